@@ -1,0 +1,5 @@
+"""Allow ``python -m careerfit``."""
+
+from careerfit.cli import main
+
+main()

@@ -1,0 +1,162 @@
+"""Read and write answers files: versioned YAML keyed by stable ids.
+
+```yaml
+version: 1
+answers:
+  some-question-id: some-option-id
+  a-pick-all-question: [option-a, option-b]
+  a-skipped-question: skip
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from careerfit import safeyaml
+from careerfit.bank import SKIP, Bank, Question
+from careerfit.errors import InputError, literal
+from careerfit.scoring import Picks
+
+FORMAT_VERSION = 1
+MAX_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class AnswerSet:
+    """Answers read from a file: what was given (in bank order) and which questions are missing."""
+
+    picks: dict[str, tuple[str, ...] | None]
+    missing: tuple[str, ...]
+
+
+def read_answers(path: Path, bank: Bank) -> AnswerSet:
+    """Read and check an answers file against *bank*; every mistake is an :class:`InputError`."""
+    doc = safeyaml.load(path, what="answers file", max_bytes=MAX_BYTES)
+    return parse_answers(doc, bank)
+
+
+def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
+    top = doc.data
+    if not isinstance(top, dict):
+        raise InputError(
+            f"{doc.where()}: an answers file is a mapping with 'version' and 'answers',"
+            f" not {_kind(top)}",
+            hint="start from a file written by 'careerfit quiz --save FILE'",
+        )
+    _check_version(doc, top)
+    for key in top:
+        if key not in ("version", "answers"):
+            raise InputError(
+                f"{doc.where(key)}: unknown top-level key {literal(key)}",
+                hint="an answers file holds only 'version' and 'answers'",
+            )
+    given = top.get("answers")
+    if given is None:
+        given = {}
+    if not isinstance(given, dict):
+        raise InputError(f"{doc.where('answers')}: 'answers' must be a mapping of question id"
+                         f" to option id, not {_kind(given)}")
+    for key in given:
+        if not isinstance(key, str) or bank.question(key) is None:
+            raise InputError(f"{doc.where('answers', key)}: unknown question id {literal(key)}",
+                             hint=_closest(key, [q.id for q in bank.questions], "question"))
+    picks = {q.id: _pick(doc, q, given[q.id]) for q in bank.questions if q.id in given}
+    missing = tuple(q.id for q in bank.questions if q.id not in given)
+    return AnswerSet(picks, missing)
+
+
+def _check_version(doc: safeyaml.Document, top: dict) -> None:
+    version = top.get("version")
+    if "version" not in top:
+        raise InputError(f"{doc.where()}: no 'version' key",
+                         hint=f"add 'version: {FORMAT_VERSION}' as the first line")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise InputError(f"{doc.where('version')}: 'version' must be a whole number,"
+                         f" not {literal(version)}", hint=f"use 'version: {FORMAT_VERSION}'")
+    if version > FORMAT_VERSION:
+        raise InputError(
+            f"{doc.where('version')}: this answers file was written by a newer careerfit"
+            f" (format version {version}); this careerfit reads version {FORMAT_VERSION}",
+            hint="upgrade careerfit (pip install -U careerfit)",
+        )
+    if version < FORMAT_VERSION:
+        raise InputError(f"{doc.where('version')}: unknown answers format version {version}",
+                         hint=f"use 'version: {FORMAT_VERSION}'")
+
+
+def _pick(doc: safeyaml.Document, question: Question, value: Any) -> tuple[str, ...] | None:
+    where = doc.where("answers", question.id)
+    valid = ", ".join([*question.option_ids, SKIP])
+    if value == SKIP:
+        return None
+    if question.kind == "multi":
+        values = value if isinstance(value, list) else [value]
+        for index, item in enumerate(values):
+            if not isinstance(item, str) or question.option(item) is None:
+                place = doc.where("answers", question.id, index) if isinstance(value, list) \
+                    else where
+                raise InputError(
+                    f"{place}: {literal(item)} is not an option of '{question.id}'",
+                    hint=f"pick any of: {valid}" + _closest_suffix(item, question.option_ids),
+                )
+        return tuple(o for o in question.option_ids if o in values)
+    if isinstance(value, list):
+        raise InputError(
+            f"{where}: '{question.id}' takes one answer, not a list",
+            hint=f"give one of: {valid}",
+        )
+    if not isinstance(value, str) or question.option(value) is None:
+        raise InputError(
+            f"{where}: {literal(value)} is not an option of '{question.id}'",
+            hint=f"give one of: {valid}" + _closest_suffix(value, question.option_ids),
+        )
+    return (value,)
+
+
+def _kind(value: Any) -> str:
+    names = {list: "a list", str: "text", int: "a number", float: "a number",
+             bool: "true/false", type(None): "nothing"}
+    return names.get(type(value), "a mapping")
+
+
+def _closest(word: Any, choices: list[str], what: str) -> str:
+    match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    if match:
+        return f"did you mean '{match[0]}'? ('careerfit quiz --help' explains the ids)"
+    return f"remove it, or run the quiz again to see the {what} ids it asks"
+
+
+def _closest_suffix(word: Any, choices: tuple[str, ...]) -> str:
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def to_plain(bank: Bank, picks: Picks) -> dict[str, str | list[str]]:
+    """Picks in the answers-file form, in bank order: an id, a list of ids, or 'skip'."""
+    plain: dict[str, str | list[str]] = {}
+    for question in bank.questions:
+        if question.id not in picks:
+            continue
+        chosen = picks[question.id]
+        if chosen is None:
+            plain[question.id] = SKIP
+        elif question.kind == "multi":
+            plain[question.id] = list(chosen)
+        else:
+            plain[question.id] = chosen[0]
+    return plain
+
+
+def dump_answers(bank: Bank, picks: Picks, extra: dict[str, Any] | None = None) -> str:
+    """The text of an answers file for *picks* (stable ids, bank order)."""
+    import yaml
+
+    body = yaml.safe_dump({"version": FORMAT_VERSION, **(extra or {}),
+                           "answers": to_plain(bank, picks)},
+                          sort_keys=False, default_flow_style=None, allow_unicode=True)
+    return ("# careerfit answers. Keys are question ids, values option ids (or 'skip').\n"
+            "# Re-run with: careerfit quiz --answers THIS_FILE\n" + body)

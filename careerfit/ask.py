@@ -1,0 +1,99 @@
+"""The only module that imports questionary: asks questions, shows progress.
+
+Prompts are drawn on stderr (or whatever output is passed in), never stdout,
+so ``careerfit quiz --json`` keeps stdout for the JSON alone. Ctrl-C raises
+KeyboardInterrupt and Ctrl-D raises EOFError; the caller decides what to keep.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import questionary
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.output import create_output
+from questionary import Choice, Separator
+
+from careerfit.bank import SKIP, Bank, Question
+from careerfit.errors import clean
+
+NOT_SURE = "Not sure (skip this question)"
+CONFIRM = "\x00confirm"
+STYLE = questionary.Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
+                           ("pointer", "fg:ansicyan bold"), ("highlighted", "fg:ansicyan bold")])
+
+
+def _eof_on_ctrl_d() -> KeyBindings:
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    return bindings
+
+
+class Prompter:
+    """Asks bank questions with questionary; *input*/*output* are for tests."""
+
+    def __init__(self, input: Any = None, output: Any = None) -> None:
+        self.input = input
+        self.output = output if output is not None else create_output(stdout=sys.stderr)
+
+    def _run(self, prompt: questionary.Question) -> Any:
+        app = prompt.application
+        app.key_bindings = merge_key_bindings([app.key_bindings, _eof_on_ctrl_d()])
+        return prompt.unsafe_ask()
+
+    def ask(self, question: Question, position: int, total: int,
+            current: tuple[str, ...] | None = None, answered: bool = False
+            ) -> tuple[str, ...] | None:
+        """Ask one question; return the chosen option ids, or None for 'Not sure'."""
+        message = f"({position}/{total}) {clean(question.text)}"
+        common = {"qmark": "?", "style": STYLE, "input": self.input, "output": self.output}
+        if question.kind == "multi":
+            chosen = set(current or ())
+            choices: list[Any] = [Choice(clean(o.label), value=o.id, checked=o.id in chosen)
+                                  for o in question.options]
+            choices += [Separator(), Choice(NOT_SURE, value=SKIP,
+                                            checked=answered and current is None)]
+            picked = self._run(questionary.checkbox(
+                message, choices=choices, validate=_one_way_to_skip,
+                instruction="(space to pick, enter when done)", **common))
+            return None if SKIP in picked else tuple(o for o in question.option_ids if o in picked)
+        choices = [Choice(clean(o.label), value=o.id) for o in question.options]
+        choices += [Separator(), Choice(NOT_SURE, value=SKIP)]
+        default = (current[0] if current else SKIP) if answered else None
+        if default is None and question.kind == "scale":
+            default = "neutral"
+        picked = self._run(questionary.select(
+            message, choices=choices, default=default,
+            instruction="(arrow keys, enter to choose)", **common))
+        return None if picked == SKIP else (picked,)
+
+    def review(self, bank: Bank, picks: dict[str, tuple[str, ...] | None]) -> str | None:
+        """Show every answer; return a question id to change, or None to confirm."""
+        choices: list[Any] = [Choice("These are right: show my result", value=CONFIRM),
+                              Separator()]
+        for number, question in enumerate(bank.questions, start=1):
+            answer = question.describe(picks.get(question.id)) if question.id in picks \
+                else "(not answered)"
+            choices.append(Choice(f"{number:>2}. {_short(question.text)} → {clean(answer)}",
+                                  value=question.id))
+        picked = self._run(questionary.select(
+            "Review your answers: pick one to change, or confirm", choices=choices,
+            qmark="?", style=STYLE, input=self.input, output=self.output,
+            instruction="(arrow keys, enter)"))
+        return None if picked == CONFIRM else picked
+
+
+def _one_way_to_skip(picked: list[str]) -> bool | str:
+    if SKIP in picked and len(picked) > 1:
+        return "'Not sure' can't be combined with other picks"
+    return True
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = clean(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,429 @@
+"""Load ``questions.yaml`` and ``roles.yaml`` into typed, validated objects.
+
+Schema problems are collected, not raised one at a time, so that
+``careerfit validate`` can report all of them at once as ``file:line: message``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from careerfit import safeyaml
+from careerfit.errors import DataError, InputError
+
+SKIP = "skip"
+KINDS = ("choice", "scale", "multi")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATA_MAX_BYTES = 1024 * 1024
+
+# The 5-point agreement scale: option id, label, share of the item's effects.
+SCALE_POINTS: tuple[tuple[str, str, float], ...] = (
+    ("strongly-disagree", "Strongly disagree", -1.0),
+    ("disagree", "Disagree", -0.5),
+    ("neutral", "Neither agree nor disagree", 0.0),
+    ("agree", "Agree", 0.5),
+    ("strongly-agree", "Strongly agree", 1.0),
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    effects: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: str
+    text: str
+    source: str
+    options: tuple[Option, ...]
+    scored: bool = True
+    context: str | None = None
+    hint: str | None = None
+    line: int = 0
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+    def describe(self, chosen: tuple[str, ...] | None) -> str:
+        """The person's answer in words: the chosen labels, or a note that it was skipped."""
+        if chosen is None:
+            return "Not sure (skipped)"
+        if not chosen:
+            return "None of these"
+        return "; ".join(o.label for o in self.options if o.id in chosen)
+
+
+@dataclass(frozen=True)
+class Trait:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Salary:
+    low: int
+    high: int
+    currency: str
+    region: str
+    period: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    profile: Mapping[str, float]
+    summary: str
+    responsibilities: tuple[str, ...]
+    skills: tuple[str, ...]
+    skill_priorities: tuple[str, ...]
+    tools: tuple[str, ...]
+    outputs: tuple[str, ...]
+    use_cases: tuple[str, ...]
+    entry: str
+    salary: Salary
+    routes: Mapping[str, str]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Blend:
+    roles: frozenset[str]
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A question bank and the role profiles it is scored against."""
+
+    questions: tuple[Question, ...]
+    roles: tuple[Role, ...]
+    traits: tuple[Trait, ...]
+    blends: tuple[Blend, ...]
+    directory: Path
+    _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({q.id: q for q in self.questions})
+
+    def question(self, question_id: str) -> Question | None:
+        return self._by_id.get(question_id)
+
+    def role(self, role_id: str) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
+
+    @property
+    def scored(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.scored)
+
+    @property
+    def background(self) -> Question | None:
+        """The unscored question asking where the person stands today, if the bank has one."""
+        return next((q for q in self.questions if q.context == "background"), None)
+
+    def blend(self, first: str, second: str) -> Blend | None:
+        pair = frozenset((first, second))
+        return next((b for b in self.blends if b.roles == pair), None)
+
+    @property
+    def questions_file(self) -> Path:
+        return self.directory / "questions.yaml"
+
+    @property
+    def roles_file(self) -> Path:
+        return self.directory / "roles.yaml"
+
+
+def default_data_dir() -> Path:
+    """The bank shipped with careerfit: inside the wheel, or ``data/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    return packaged if packaged.is_dir() else here.parent / "data"
+
+
+def load_bank(directory: Path | None = None) -> Bank:
+    """Load and schema-check a bank; raise :class:`DataError` listing every problem."""
+    directory = directory or default_data_dir()
+    if not directory.is_dir():
+        raise InputError(
+            f"{directory}: no such data folder",
+            hint="--data takes a folder holding questions.yaml and roles.yaml",
+        )
+    problems: list[str] = []
+    roles_doc = _load(directory / "roles.yaml", problems)
+    questions_doc = _load(directory / "questions.yaml", problems)
+    if roles_doc is None or questions_doc is None:
+        raise DataError(problems)
+    reader = _RolesReader(roles_doc, problems)
+    traits, roles, blends = reader.read()
+    questions = _QuestionsReader(questions_doc, problems, {t.id for t in traits}).read()
+    background = next((q for q in questions if q.context == "background"), None)
+    if background is not None:
+        for role in roles:
+            missing = [o.id for o in background.options if o.id not in role.routes]
+            if missing:
+                problems.append(
+                    f"{roles_doc.path}:{role.line}: role '{role.id}' has no route for the"
+                    f" background(s) {', '.join(missing)} (add them under routes:)"
+                )
+    if problems:
+        raise DataError(problems)
+    return Bank(tuple(questions), tuple(roles), tuple(traits), tuple(blends), directory)
+
+
+def _load(path: Path, problems: list[str]) -> safeyaml.Document | None:
+    try:
+        return safeyaml.load(path, what="data file", max_bytes=DATA_MAX_BYTES)
+    except InputError as exc:
+        problems.append(exc.message)
+        return None
+
+
+class _Reader:
+    """Shared helpers for reading one YAML document against a schema."""
+
+    def __init__(self, doc: safeyaml.Document, problems: list[str]) -> None:
+        self.doc = doc
+        self.problems = problems
+
+    def problem(self, keys: tuple[Any, ...], message: str) -> None:
+        self.problems.append(f"{self.doc.path}:{self.doc.line(*keys)}: {message}")
+
+    def mapping(self, value: Any, keys: tuple[Any, ...], what: str) -> dict:
+        if isinstance(value, dict):
+            return value
+        self.problem(keys, f"{what} must be a mapping (key: value)")
+        return {}
+
+    def items(self, value: Any, keys: tuple[Any, ...], what: str) -> list:
+        if isinstance(value, list):
+            return value
+        self.problem(keys, f"{what} must be a list")
+        return []
+
+    def text(self, entry: dict, keys: tuple[Any, ...], name: str, required: bool = True) -> str:
+        value = entry.get(name)
+        if value is None:
+            if required:
+                self.problem(keys, f"missing '{name}'")
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.problem((*keys, name), f"'{name}' must be non-empty text")
+            return ""
+        return value.strip()
+
+    def texts(self, entry: dict, keys: tuple[Any, ...], name: str) -> tuple[str, ...]:
+        value = entry.get(name)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            self.problem((*keys, name) if name in entry else keys,
+                         f"'{name}' must be a non-empty list of text")
+            return ()
+        return tuple(v.strip() for v in value)
+
+    def ident(self, entry: dict, keys: tuple[Any, ...], seen: set[str], what: str) -> str:
+        value = entry.get("id")
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.problem(keys if "id" not in entry else (*keys, "id"),
+                         f"{what} needs an 'id' in kebab-case (like 'my-{what}')")
+            return ""
+        if value in seen:
+            self.problem((*keys, "id"), f"duplicate {what} id '{value}'")
+        seen.add(value)
+        return value
+
+    def weights(self, value: Any, keys: tuple[Any, ...], known: set[str], what: str
+                ) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        for trait, weight in self.mapping(value, keys, what).items():
+            if trait not in known:
+                self.problem((*keys, trait), f"{what} names the unknown trait '{trait}'"
+                             f" (known: {', '.join(sorted(known))})")
+            elif isinstance(weight, bool) or not isinstance(weight, (int, float)) \
+                    or not -3 <= weight <= 3:
+                self.problem((*keys, trait), f"weight of '{trait}' must be a number from -3 to 3")
+            else:
+                weights[trait] = float(weight)
+        return weights
+
+    def unknown_keys(self, entry: dict, keys: tuple[Any, ...], allowed: set[str]) -> None:
+        for key in entry:
+            if key not in allowed:
+                self.problem((*keys, key), f"unknown key '{key}' (allowed: "
+                             f"{', '.join(sorted(allowed))})")
+
+    def version(self, top: dict) -> None:
+        if top.get("version") != 1:
+            self.problem(("version",), "'version' must be 1")
+
+
+class _RolesReader(_Reader):
+    ROLE_KEYS: ClassVar[set[str]] = {"id", "name", "profile", "summary", "responsibilities", "skills",
+                 "skill_priorities", "tools", "outputs", "use_cases", "entry", "salary", "routes"}
+
+    def read(self) -> tuple[list[Trait], list[Role], list[Blend]]:
+        top = self.mapping(self.doc.data, (), "roles.yaml")
+        self.version(top)
+        self.unknown_keys(top, (), {"version", "traits", "roles", "blends"})
+        traits: list[Trait] = []
+        seen: set[str] = set()
+        for index, entry in enumerate(self.items(top.get("traits"), ("traits",), "'traits'")):
+            keys = ("traits", index)
+            entry = self.mapping(entry, keys, "a trait")
+            trait_id = self.ident(entry, keys, seen, "trait")
+            traits.append(Trait(trait_id, self.text(entry, keys, "name"),
+                                self.text(entry, keys, "description")))
+        known = {t.id for t in traits}
+        roles = [self._role(index, entry, known, set())
+                 for index, entry in enumerate(self.items(top.get("roles"), ("roles",), "'roles'"))]
+        ids: set[str] = set()
+        for index, role in enumerate(roles):
+            if role.id in ids:
+                self.problem(("roles", index, "id"), f"duplicate role id '{role.id}'")
+            ids.add(role.id)
+        if len(roles) < 2:
+            self.problem(("roles",), "a bank needs at least two roles to compare")
+        blends = [self._blend(index, entry, ids)
+                  for index, entry in enumerate(self.items(top.get("blends", []), ("blends",),
+                                                           "'blends'"))]
+        return traits, roles, blends
+
+    def _role(self, index: int, entry: Any, known: set[str], seen: set[str]) -> Role:
+        keys = ("roles", index)
+        entry = self.mapping(entry, keys, "a role")
+        self.unknown_keys(entry, keys, self.ROLE_KEYS)
+        profile = self.weights(entry.get("profile"), (*keys, "profile"), known, "profile")
+        if entry.get("profile") is not None and not any(profile.values()):
+            self.problem((*keys, "profile"), "profile must give a non-zero weight to some trait")
+        salary = self.mapping(entry.get("salary"), (*keys, "salary"), "salary")
+        low, high = salary.get("low"), salary.get("high")
+        if not (isinstance(low, int) and isinstance(high, int) and 0 < low <= high):
+            self.problem((*keys, "salary"), "salary needs whole numbers 'low' <= 'high'")
+            low, high = 0, 0
+        routes = self.mapping(entry.get("routes", {}), (*keys, "routes"), "routes")
+        return Role(
+            id=self.ident(entry, keys, seen, "role"),
+            name=self.text(entry, keys, "name"),
+            profile=profile,
+            summary=self.text(entry, keys, "summary"),
+            responsibilities=self.texts(entry, keys, "responsibilities"),
+            skills=self.texts(entry, keys, "skills"),
+            skill_priorities=self.texts(entry, keys, "skill_priorities"),
+            tools=self.texts(entry, keys, "tools"),
+            outputs=self.texts(entry, keys, "outputs"),
+            use_cases=self.texts(entry, keys, "use_cases"),
+            entry=self.text(entry, keys, "entry"),
+            salary=Salary(low, high, str(salary.get("currency", "USD")),
+                          str(salary.get("region", "US")), str(salary.get("period", "")),
+                          str(salary.get("note", ""))),
+            routes={str(k): str(v).strip() for k, v in routes.items()},
+            line=self.doc.line(*keys),
+        )
+
+    def _blend(self, index: int, entry: Any, role_ids: set[str]) -> Blend:
+        keys = ("blends", index)
+        entry = self.mapping(entry, keys, "a blend")
+        pair = entry.get("roles")
+        if not (isinstance(pair, list) and len(pair) == 2 and set(pair) <= role_ids
+                and pair[0] != pair[1]):
+            self.problem((*keys, "roles"), "a blend names exactly two different known roles")
+            pair = []
+        return Blend(frozenset(pair), self.text(entry, keys, "name"),
+                     self.text(entry, keys, "description"))
+
+
+class _QuestionsReader(_Reader):
+    QUESTION_KEYS: ClassVar[set[str]] = {"id", "type", "text", "source", "options", "effects", "scored",
+                     "context", "hint"}
+
+    def __init__(self, doc: safeyaml.Document, problems: list[str], traits: set[str]) -> None:
+        super().__init__(doc, problems)
+        self.traits = traits
+
+    def read(self) -> list[Question]:
+        top = self.mapping(self.doc.data, (), "questions.yaml")
+        self.version(top)
+        self.unknown_keys(top, (), {"version", "questions"})
+        seen: set[str] = set()
+        entries = self.items(top.get("questions"), ("questions",), "'questions'")
+        questions = [self._question(index, entry, seen) for index, entry in enumerate(entries)]
+        if not any(q.scored for q in questions):
+            self.problem(("questions",), "the bank has no scored question")
+        return questions
+
+    def _question(self, index: int, entry: Any, seen: set[str]) -> Question:
+        keys = ("questions", index)
+        entry = self.mapping(entry, keys, "a question")
+        self.unknown_keys(entry, keys, self.QUESTION_KEYS)
+        question_id = self.ident(entry, keys, seen, "question")
+        if question_id == SKIP:
+            self.problem((*keys, "id"), f"'{SKIP}' is reserved for skipped answers")
+        kind = entry.get("type", "choice")
+        if kind not in KINDS:
+            self.problem((*keys, "type"), f"type must be one of {', '.join(KINDS)}")
+            kind = "choice"
+        scored = entry.get("scored", True)
+        if not isinstance(scored, bool):
+            self.problem((*keys, "scored"), "'scored' must be true or false")
+            scored = True
+        if not entry.get("source"):
+            self.problem(keys, f"question '{question_id}' has no 'source' (the part of the"
+                               " guide it comes from)")
+        options = (self._scale(entry, keys) if kind == "scale"
+                   else self._options(entry, keys, scored))
+        context = entry.get("context")
+        return Question(
+            id=question_id, kind=kind, text=self.text(entry, keys, "text"),
+            source=str(entry.get("source") or ""), options=options, scored=scored,
+            context=str(context) if context else None,
+            hint=self.text(entry, keys, "hint", required=False) or None,
+            line=self.doc.line(*keys),
+        )
+
+    def _scale(self, entry: dict, keys: tuple[Any, ...]) -> tuple[Option, ...]:
+        if "options" in entry:
+            self.problem((*keys, "options"), "a scale question takes 'effects', not 'options'"
+                         " (its five agreement options are built in)")
+        effects = self.weights(entry.get("effects"), (*keys, "effects"), self.traits, "effects")
+        if not any(effects.values()):
+            self.problem(keys, "a scale question needs non-zero 'effects'")
+        return tuple(Option(point, label, {t: w * share for t, w in effects.items()})
+                     for point, label, share in SCALE_POINTS)
+
+    def _options(self, entry: dict, keys: tuple[Any, ...], scored: bool) -> tuple[Option, ...]:
+        if "effects" in entry:
+            self.problem((*keys, "effects"), "'effects' belong on each option of this question")
+        seen: set[str] = set()
+        options = []
+        raw = self.items(entry.get("options"), (*keys, "options"), "'options'")
+        if raw and len(raw) < 2:
+            self.problem((*keys, "options"), "a question needs at least two options")
+        for index, option in enumerate(raw):
+            okeys = (*keys, "options", index)
+            option = self.mapping(option, okeys, "an option")
+            self.unknown_keys(option, okeys, {"id", "label", "effects"})
+            option_id = self.ident(option, okeys, seen, "option")
+            if option_id == SKIP:
+                self.problem((*okeys, "id"), f"'{SKIP}' is reserved for skipped answers")
+            effects = self.weights(option.get("effects", {}), (*okeys, "effects"), self.traits,
+                                   "effects")
+            if scored and not any(effects.values()):
+                self.problem(okeys, f"option '{option_id}' has no effect on any trait")
+            if not scored and effects:
+                self.problem((*okeys, "effects"), "an unscored question's options take no effects")
+            options.append(Option(option_id, self.text(option, okeys, "label"), effects))
+        return tuple(options)

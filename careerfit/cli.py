@@ -1,0 +1,158 @@
+"""The ``careerfit`` command line: flags in, a call into :mod:`careerfit.commands`, exit code out.
+
+Heavy modules (rich, questionary, the scoring core) are imported inside the
+commands that use them, so ``--version``, ``--help`` and ``--json`` runs stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from careerfit import __version__
+from careerfit.errors import CareerfitError, ExitCode
+
+EXIT_CODES = (
+    "Exit codes: 0 result printed; 2 bad usage or bad input (answers file, data files, flags);"
+    " 130 interrupted (answers so far are kept, see --resume); 1 a bug in careerfit"
+    " (please report it; --debug or CAREERFIT_DEBUG=1 shows the traceback)."
+)
+
+app = typer.Typer(
+    name="careerfit",
+    help="Which AI role fits you: Data Scientist, Machine Learning Engineer or AI Engineer?"
+    " Take the quiz, read a ranked, explained recommendation, save and revise your answers.",
+    epilog=EXIT_CODES,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_debug = {"on": False}
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", metavar="DIR",
+                 help="Use another question bank: a folder with questions.yaml and roles.yaml."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"careerfit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")
+                     ] = False,
+) -> None:
+    """Which AI role fits you? Run 'careerfit quiz' to find out."""
+    _debug["on"] = debug
+
+
+@app.command(epilog=EXIT_CODES)
+def quiz(
+    answers: Annotated[Path | None, typer.Option(
+        "--answers", "-a", metavar="FILE",
+        help="Score a saved answers file instead of asking. Questions missing from it are"
+             " asked when a terminal is attached; without one the run stops and lists them.",
+    )] = None,
+    save: Annotated[Path | None, typer.Option(
+        "--save", "-s", metavar="FILE",
+        help="Write the answers to FILE (YAML, by question id) to re-run or revise later.",
+    )] = None,
+    json_output: Annotated[bool, typer.Option(
+        "--json", help="Print one JSON document on stdout and nothing else.",
+    )] = False,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue the quiz you left unfinished, keeping earlier answers.",
+    )] = False,
+    edit: Annotated[bool, typer.Option(
+        "--edit", help="With --answers: ask every question again, the saved answer preselected.",
+    )] = False,
+    review: Annotated[bool, typer.Option(
+        "--review/--no-review", help="After the last question, list every answer to change any.",
+    )] = True,
+    export: Annotated[Path | None, typer.Option(
+        "--export", metavar="FILE",
+        help="Also write the result card to FILE: .svg, .html or .md (chosen by suffix).",
+    )] = None,
+    data: DataOption = None,
+) -> None:
+    """Take the career-fit quiz (arrow keys) or score saved answers.
+
+    \b
+    Examples:
+      careerfit quiz                                  ask every question
+      careerfit quiz --save me.yaml                   ... and keep the answers
+      careerfit quiz --answers me.yaml --json         score saved answers for a script
+      careerfit quiz --answers me.yaml --edit --save me.yaml   revise them
+      careerfit quiz --resume                         continue after Ctrl-C
+    """
+    from careerfit.commands import QuizOptions, run_quiz
+
+    run_quiz(QuizOptions(answers=answers, save=save, json_output=json_output, resume=resume,
+                         edit=edit, review=review, export=export, data=data))
+
+
+@app.command(epilog=EXIT_CODES)
+def validate(data: DataOption = None) -> None:
+    """Check questions.yaml and roles.yaml and report every problem as file:line: message."""
+    from careerfit.commands import run_validate
+
+    run_validate(data)
+
+
+@app.command(epilog=EXIT_CODES)
+def roles(
+    role: Annotated[str | None, typer.Argument(metavar="[ROLE]",
+                                               help="A role id: show its full card.")] = None,
+    compare: Annotated[tuple[str, str] | None, typer.Option(
+        "--compare", metavar="A B", help="Show two roles side by side.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
+    data: DataOption = None,
+) -> None:
+    """List the roles, or show a role's card: work, skills, tools, pay, ways in."""
+    from careerfit.commands import run_roles
+
+    run_roles(role, compare, json_output, data)
+
+
+def main() -> None:
+    """Console entry point: run the app and map every failure to a documented exit code."""
+    try:
+        app()
+    except CareerfitError as error:
+        _say(f"careerfit: {error}")
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        _say("careerfit: interrupted")
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        sys.exit(ExitCode.OK)
+    except Exception:
+        if _debug["on"] or os.environ.get("CAREERFIT_DEBUG") == "1":
+            traceback.print_exc()
+        _say("careerfit: an unexpected error occurred; this is a bug in careerfit."
+             " Please report it with the output of the same command run with --debug.")
+        sys.exit(ExitCode.BUG)
+
+
+def _say(message: str) -> None:
+    try:
+        sys.stderr.write(message.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except OSError:
+        pass

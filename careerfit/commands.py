@@ -1,0 +1,184 @@
+"""What each command does, with the flags already parsed (the typer layer is cli.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from careerfit.answers import dump_answers, read_answers
+from careerfit.bank import Bank, load_bank
+from careerfit.errors import CareerfitError, DataError, InputError, Interrupted
+from careerfit.files import check_writable, write_user_file
+
+EXPORT_SUFFIXES = (".svg", ".html", ".md")
+
+
+@dataclass(frozen=True)
+class QuizOptions:
+    answers: Path | None = None
+    save: Path | None = None
+    json_output: bool = False
+    resume: bool = False
+    edit: bool = False
+    review: bool = True
+    export: Path | None = None
+    data: Path | None = None
+
+
+def stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def load_checked_bank(data: Path | None) -> Bank:
+    """The default bank as shipped, or another one checked as strictly as 'validate' does."""
+    bank = load_bank(data)
+    if data is not None:
+        from careerfit.checks import check_bank
+
+        problems = check_bank(bank)
+        if problems:
+            raise DataError(problems)
+    return bank
+
+
+def _check_flags(options: QuizOptions) -> None:
+    if options.resume and options.answers:
+        raise InputError("--resume and --answers can't be used together",
+                         hint="--resume continues the unfinished quiz; --answers reads a file")
+    if options.edit and not options.answers:
+        raise InputError("--edit revises a saved answers file", hint="add --answers FILE")
+    if options.export is not None and options.export.suffix.lower() not in EXPORT_SUFFIXES:
+        raise InputError(f"--export {options.export}: unknown format"
+                         f" '{options.export.suffix or '(no suffix)'}'",
+                         hint="end the file name in .svg, .html or .md")
+    for option, path in (("--save", options.save), ("--export", options.export)):
+        if path is not None:
+            check_writable(path, option=option)
+
+
+def run_quiz(options: QuizOptions) -> None:
+    _check_flags(options)
+    data_dir = options.data
+    picks: dict[str, tuple[str, ...] | None] = {}
+    missing: list[str]
+    if options.resume:
+        from careerfit.progress import load_progress, read_progress
+
+        saved_data, progress_doc = load_progress()
+        data_dir = data_dir or saved_data
+        bank = load_checked_bank(data_dir)
+        loaded = read_progress(progress_doc, bank)
+        picks, missing = dict(loaded.picks), list(loaded.missing)
+    else:
+        bank = load_checked_bank(data_dir)
+        if options.answers is not None:
+            loaded = read_answers(options.answers, bank)
+            picks, missing = dict(loaded.picks), list(loaded.missing)
+        else:
+            missing = [q.id for q in bank.questions]
+
+    to_ask = [q.id for q in bank.questions] if options.edit else missing
+    interactive = bool(to_ask) or (options.resume and options.review)
+    if interactive:
+        if not stdin_is_terminal():
+            _refuse_without_terminal(options, missing)
+        picks = _ask(bank, picks, to_ask, options, data_dir)
+
+    from careerfit.report import build_report, to_json
+    from careerfit.result import evaluate
+
+    result = evaluate(bank, picks)
+    report = build_report(bank, result, picks)
+    if options.save is not None:
+        write_user_file(options.save, dump_answers(bank, picks), option="--save")
+    if options.export is not None:
+        from careerfit.export import export_card
+
+        write_user_file(options.export, export_card(report, options.export.suffix.lower()),
+                        option="--export")
+    if options.json_output:
+        sys.stdout.write(to_json(report))
+        sys.stdout.flush()
+        return
+    from careerfit.render import show_result
+
+    show_result(report)
+    if interactive and options.save is None:
+        _note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
+
+
+def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
+    if options.answers is not None and not options.edit:
+        shown = ", ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+        raise InputError(
+            f"{options.answers}: {len(missing)} question(s) have no answer: {shown}",
+            hint="answer them in a terminal (careerfit quiz --answers FILE --save FILE),"
+                 " or add them to the file (use 'skip' to leave one out)",
+        )
+    raise InputError(
+        "the quiz needs a terminal to ask its questions, and standard input is not one",
+        hint="run it in a terminal, or score saved answers: careerfit quiz --answers FILE",
+    )
+
+
+def _ask(bank: Bank, picks: dict, to_ask: list[str], options: QuizOptions,
+         data_dir: Path | None) -> dict:
+    from careerfit.ask import Prompter
+    from careerfit.progress import clear_progress, save_progress
+    from careerfit.session import Stopped, run_session, signals_interrupt
+
+    def keep(current: dict) -> None:
+        save_progress(bank, current, data_dir)
+
+    try:
+        with signals_interrupt():
+            finished = run_session(bank, picks, to_ask, Prompter(), review=options.review,
+                                   on_change=keep)
+    except (KeyboardInterrupt, EOFError) as stop:
+        kept = sum(1 for q in bank.questions if q.id in picks)
+        path = save_progress(bank, picks, data_dir)
+        how = "the terminal closed" if isinstance(stop, Stopped) else "stopped"
+        resume = "careerfit quiz --resume" + (f" --data {data_dir}" if options.data else "")
+        if options.save:
+            resume += f" --save {options.save}"
+        raise Interrupted(f"{how}: kept {kept} of {len(bank.questions)} answers in {path}."
+                          f" Continue with: {resume}") from None
+    clear_progress()
+    return finished
+
+
+def _note(message: str) -> None:
+    with contextlib.suppress(OSError):
+        sys.stderr.write(message + "\n")
+
+
+def run_validate(data: Path | None) -> None:
+    from careerfit.checks import check_bank
+
+    bank = load_bank(data)
+    problems = check_bank(bank)
+    if problems:
+        raise DataError(problems)
+    sys.stdout.write(f"{bank.questions_file} and {bank.roles_file}: OK"
+                     f" ({len(bank.questions)} questions, {len(bank.roles)} roles,"
+                     f" {len(bank.traits)} traits)\n")
+
+
+def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output: bool,
+              data: Path | None) -> None:
+    from careerfit.cards import show_roles
+
+    bank = load_checked_bank(data)
+    wanted = list(compare) if compare else [role_id] if role_id else []
+    for wanted_id in wanted:
+        if bank.role(wanted_id) is None:
+            raise InputError(f"unknown role '{wanted_id}'",
+                             hint="known roles: " + ", ".join(r.id for r in bank.roles))
+    if role_id and compare:
+        raise CareerfitError("give a ROLE or --compare A B, not both")
+    show_roles(bank, wanted, json_output)

@@ -1,0 +1,80 @@
+"""Exit codes and the errors a user can cause.
+
+Every error a user can fix is a :class:`CareerfitError`; the CLI prints its
+message on stderr (never through rich markup) and exits with its code.
+Anything else that escapes is a bug (exit 1).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+
+class ExitCode(enum.IntEnum):
+    """Documented exit statuses of the ``careerfit`` command."""
+
+    OK = 0
+    BUG = 1
+    BAD_INPUT = 2
+    INTERRUPTED = 130
+
+
+class CareerfitError(Exception):
+    """A mistake the user can fix; ``str(err)`` is the whole message."""
+
+    exit_code: ExitCode = ExitCode.BAD_INPUT
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message}\n  fix: {self.hint}"
+
+
+class InputError(CareerfitError):
+    """A file the user gave (answers, data) cannot be used."""
+
+
+class DataError(CareerfitError):
+    """A question bank that fails validation: every problem at once."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        count = len(problems)
+        plural = "s" if count != 1 else ""
+        super().__init__(
+            "\n".join(problems)
+            + f"\n{count} problem{plural} in the question bank; fix them and run"
+            " 'careerfit validate' again."
+        )
+
+
+class Interrupted(CareerfitError):
+    """The quiz was stopped (Ctrl-C, Ctrl-D, SIGTERM, SIGHUP)."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def literal(text: object, limit: int = 80) -> str:
+    """Show text taken from a user's file safely: control characters escaped, cut at *limit*."""
+    raw = str(text)
+    shown = _CONTROL.sub(_escape, raw)
+    if len(shown) > limit:
+        shown = shown[: limit - 1] + "…"
+    return f"'{shown}'"
+
+
+def clean(text: str) -> str:
+    """Strip control characters from text (YAML prose) before it reaches a terminal."""
+    return _CONTROL.sub("", text)

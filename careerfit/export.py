@@ -1,0 +1,58 @@
+"""``--export``: the result card as SVG, HTML (both recorded from the rich view) or Markdown."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from careerfit.render import bar
+
+EXPORT_WIDTH = 100
+
+
+def export_card(report: dict[str, Any], suffix: str) -> str:
+    if suffix == ".md":
+        return markdown_card(report)
+    from careerfit.render import make_console, result_view
+
+    console = make_console(record=True, file=io.StringIO(), width=EXPORT_WIDTH,
+                           force_terminal=True, color_system="truecolor")
+    console.print(result_view(report))
+    if suffix == ".svg":
+        return console.export_svg(title="careerfit result")
+    return console.export_html(inline_styles=True)
+
+
+def _md(text: object) -> str:
+    """Escape the characters Markdown would read as formatting."""
+    out = str(text)
+    for char in "\\`*_[]<>|#":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def markdown_card(report: dict[str, Any]) -> str:
+    rec = report["recommendation"]
+    names = {row["role"]: row["name"] for row in report["ranking"]}
+    lines = ["# careerfit result", ""]
+    if rec["role"]:
+        lines.append(f"**Recommended: {_md(rec['name'])}** (confidence: {rec['confidence']},"
+                     f" ahead by {rec['margin']:.1f} points)")
+    else:
+        lines.append("**No confident pick** (confidence: none)")
+    lines += ["", _md(rec["summary"]), "", "| # | Role | Fit | |", "|---|---|---:|---|"]
+    for rank, row in enumerate(report["ranking"], start=1):
+        lines.append(f"| {rank} | {_md(row['name'])} | {row['fit']:.1f} | `{bar(row['fit'])}` |")
+    reasons = report["reasons"]
+    if reasons["for"] or reasons["against"]:
+        lines += ["", "## Why", ""]
+        for reason in reasons["for"]:
+            lines.append(f"- **+{reason['points']:.1f} for {_md(names[reason['toward']])}**:"
+                         f" “{_md(reason['answer'])}” to “{_md(reason['question_text'])}”")
+        for reason in reasons["against"]:
+            lines.append(f"- *Pulling toward {_md(names[reason['toward']])}*"
+                         f" (+{reason['points']:.1f}): “{_md(reason['answer'])}” to"
+                         f" “{_md(reason['question_text'])}”")
+    if report["what_if"]:
+        lines += ["", "## What would change it", "", _md(report["what_if"]["sentence"])]
+    return "\n".join(lines) + "\n"

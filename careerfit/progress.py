@@ -1,0 +1,64 @@
+"""The half-finished quiz, kept in the per-user state folder so ``--resume`` can continue.
+
+It is rewritten atomically after every answer, so an interruption of any kind
+(Ctrl-C, a closed terminal, kill -9) loses at most the question on screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from careerfit import safeyaml
+from careerfit.answers import AnswerSet, dump_answers, parse_answers
+from careerfit.bank import Bank
+from careerfit.errors import InputError
+from careerfit.files import atomic_write
+from careerfit.scoring import Picks
+
+FILE_NAME = "progress.yaml"
+
+
+def state_dir() -> Path:
+    """Where careerfit keeps state; CAREERFIT_STATE_DIR overrides the platform default."""
+    override = os.environ.get("CAREERFIT_STATE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_state_path
+
+    return user_state_path("careerfit", appauthor=False)
+
+
+def progress_path() -> Path:
+    return state_dir() / FILE_NAME
+
+
+def save_progress(bank: Bank, picks: Picks, data_dir: Path | None) -> Path:
+    path = progress_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    extra = {"data": str(data_dir.resolve())} if data_dir is not None else None
+    atomic_write(path, dump_answers(bank, picks, extra))
+    return path
+
+
+def load_progress() -> tuple[Path | None, safeyaml.Document]:
+    """The saved progress document and the data folder it was taken with."""
+    path = progress_path()
+    if not path.exists():
+        raise InputError(
+            "there is no unfinished quiz to resume",
+            hint="start one with 'careerfit quiz'",
+        )
+    doc = safeyaml.load(path, what="progress file")
+    data = doc.data.pop("data", None) if isinstance(doc.data, dict) else None
+    return (Path(data) if isinstance(data, str) else None), doc
+
+
+def read_progress(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
+    return parse_answers(doc, bank)
+
+
+def clear_progress() -> None:
+    with contextlib.suppress(OSError):
+        progress_path().unlink()

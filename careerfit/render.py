@@ -1,0 +1,117 @@
+"""Rich output for people. Reads the report dict; every YAML-sourced string is escaped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from careerfit.errors import clean
+
+BAR_WIDTH = 30
+CONFIDENCE_STYLE = {"high": "bold green", "medium": "yellow", "low": "red", "none": "dim"}
+
+
+def safe(text: object) -> str:
+    """Text from a YAML file, ready for rich markup: control characters gone, brackets escaped."""
+    return escape(clean(str(text)))
+
+
+def bar(fit: float, width: int = BAR_WIDTH) -> str:
+    filled = round(fit / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def result_view(report: dict[str, Any]) -> Group:
+    """The whole result screen as one renderable."""
+    parts: list[Any] = [_ranking(report), _verdict(report)]
+    reasons = report["reasons"]
+    if reasons["for"] or reasons["against"]:
+        parts.append(_reasons(report))
+    if report["what_if"]:
+        parts.append(Text.from_markup(f"[bold]What would change it[/]\n"
+                                      f"{safe(report['what_if']['sentence'])}\n"))
+    if report["next_steps"]:
+        parts.append(_next_steps(report))
+    return Group(*parts)
+
+
+def _ranking(report: dict[str, Any]) -> Table:
+    table = Table(title="Your fit with each role", box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("Role")
+    table.add_column("Fit", justify="right")
+    table.add_column("", no_wrap=True)
+    pick = report["recommendation"]["role"]
+    for rank, row in enumerate(report["ranking"], start=1):
+        style = "bold" if row["role"] == pick else ""
+        table.add_row(str(rank), Text(clean(row["name"]), style=style),
+                      f"{row['fit']:.1f}", Text(bar(row["fit"]), style="cyan"))
+    return table
+
+
+def _verdict(report: dict[str, Any]) -> Text:
+    rec = report["recommendation"]
+    level = rec["confidence"]
+    text = Text()
+    if rec["role"]:
+        text.append("Recommended: ", style="bold")
+        text.append(clean(rec["name"]), style="bold magenta")
+        text.append("   confidence: ")
+        text.append(level, style=CONFIDENCE_STYLE[level])
+        text.append(f" (ahead by {rec['margin']:.1f} points)\n")
+    else:
+        text.append("No confident pick.\n", style="bold")
+    text.append(clean(rec["summary"]) + "\n")
+    if rec["hybrid"]:
+        text.append(f"Hybrid path: {clean(rec['hybrid']['name'])}. ", style="bold")
+        text.append(clean(rec["hybrid"]["description"]) + "\n")
+    return text
+
+
+def _reasons(report: dict[str, Any]) -> Text:
+    names = {row["role"]: row["name"] for row in report["ranking"]}
+    text = Text("Why\n", style="bold")
+    for reason in report["reasons"]["for"]:
+        text.append("  + ", style="green")
+        text.append(f"“{clean(reason['answer'])}”", style="italic")
+        text.append(f" for “{clean(reason['question_text'])}”"
+                    f" (+{reason['points']:.1f} for {clean(names[reason['toward']])})\n")
+    for reason in report["reasons"]["against"]:
+        text.append("  − ", style="red")
+        text.append(f"Pulling toward {clean(names[reason['toward']])}: “{clean(reason['answer'])}”"
+                    f" to “{clean(reason['question_text'])}” (+{reason['points']:.1f})\n")
+    return text
+
+
+def _next_steps(report: dict[str, Any]) -> Panel:
+    steps = report["next_steps"]
+    name = report["recommendation"]["name"]
+    lines = []
+    if steps["route"]:
+        origin = steps["background_label"] or "where you are"
+        lines.append(f"[bold]From {safe(origin).lower()}:[/] {safe(steps['route'])}")
+    lines.append("[bold]Skill priorities[/]")
+    lines += [f"  {n}. {safe(s)}" for n, s in enumerate(steps["skill_priorities"], start=1)]
+    lines.append(f"[bold]Tools to learn:[/] {safe(', '.join(steps['tools']))}")
+    lines.append(f"[bold]What you'd produce:[/] {safe(', '.join(steps['outputs']))}")
+    lines.append(f"[bold]Typical projects:[/] {safe(', '.join(steps['use_cases']))}")
+    salary = steps["salary"]
+    lines.append(f"[bold]Pay:[/] {salary['region']} total compensation {salary['currency']}"
+                 f" {salary['low']:,}–{salary['high']:,} (the guide's {safe(salary['period'])}"
+                 " figures; varies by region, seniority and employer)")
+    return Panel("\n".join(lines), title=f"Next steps toward {safe(name)}", title_align="left",
+                 box=box.ROUNDED)
+
+
+def make_console(stderr: bool = False, **kwargs: Any) -> Console:
+    return Console(stderr=stderr, highlight=False, **kwargs)
+
+
+def show_result(report: dict[str, Any], console: Console | None = None) -> None:
+    (console or make_console()).print(result_view(report))

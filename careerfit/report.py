@@ -1,0 +1,149 @@
+"""The result as one versioned document: the JSON payload, and the source every view renders.
+
+Pure logic. ``build_report`` is the single place that turns a :class:`Result`
+into words and numbers; the terminal view, ``--json`` and ``--export`` all read
+what it returns, so they never disagree.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from careerfit.answers import FORMAT_VERSION, to_plain
+from careerfit.bank import Bank
+from careerfit.result import Reason, Result
+from careerfit.scoring import Picks
+from careerfit.whatif import WhatIf
+
+SCHEMA_VERSION = 1
+
+
+def build_report(bank: Bank, result: Result, picks: Picks) -> dict[str, Any]:
+    """Everything a person or a script needs to know about one quiz outcome."""
+    leader, runner = result.leader, result.runner_up
+    answered = len(result.scores.answered)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "ranking": [
+            {"role": role, "name": bank.role(role).name, "fit": round(fit, 1)}
+            for role, fit in result.ranking
+        ],
+        "recommendation": {
+            "role": result.recommended,
+            "name": bank.role(result.recommended).name if result.recommended else None,
+            "confidence": result.confidence,
+            "margin": round(result.margin, 1),
+            "runner_up": runner,
+            "hybrid": (
+                {"roles": sorted(result.hybrid.roles), "name": result.hybrid.name,
+                 "description": result.hybrid.description}
+                if result.hybrid else None
+            ),
+            "summary": verdict_sentence(bank, result),
+        },
+        "reasons": {
+            "for": [_reason(bank, reason, picks) for reason in result.drivers],
+            "against": [_reason(bank, reason, picks) for reason in result.pulls],
+        },
+        "what_if": _what_if(bank, result.what_if, leader) if result.what_if else None,
+        "next_steps": _next_steps(bank, result),
+        "traits": {trait.id: round(result.scores.traits[trait.id], 3)
+                   for trait in bank.traits if trait.id in result.scores.traits},
+        "coverage": {
+            "answered": answered,
+            "skipped": sum(1 for q in bank.scored if q.id in picks and picks[q.id] is None),
+            "scored_questions": len(bank.scored),
+        },
+        "answers": {"version": FORMAT_VERSION, "answers": to_plain(bank, picks)},
+    }
+
+
+def to_json(report: dict[str, Any]) -> str:
+    """The exact stdout of ``--json``: stable key order, so equal answers give equal bytes."""
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def verdict_sentence(bank: Bank, result: Result) -> str:
+    if result.recommended is None:
+        if not result.scores.answered:
+            return "No scored question was answered, so there is nothing to match yet."
+        return ("Your answers don't separate these roles: every role fits about equally well."
+                " Try answering more questions, choosing the option you'd pick first.")
+    name = bank.role(result.recommended).name
+    runner = bank.role(result.runner_up).name
+    sentences = {
+        "high": f"{name} is a clear fit for you.",
+        "medium": f"{name} fits you best, with {runner} a reasonable second.",
+        "low": f"{name} edges ahead of {runner}, but only just.",
+    }
+    sentence = sentences[result.confidence]
+    if result.hybrid:
+        sentence += f" A blend of both may suit you: {result.hybrid.name}."
+    return sentence
+
+
+def _reason(bank: Bank, reason: Reason, picks: Picks) -> dict[str, Any]:
+    question = bank.question(reason.question)
+    return {
+        "question": question.id,
+        "question_text": question.text,
+        "answer": question.describe(picks.get(question.id)),
+        "toward": reason.toward,
+        "points": round(reason.points, 1),
+    }
+
+
+def _what_if(bank: Bank, what_if: WhatIf, leader: str) -> dict[str, Any]:
+    changes = []
+    for change in what_if.changes:
+        question = bank.question(change.question)
+        changes.append({
+            "question": question.id,
+            "question_text": question.text,
+            "from": list(change.before),
+            "to": list(change.after),
+            "from_label": question.describe(change.before),
+            "to_label": question.describe(change.after),
+        })
+    target = bank.role(what_if.target).name
+    if not changes:
+        sentence = (f"No change to one or two of your answers would put {target} ahead of"
+                    f" {bank.role(leader).name}: the pick is robust.")
+    else:
+        parts = [f"'{c['to_label']}' instead of '{c['from_label']}' for \"{c['question_text']}\""
+                 for c in changes]
+        sentence = f"{target} would come first if you answered " + " and ".join(parts) + "."
+    return {
+        "target": what_if.target,
+        "found": what_if.found,
+        "changes": changes,
+        "fits_after": {role: round(fit, 1) for role, fit in what_if.fits_after.items()},
+        "sentence": sentence,
+    }
+
+
+def _next_steps(bank: Bank, result: Result) -> dict[str, Any] | None:
+    steps = result.next_steps
+    if steps is None:
+        return None
+    role = steps.role
+    background = bank.background
+    label = None
+    if background is not None and steps.background:
+        label = background.describe((steps.background,))
+    return {
+        "role": role.id,
+        "background": steps.background,
+        "background_label": label,
+        "route": steps.route,
+        "skill_priorities": list(role.skill_priorities),
+        "tools": list(role.tools),
+        "outputs": list(role.outputs),
+        "use_cases": list(role.use_cases),
+        "salary": {
+            "low": role.salary.low, "high": role.salary.high,
+            "currency": role.salary.currency, "region": role.salary.region,
+            "period": role.salary.period, "note": role.salary.note,
+        },
+    }

@@ -1,0 +1,115 @@
+"""The trait model: answers move traits, roles are weighted trait profiles.
+
+Pure logic: imports nothing from the terminal layer.
+
+* A trait's score is the sum of the weights the person's answers put on it,
+  divided by the most the *answered* questions could have put on it, so it lies
+  in -1..1 and skipped questions count for nothing.
+* A role's fit is 50 + 50 x the weighted mean of the measured trait scores,
+  using the role's own (signed) trait weights, so it lies in 0..100 and is
+  comparable across roles whatever number of questions touch each.
+* Both steps are linear in the answers once the set of answered questions is
+  fixed, so every answer's share of every fit can be read back exactly
+  (``Scores.shares``): the fits are 50 plus the sum of the shares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from careerfit.bank import Bank, Question
+
+# What the person chose for each question: the chosen option ids, or None for a skip.
+Picks = Mapping[str, "tuple[str, ...] | None"]
+
+NEUTRAL_FIT = 50.0
+
+
+def contribution(question: Question, chosen: Iterable[str]) -> dict[str, float]:
+    """The trait weights a set of chosen options puts on each trait."""
+    totals: dict[str, float] = {}
+    for option_id in chosen:
+        option = question.option(option_id)
+        if option is None:
+            continue
+        for trait, weight in option.effects.items():
+            totals[trait] = totals.get(trait, 0.0) + weight
+    return totals
+
+
+def reach(question: Question) -> dict[str, float]:
+    """The most (in absolute value) any answer to *question* can put on each trait."""
+    best: dict[str, float] = {}
+    if question.kind == "multi":
+        ups: dict[str, float] = {}
+        downs: dict[str, float] = {}
+        for option in question.options:
+            for trait, weight in option.effects.items():
+                side = ups if weight > 0 else downs
+                side[trait] = side.get(trait, 0.0) + abs(weight)
+        for trait in ups.keys() | downs.keys():
+            best[trait] = max(ups.get(trait, 0.0), downs.get(trait, 0.0))
+        return best
+    for option in question.options:
+        for trait, weight in option.effects.items():
+            best[trait] = max(best.get(trait, 0.0), abs(weight))
+    return best
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Trait scores, role fits and each answer's share of each fit."""
+
+    traits: dict[str, float]
+    fits: dict[str, float]
+    shares: dict[str, dict[str, float]]
+    answered: tuple[str, ...]
+    denominators: dict[str, float]
+
+
+class Scorer:
+    """Scores picks against one bank; keeps the per-bank constants it needs."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self._reach = {q.id: reach(q) for q in bank.scored}
+
+    def score(self, picks: Picks) -> Scores:
+        answered = tuple(q.id for q in self.bank.scored if picks.get(q.id) is not None)
+        denominators = self._denominator(answered)
+        contributions = {
+            qid: contribution(self.bank.question(qid), picks[qid]) for qid in answered
+        }
+        traits = {
+            trait: sum(c.get(trait, 0.0) for c in contributions.values()) / total
+            for trait, total in denominators.items()
+        }
+        shares = {qid: self.shares_of(c, denominators) for qid, c in contributions.items()}
+        fits = {
+            role.id: NEUTRAL_FIT + sum(s[role.id] for s in shares.values())
+            for role in self.bank.roles
+        }
+        fits = {role: min(100.0, max(0.0, fit)) for role, fit in fits.items()}
+        return Scores(traits, fits, shares, answered, denominators)
+
+    def _denominator(self, answered: Iterable[str]) -> dict[str, float]:
+        totals: dict[str, float] = {}
+        for qid in answered:
+            for trait, most in self._reach[qid].items():
+                totals[trait] = totals.get(trait, 0.0) + most
+        return {t: v for t, v in totals.items() if v > 0}
+
+    def shares_of(self, moved: Mapping[str, float], denominators: Mapping[str, float]
+                  ) -> dict[str, float]:
+        """Fit points one answer's trait contribution gives each role (given what was answered)."""
+        result = {}
+        for role in self.bank.roles:
+            measured = sum(abs(w) for t, w in role.profile.items() if t in denominators)
+            if not measured:
+                result[role.id] = 0.0
+                continue
+            pull = sum(w * moved.get(t, 0.0) / denominators[t]
+                       for t, w in role.profile.items() if t in denominators)
+            result[role.id] = NEUTRAL_FIT * pull / measured
+        return result

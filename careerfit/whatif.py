@@ -1,0 +1,106 @@
+"""The smallest change of answers that would put the runner-up first.
+
+Exact over the bank: every other answer to every answered question is tried,
+alone and in pairs. The answered set stays the same, so the scoring model is
+linear and each candidate's effect on every fit is its change of shares. Pairs
+are pruned with a bound that can only drop pairs unable to close the gap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from careerfit.bank import Bank, Question
+from careerfit.scoring import Picks, Scorer, Scores, contribution
+
+MAX_MULTI_OPTIONS = 8
+
+
+@dataclass(frozen=True)
+class Change:
+    question: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    steps: int
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    target: str
+    changes: tuple[Change, ...]
+    fits_after: dict[str, float]
+
+    @property
+    def found(self) -> bool:
+        return bool(self.changes)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    change: Change
+    deltas: dict[str, float]
+    gain: float
+
+
+def alternatives(question: Question, current: tuple[str, ...]) -> list[tuple[tuple[str, ...], int]]:
+    """Every other answer to *question*, with how far it is from *current* (in steps)."""
+    ids = question.option_ids
+    if question.kind == "multi":
+        if len(ids) > MAX_MULTI_OPTIONS:
+            return []
+        found = []
+        for size in range(len(ids) + 1):
+            for combo in combinations(ids, size):
+                if set(combo) != set(current):
+                    found.append((combo, len(set(combo) ^ set(current))))
+        return found
+    here = ids.index(current[0]) if current and current[0] in ids else 0
+    steps = question.kind == "scale"
+    return [((option,), abs(ids.index(option) - here) if steps else 1)
+            for option in ids if (option,) != tuple(current)]
+
+
+def find_what_if(bank: Bank, scorer: Scorer, picks: Picks, scores: Scores,
+                 leader: str, target: str) -> WhatIf:
+    """The fewest, smallest answer changes that put *target* strictly ahead of every role."""
+    candidates = []
+    for qid in scores.answered:
+        question = bank.question(qid)
+        current = tuple(picks[qid] or ())
+        before = scores.shares[qid]
+        for after, steps in alternatives(question, current):
+            shares = scorer.shares_of(contribution(question, after), scores.denominators)
+            deltas = {role: shares[role] - before[role] for role in shares}
+            candidates.append(_Candidate(Change(qid, current, after, steps), deltas,
+                                         deltas[target] - deltas[leader]))
+    margin = scores.fits[leader] - scores.fits[target]
+
+    def outcome(chosen: tuple[_Candidate, ...]) -> dict[str, float] | None:
+        fits = {role: fit + sum(c.deltas[role] for c in chosen)
+                for role, fit in scores.fits.items()}
+        ahead = all(fits[target] > fit for role, fit in fits.items() if role != target)
+        return fits if ahead else None
+
+    def best(groups: list[tuple[_Candidate, ...]]) -> WhatIf | None:
+        winners = []
+        for group in groups:
+            fits = outcome(group)
+            if fits is not None:
+                steps = sum(c.change.steps for c in group)
+                lead = fits[target] - max(f for r, f in fits.items() if r != target)
+                winners.append((steps, -lead, group, fits))
+        if not winners:
+            return None
+        winners.sort(key=lambda w: (w[0], w[1], [c.change.question for c in w[2]]))
+        _, _, group, fits = winners[0]
+        return WhatIf(target, tuple(c.change for c in group), fits)
+
+    single = best([(c,) for c in candidates if c.gain > margin])
+    if single:
+        return single
+    top_gain = max((c.gain for c in candidates), default=0.0)
+    useful = [c for c in candidates if c.gain + top_gain > margin]
+    pairs = [(a, b) for a, b in combinations(useful, 2)
+             if a.change.question != b.change.question and a.gain + b.gain > margin]
+    return best(pairs) or WhatIf(target, (), {})
