@@ -272,8 +272,9 @@ class _Reader:
 
 
 class _RolesReader(_Reader):
-    ROLE_KEYS: ClassVar[set[str]] = {"id", "name", "profile", "summary", "responsibilities", "skills",
-                 "skill_priorities", "tools", "outputs", "use_cases", "entry", "salary", "routes"}
+    ROLE_KEYS: ClassVar[set[str]] = {
+        "id", "name", "profile", "summary", "responsibilities", "skills", "skill_priorities",
+        "tools", "outputs", "use_cases", "entry", "salary", "routes"}
 
     def read(self) -> tuple[list[Trait], list[Role], list[Blend]]:
         top = self.mapping(self.doc.data, (), "roles.yaml")
@@ -347,8 +348,8 @@ class _RolesReader(_Reader):
 
 
 class _QuestionsReader(_Reader):
-    QUESTION_KEYS: ClassVar[set[str]] = {"id", "type", "text", "source", "options", "effects", "scored",
-                     "context", "hint"}
+    QUESTION_KEYS: ClassVar[set[str]] = {
+        "id", "type", "text", "source", "options", "effects", "scored", "context", "hint"}
 
     def __init__(self, doc: safeyaml.Document, problems: list[str], traits: set[str]) -> None:
         super().__init__(doc, problems)

@@ -76,7 +76,9 @@ def _verdict(report: dict[str, Any]) -> Text:
 
 def _reasons(report: dict[str, Any]) -> Text:
     names = {row["role"]: row["name"] for row in report["ranking"]}
-    text = Text("Why\n", style="bold")
+    heading = "Why" if report["recommendation"]["role"] else "What leaned which way"
+    text = Text()
+    text.append(heading + "\n", style="bold")
     for reason in report["reasons"]["for"]:
         text.append("  + ", style="green")
         text.append(f"“{clean(reason['answer'])}”", style="italic")

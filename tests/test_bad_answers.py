@@ -1,0 +1,133 @@
+"""Hand-edited answers files: every mistake is one clear message, exit 2, nothing on stdout."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careerfit.answers import parse_answers
+from careerfit.bank import load_bank
+from careerfit.errors import InputError
+from careerfit.safeyaml import parse
+from helpers import EXAMPLES, run
+
+GOOD = (EXAMPLES / "ml-engineer.yaml").read_text()
+BOMB = "\n".join(
+    [f"l0: &l0 [{', '.join(['x'] * 10)}]"]
+    + [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]" for n in range(1, 9)]
+)
+
+CASES = {
+    "empty": (b"", "is empty"),
+    "only-comments": (b"# nothing here\n", "is empty"),
+    "not-yaml": (b"just some words\n", "not text"),
+    "syntax-error": (b"version: 1\nanswers: [unclosed\n", ":3:1: not valid YAML"),
+    "top-level-list": (b"- a\n- b\n", "not a list"),
+    "no-version": (b"answers: {}\n", "no 'version'"),
+    "newer-version": (b"version: 7\nanswers: {}\n", "written by a newer careerfit"),
+    "text-version": (b"version: one\nanswers: {}\n", "whole number"),
+    "unknown-top-key": (b"version: 1\nanswers: {}\nextra: 3\n", ":3:1: unknown top-level key"),
+    "unknown-question": (b"version: 1\nanswers:\n  on-cal-ok: agree\n",
+                         "did you mean 'on-call-ok'"),
+    "unknown-option": (b"version: 1\nanswers:\n  on-call-ok: maybe\n",
+                       "strongly-disagree, disagree, neutral, agree, strongly-agree, skip"),
+    "list-for-single": (b"version: 1\nanswers:\n  on-call-ok: [agree]\n",
+                        "takes one answer, not a list"),
+    "duplicate-key": (b"version: 1\nanswers:\n  on-call-ok: agree\n  on-call-ok: neutral\n",
+                      ":4:3: repeats the key 'on-call-ok'"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary data"),
+    "latin-1": ("version: 1\nanswers:\n  background: caf\u00e9\n".encode("latin-1"),
+                ":3: is not UTF-8"),
+    "oversized": (b"version: 1\n" + b"# padding\n" * 8000, "larger than the 64 KiB limit"),
+    "deep-nesting": (b"version: 1\nanswers: " + b"[" * 5000 + b"]" * 5000, "nested deeper"),
+    "alias-bomb": (BOMB.encode(), "aliases expand"),
+    "python-tag": (b"version: 1\nanswers: !!python/object/apply:os.system ['touch PWNED']\n",
+                   "does not accept"),
+    "python-name-tag": (b"version: !!python/name:os.system 1\n", "does not accept"),
+    "multi-document": (b"version: 1\n---\nversion: 1\n", "more than one YAML document"),
+    "null-answer": (b"version: 1\nanswers:\n  on-call-ok:\n", "is not an option"),
+    "answers-a-list": (b"version: 1\nanswers: [a, b]\n", "'answers' must be a mapping"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_answers_file_is_one_clear_error(tmp_path, name):
+    content, expected = CASES[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(content)
+    started = time.monotonic()
+    result = run("quiz", "--answers", str(path), "--json")
+    assert time.monotonic() - started < 5  # generous for CI; the benchmark tracks speed
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert str(path) in result.stderr
+    assert expected in result.stderr
+    assert not (tmp_path / "PWNED").exists() and not Path("PWNED").exists()
+
+
+def test_missing_path_and_folder(tmp_path):
+    missing = run("quiz", "--answers", str(tmp_path / "nope.yaml"))
+    assert missing.returncode == 2 and "no such answers file" in missing.stderr
+    folder = run("quiz", "--answers", str(tmp_path))
+    assert folder.returncode == 2 and "is a folder" in folder.stderr
+
+
+@pytest.mark.parametrize("evil", ["[bold red]x[/]", "[/]", "\x1b[31mred\x1b]0;title\x07",
+                                  "a\rb\x08c"])
+def test_text_from_the_file_is_shown_literally(tmp_path, evil):
+    path = tmp_path / "evil.yaml"
+    path.write_text(yaml.safe_dump({"version": 1, "answers": {"on-call-ok": evil}}))
+    result = run("quiz", "--answers", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\r" not in result.stderr and "\x08" not in result.stderr
+    if "[" in evil and "\x1b" not in evil:
+        assert evil in result.stderr
+
+
+def test_unknown_question_id_with_markup_is_literal(tmp_path):
+    path = tmp_path / "evil.yaml"
+    path.write_text("version: 1\nanswers:\n  '[bold]x[/]': agree\n")
+    result = run("quiz", "--answers", str(path))
+    assert "'[bold]x[/]'" in result.stderr and result.returncode == 2
+
+
+BANK = load_bank()
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                    st.text(max_size=20), st.sampled_from(["skip", "agree", "version"]))
+documents = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)),
+    max_leaves=20)
+answer_maps = st.fixed_dictionaries(
+    {"version": st.sampled_from([1, 1, 1, 2, 0, "1"])},
+    optional={"answers": st.dictionaries(
+        st.sampled_from([q.id for q in BANK.questions] + ["nope"]),
+        st.one_of(scalars, st.lists(st.sampled_from(
+            [o for q in BANK.questions for o in q.option_ids][:30]), max_size=3)),
+        max_size=8)})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(documents, answer_maps))
+def test_any_yaml_document_scores_or_raises_the_documented_error(data):
+    text = yaml.safe_dump(data)
+    try:
+        doc = parse(text, Path("gen.yaml"))
+        parse_answers(doc, BANK)
+    except InputError as error:
+        assert str(error).startswith("gen.yaml")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_parses_or_raises_the_documented_error(text):
+    try:
+        parse_answers(parse(text, Path("gen.yaml")), BANK)
+    except InputError as error:
+        assert "gen.yaml" in str(error)

@@ -1,0 +1,129 @@
+"""The command as a user runs it: exit codes, stdout, stderr, JSON, saved files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from careerfit import __version__
+from helpers import EXAMPLES, ROLE_IDS, run
+
+
+def test_version_and_help_list_every_command():
+    assert run("--version").stdout.strip() == f"careerfit {__version__}"
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("quiz", "validate", "roles"):
+        assert command in result.stdout
+    assert "130" in result.stdout and "Exit codes" in result.stdout
+
+
+def test_quiz_help_explains_the_flags():
+    out = run("quiz", "--help").stdout
+    for flag in ("--answers", "--save", "--json", "--resume", "--edit", "--export", "--data"):
+        assert flag in out
+
+
+@pytest.mark.parametrize("role", ROLE_IDS)
+def test_json_is_one_document_with_the_contract_keys(role):
+    result = run("quiz", "--answers", str(EXAMPLES / f"{role}.yaml"), "--json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    report = json.loads(result.stdout)
+    assert report["schema_version"] == 1
+    assert next(row["role"] for row in report["ranking"]) == role
+    assert {row["role"] for row in report["ranking"]} == set(ROLE_IDS)
+    assert all(0 <= row["fit"] <= 100 and row["name"] for row in report["ranking"])
+    fits = [row["fit"] for row in report["ranking"]]
+    assert fits == sorted(fits, reverse=True)
+    assert report["recommendation"]["role"] == role
+    assert report["recommendation"]["confidence"] == "high"
+    saved = yaml.safe_load((EXAMPLES / f"{role}.yaml").read_text())
+    assert report["answers"] == saved
+
+
+def test_same_answers_give_byte_identical_json():
+    args = ("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--json")
+    assert run(*args).stdout == run(*args).stdout
+
+
+def test_human_result_names_the_pick_reasons_and_next_steps():
+    result = run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"))
+    assert result.returncode == 0
+    out = result.stdout
+    assert "Recommended: AI Engineer" in out and "confidence: high" in out
+    assert out.count("+") >= 3 and "Pulling toward" in out
+    assert "Next steps toward AI Engineer" in out and "150,000" in out
+    assert "full-stack" in out.lower()
+
+
+def test_save_then_rerun_gives_the_identical_result(tmp_path):
+    saved = tmp_path / "again.yaml"
+    first = run("quiz", "--answers", str(EXAMPLES / "data-scientist.yaml"), "--json",
+                "--save", str(saved))
+    assert first.returncode == 0
+    data = yaml.safe_load(saved.read_text())
+    assert data["version"] == 1 and data["answers"]["tasks-you-enjoy"] == [
+        "explore-messy-data", "write-experiment-readout"]
+    assert run("quiz", "--answers", str(saved), "--json").stdout == first.stdout
+
+
+def test_skipped_answers_are_kept_as_skip(tmp_path):
+    answers = yaml.safe_load((EXAMPLES / "ml-engineer.yaml").read_text())
+    answers["answers"]["on-call-ok"] = "skip"
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(answers))
+    report = json.loads(run("quiz", "--answers", str(path), "--json").stdout)
+    assert report["answers"]["answers"]["on-call-ok"] == "skip"
+    assert report["coverage"]["skipped"] == 1
+
+
+@pytest.mark.parametrize("stdin", [None, "\n", "1\n2\n"])
+def test_quiz_without_a_terminal_refuses_at_once(stdin):
+    result = run("quiz", stdin=stdin, timeout=10)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "--answers" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_answers_without_a_terminal_are_listed(tmp_path):
+    answers = yaml.safe_load((EXAMPLES / "ml-engineer.yaml").read_text())
+    del answers["answers"]["on-call-ok"], answers["answers"]["meeting-part"]
+    path = tmp_path / "partial.yaml"
+    path.write_text(yaml.safe_dump(answers))
+    result = run("quiz", "--answers", str(path), "--json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "meeting-part" in result.stderr and "on-call-ok" in result.stderr
+    assert "2 question(s)" in result.stderr
+
+
+def test_python_dash_m_works_from_another_folder(tmp_path):
+    result = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--json", cwd=tmp_path)
+    assert json.loads(result.stdout)["recommendation"]["role"] == "ml-engineer"
+
+
+def test_unknown_flag_is_a_usage_error():
+    result = run("quiz", "--bogus")
+    assert result.returncode == 2 and "No such option" in result.stderr
+
+
+def test_a_bug_prints_a_short_report_message_and_exits_1(monkeypatch, capsys):
+    from careerfit import cli, commands
+
+    def broken(options):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(commands, "run_quiz", broken)
+    monkeypatch.setattr("sys.argv", ["careerfit", "quiz"])
+    monkeypatch.delenv("CAREERFIT_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    assert stop.value.code == 1
+    err = capsys.readouterr().err
+    assert "bug in careerfit" in err and "Traceback" not in err
+    monkeypatch.setenv("CAREERFIT_DEBUG", "1")
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert "Traceback" in capsys.readouterr().err

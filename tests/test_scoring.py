@@ -1,0 +1,133 @@
+"""The scoring model's promises, checked over generated answer sets (hypothesis)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from careerfit.answers import read_answers
+from careerfit.bank import load_bank
+from careerfit.result import evaluate
+from careerfit.scoring import Scorer
+from helpers import EXAMPLES, ROLE_IDS, favourite
+
+BANK = load_bank()
+SETTINGS = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def answer_for(question):
+    """A strategy for any valid answer to *question*, skip included."""
+    skip = st.just(None)
+    if question.kind == "multi":
+        picks = st.sets(st.sampled_from(question.option_ids)).map(
+            lambda chosen: tuple(o for o in question.option_ids if o in chosen))
+        return st.one_of(skip, picks)
+    return st.one_of(skip, st.sampled_from(question.option_ids).map(lambda o: (o,)))
+
+
+answer_sets = st.fixed_dictionaries({q.id: answer_for(q) for q in BANK.questions})
+
+
+@SETTINGS
+@given(answer_sets)
+def test_fit_is_always_between_0_and_100(picks):
+    result = evaluate(BANK, picks)
+    assert all(0.0 <= fit <= 100.0 for _, fit in result.ranking)
+    assert [r for r, _ in result.ranking] and len(result.ranking) == len(BANK.roles)
+
+
+@SETTINGS
+@given(answer_sets, st.randoms())
+def test_order_of_answers_never_matters(picks, rng):
+    items = list(picks.items())
+    rng.shuffle(items)
+    assert evaluate(BANK, dict(items)).ranking == evaluate(BANK, picks).ranking
+
+
+@SETTINGS
+@given(answer_sets, st.sampled_from([q.id for q in BANK.scored]), st.sampled_from(ROLE_IDS))
+def test_strengthening_an_answer_toward_a_role_never_lowers_its_fit(picks, qid, role):
+    """Replacing an answer with one that moves the role's traits more never lowers its fit."""
+    question = BANK.question(qid)
+    if picks[qid] is None:
+        return
+    scorer = Scorer(BANK)
+    before = scorer.score(picks)
+    stronger = dict(picks, **{qid: favourite(BANK, question, role)})
+    after = scorer.score(stronger)
+    assert after.fits[role] >= before.fits[role] - 1e-9
+
+
+@SETTINGS
+@given(answer_sets, st.sampled_from([q.id for q in BANK.scored if q.kind == "scale"]))
+def test_one_step_along_a_scale_moves_fits_in_the_items_direction(picks, qid):
+    question = BANK.question(qid)
+    points = list(question.option_ids)
+    current = picks[qid]
+    if current is None or current[0] == points[-1]:
+        return
+    stronger = dict(picks, **{qid: (points[points.index(current[0]) + 1],)})
+    before, after = Scorer(BANK).score(picks), Scorer(BANK).score(stronger)
+    effects = question.options[-1].effects
+    for role in BANK.roles:
+        lean = sum(role.profile.get(t, 0) * w for t, w in effects.items())
+        if lean > 0:
+            assert after.fits[role.id] >= before.fits[role.id] - 1e-9
+        elif lean < 0:
+            assert after.fits[role.id] <= before.fits[role.id] + 1e-9
+
+
+@SETTINGS
+@given(answer_sets)
+def test_shares_add_up_to_each_fit(picks):
+    scores = Scorer(BANK).score(picks)
+    for role, fit in scores.fits.items():
+        assert math.isclose(50 + sum(s[role] for s in scores.shares.values()), fit,
+                            abs_tol=1e-6)
+
+
+@pytest.mark.parametrize("role", ROLE_IDS)
+def test_each_example_recommends_its_role_with_high_confidence(role):
+    picks = read_answers(EXAMPLES / f"{role}.yaml", BANK).picks
+    result = evaluate(BANK, picks)
+    assert result.recommended == role
+    assert result.confidence == "high"
+
+
+@pytest.mark.parametrize("role", ROLE_IDS)
+def test_someone_who_is_all_one_role_gets_that_role(role):
+    picks = {q.id: favourite(BANK, q, role) for q in BANK.questions}
+    assert evaluate(BANK, picks).recommended == role
+
+
+def test_everything_skipped_gives_no_pick():
+    result = evaluate(BANK, dict.fromkeys((q.id for q in BANK.questions), None))
+    assert result.confidence == "none"
+    assert result.recommended is None
+    assert {fit for _, fit in result.ranking} == {50.0}
+
+
+@pytest.mark.parametrize("point", ["strongly-agree", "agree", "disagree", "strongly-disagree"])
+def test_same_strength_for_every_answer_is_not_a_confident_pick(point):
+    picks = {q.id: (point,) if q.kind == "scale" else None for q in BANK.questions}
+    assert evaluate(BANK, picks).confidence in ("none", "low")
+
+
+def test_fit_is_comparable_whatever_number_of_questions_touch_a_role():
+    """Answering only the questions about one role still gives that role a top fit."""
+    for role in ROLE_IDS:
+        picks = {}
+        for question in BANK.scored:
+            answer = favourite(BANK, question, role)
+            gain = Scorer(BANK).shares_of(
+                {t: w for o in answer for t, w in question.option(o).effects.items()},
+                Scorer(BANK).score({question.id: answer}).denominators)
+            if max(gain, key=gain.get) == role:
+                picks[question.id] = answer
+        result = evaluate(BANK, picks)
+        assert result.leader == role
+        assert result.ranking[0][1] > 75
