@@ -1,0 +1,124 @@
+"""The quiz in a real pseudo-terminal (pexpect), keys as a person types them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import sys
+
+import pexpect
+import pytest
+import yaml
+
+from helpers import CTRL_C, ENTER, favourite, keys_for, run
+
+pytestmark = pytest.mark.slow
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
+
+
+def plain(text: str) -> str:
+    """What the screen says, without colour and cursor codes."""
+    return ANSI.sub("", text).replace("\r", "")
+
+
+def spawn(*args: str, state_dir) -> pexpect.spawn:
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm",
+           "CAREERFIT_STATE_DIR": str(state_dir)}
+    return pexpect.spawn(sys.executable, ["-m", "careerfit", "quiz", *args], env=env,
+                         encoding="utf-8", timeout=20, dimensions=(50, 140))
+
+
+def answer(child: pexpect.spawn, bank, questions, role: str) -> None:
+    total = len(bank.questions)
+    for question in questions:
+        position = bank.questions.index(question) + 1
+        child.expect_exact(f"({position}/{total})")
+        child.send(keys_for(question, favourite(bank, question, role)))
+
+
+def finish(child: pexpect.spawn) -> str:
+    child.expect_exact("Review your answers")
+    child.send(ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    return plain(child.before)
+
+
+def test_whole_quiz_by_keystrokes_then_rerun_saved_file(bank, tmp_path, state_dir):
+    saved = tmp_path / "me.yaml"
+    child = spawn("--save", str(saved), state_dir=state_dir)
+    answer(child, bank, bank.questions, "ml-engineer")
+    screen = finish(child)
+    assert child.exitstatus == 0
+    assert "Recommended: Machine Learning Engineer" in screen
+    assert "Next steps toward Machine Learning Engineer" in screen
+    rerun = run("quiz", "--answers", str(saved), "--json")
+    assert json.loads(rerun.stdout)["ranking"][0]["role"] == "ml-engineer"
+
+
+def test_json_mode_keeps_prompts_off_stdout(bank, tmp_path, state_dir):
+    """Prompts are drawn on stderr: a pipe on stdout receives the JSON alone."""
+    out = tmp_path / "out.json"
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm",
+           "CAREERFIT_STATE_DIR": str(state_dir)}
+    child = pexpect.spawn("/bin/sh", ["-c", f"{sys.executable} -m careerfit quiz --json > {out}"],
+                          env=env, encoding="utf-8", timeout=20, dimensions=(50, 140))
+    answer(child, bank, bank.questions, "ai-engineer")
+    finish(child)
+    assert child.exitstatus == 0
+    assert json.loads(out.read_text())["recommendation"]["role"] == "ai-engineer"
+
+
+@pytest.mark.parametrize("stop_at", [0, 13, 26])
+def test_ctrl_c_keeps_answers_and_resume_continues(bank, tmp_path, state_dir, stop_at):
+    role = "data-scientist"
+    child = spawn(state_dir=state_dir)
+    answer(child, bank, bank.questions[:stop_at], role)
+    child.expect_exact(f"({stop_at + 1}/{len(bank.questions)})")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    said = plain(child.before)
+    assert f"kept {stop_at} of {len(bank.questions)} answers" in said
+    assert "careerfit quiz --resume" in said
+    assert "Traceback" not in said
+
+    saved = tmp_path / "resumed.yaml"
+    child = spawn("--resume", "--save", str(saved), state_dir=state_dir)
+    answer(child, bank, bank.questions[stop_at:], role)
+    screen = finish(child)
+    assert child.exitstatus == 0
+    assert "Recommended: Data Scientist" in screen
+    final = yaml.safe_load(saved.read_text())["answers"]
+    expected = {q.id: favourite(bank, q, role) for q in bank.questions}
+    for question in bank.questions:
+        value = final[question.id]
+        assert (tuple(value) if isinstance(value, list) else (value,)) == expected[question.id]
+    assert not (state_dir / "progress.yaml").exists()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_signals_keep_answers(bank, state_dir, sig):
+    child = spawn(state_dir=state_dir)
+    answer(child, bank, bank.questions[:5], "ai-engineer")
+    child.expect_exact(f"(6/{len(bank.questions)})")
+    child.kill(sig)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 or child.signalstatus == sig
+    kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
+    assert list(kept) == [q.id for q in bank.questions[:5]]
+
+
+def test_kill_9_leaves_the_progress_file_whole(bank, state_dir):
+    child = spawn(state_dir=state_dir)
+    answer(child, bank, bank.questions[:8], "ml-engineer")
+    child.expect_exact(f"(9/{len(bank.questions)})")
+    child.kill(signal.SIGKILL)
+    child.close(force=True)
+    kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
+    assert list(kept) == [q.id for q in bank.questions[:8]]
+    assert not [p for p in state_dir.iterdir() if p.name.endswith(".tmp")]
