@@ -44,7 +44,7 @@ def role_card(role: Role) -> dict[str, Any]:
 
 def salary_text(salary: dict[str, Any]) -> str:
     return (f"{salary['region']} total compensation {salary['currency']} {salary['low']:,}"
-            f"–{salary['high']:,} ({salary['period']} figures from the source guide)")
+            f"–{salary['high']:,} ({salary['period']} figures)")
 
 
 def _field_text(bank: Bank, card: dict[str, Any], key: str) -> str:

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from careerfit import __version__
-from careerfit.errors import CareerfitError, ExitCode
+from careerfit.errors import CareerfitError, DataError, ExitCode
 
 EXIT_CODES = (
     "Exit codes: 0 result printed; 2 bad usage or bad input (answers file, data files, flags);"
@@ -133,6 +133,9 @@ def main() -> None:
     """Console entry point: run the app and map every failure to a documented exit code."""
     try:
         app()
+    except DataError as error:
+        _say(str(error))  # already one 'file:line: message' per line
+        sys.exit(error.exit_code)
     except CareerfitError as error:
         _say(f"careerfit: {error}")
         sys.exit(error.exit_code)

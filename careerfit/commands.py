@@ -142,7 +142,9 @@ def _ask(bank: Bank, picks: dict, to_ask: list[str], options: QuizOptions,
     except (KeyboardInterrupt, EOFError) as stop:
         kept = sum(1 for q in bank.questions if q.id in picks)
         path = save_progress(bank, picks, data_dir)
-        how = "the terminal closed" if isinstance(stop, Stopped) else "stopped"
+        how = "stopped"
+        if isinstance(stop, Stopped):
+            how = "the terminal closed" if str(stop) == "SIGHUP" else f"stopped by {stop}"
         resume = "careerfit quiz --resume" + (f" --data {data_dir}" if options.data else "")
         if options.save:
             resume += f" --save {options.save}"

@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from careerfit.cards import salary_text
 from careerfit.errors import clean
 
 BAR_WIDTH = 30
@@ -104,9 +105,10 @@ def _next_steps(report: dict[str, Any]) -> Panel:
     lines.append(f"[bold]What you'd produce:[/] {safe(', '.join(steps['outputs']))}")
     lines.append(f"[bold]Typical projects:[/] {safe(', '.join(steps['use_cases']))}")
     salary = steps["salary"]
-    lines.append(f"[bold]Pay:[/] {salary['region']} total compensation {salary['currency']}"
-                 f" {salary['low']:,}–{salary['high']:,} (the guide's {safe(salary['period'])}"
-                 " figures; varies by region, seniority and employer)")
+    salary = steps["salary"]
+    lines.append(f"[bold]Pay:[/] {safe(salary_text(salary))}")
+    if salary["note"]:
+        lines.append(f"  {safe(salary['note'])}")
     return Panel("\n".join(lines), title=f"Next steps toward {safe(name)}", title_align="left",
                  box=box.ROUNDED)
 

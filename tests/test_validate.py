@@ -1,0 +1,144 @@
+"""careerfit validate and --data: every bank problem at once, as file:line: message."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import ROOT, run
+
+STUDIO = Path(__file__).parent / "banks" / "studio"
+
+
+def test_shipped_bank_is_clean():
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert "OK" in result.stdout
+
+
+def test_second_bank_with_other_roles_takes_the_quiz():
+    result = run("quiz", "--data", str(STUDIO), "--answers",
+                 str(STUDIO.parent / "studio-illustrator.yaml"), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [row["role"] for row in report["ranking"]][0] == "illustrator"
+    assert {row["role"] for row in report["ranking"]} == {"illustrator", "surveyor", "archivist"}
+    assert report["recommendation"]["role"] == "illustrator"
+
+
+def broken_bank(tmp_path: Path, edit) -> Path:
+    folder = tmp_path / "bank"
+    shutil.copytree(STUDIO, folder)
+    questions = yaml.safe_load((folder / "questions.yaml").read_text())
+    roles = yaml.safe_load((folder / "roles.yaml").read_text())
+    edit(questions, roles)
+    (folder / "questions.yaml").write_text(yaml.safe_dump(questions, sort_keys=False))
+    (folder / "roles.yaml").write_text(yaml.safe_dump(roles, sort_keys=False))
+    return folder
+
+
+def _dup_question(q, r):
+    q["questions"][1]["id"] = "saturday"
+
+
+def _unknown_trait(q, r):
+    q["questions"][0]["options"][0]["effects"] = {"juggling": 1}
+
+
+def _no_effect(q, r):
+    q["questions"][0]["options"][1]["effects"] = {}
+
+
+def _no_source(q, r):
+    del q["questions"][2]["source"]
+
+
+def _unreachable(q, r):
+    # A scaled copy of the archivist's profile: it can tie, never lead.
+    r["roles"][1]["profile"] = {"order": 1.5, "outdoors": -0.5}
+
+
+def _alike(q, r):
+    q["questions"].append({"id": "same", "source": "x", "text": "Same?", "options": [
+        {"id": "a", "label": "A", "effects": {"drawing": 1, "outdoors": 1, "order": 1}},
+        {"id": "b", "label": "B", "effects": {"drawing": 1, "outdoors": 1, "order": 1}}]})
+    for role in r["roles"]:
+        role["profile"] = {**role["profile"]}
+
+
+def _schema(q, r):
+    q["questions"][0]["type"] = "essay"
+    r["roles"][0]["salary"] = "lots"
+
+
+def _dup_role(q, r):
+    r["roles"][2]["id"] = "illustrator"
+
+
+PROBLEMS = {
+    "duplicate question id": (_dup_question, "questions.yaml", "duplicate question id 'saturday'"),
+    "unknown trait": (_unknown_trait, "questions.yaml", "unknown trait 'juggling'"),
+    "option with no effect": (_no_effect, "questions.yaml", "option 'hike' has no effect"),
+    "question without source": (_no_source, "questions.yaml", "'labels' has no 'source'"),
+    "unreachable role": (_unreachable, "roles.yaml", "role 'surveyor' is unreachable"),
+    "schema": (_schema, "questions.yaml", "type must be one of"),
+    "duplicate role": (_dup_role, "roles.yaml", "duplicate role id 'illustrator'"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROBLEMS))
+def test_validate_reports_the_problem_with_file_and_line(tmp_path, name):
+    edit, file_name, message = PROBLEMS[name]
+    folder = broken_bank(tmp_path, edit)
+    result = run("validate", "--data", str(folder))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if message in line]
+    assert lines, result.stderr
+    assert lines[0].startswith(f"{folder / file_name}:")
+    assert lines[0].split(":")[1].isdigit()
+    quiz = run("quiz", "--data", str(folder), "--answers", "x.yaml")
+    assert quiz.returncode == 2 and message in quiz.stderr
+
+
+def test_question_moving_every_role_alike_is_reported(tmp_path):
+    folder = broken_bank(tmp_path, _alike)
+    # The 'same' question's options are identical, so every role moves alike.
+    result = run("validate", "--data", str(folder))
+    assert result.returncode == 2
+    assert "question 'same' moves every role alike" in result.stderr
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    def several(q, r):
+        _dup_question(q, r)
+        _unknown_trait(q, r)
+        _no_source(q, r)
+
+    result = run("validate", "--data", str(broken_bank(tmp_path, several)))
+    assert result.returncode == 2
+    assert "duplicate question id" in result.stderr and "unknown trait" in result.stderr
+    assert "has no 'source'" in result.stderr and "problems in the question bank" in result.stderr
+
+
+def test_missing_data_folder_and_broken_yaml(tmp_path):
+    assert run("validate", "--data", str(tmp_path / "nope")).returncode == 2
+    folder = tmp_path / "b"
+    shutil.copytree(STUDIO, folder)
+    (folder / "roles.yaml").write_text("version: 1\nroles: [\n")
+    result = run("validate", "--data", str(folder))
+    assert result.returncode == 2 and f"{folder / 'roles.yaml'}:3:1" in result.stderr
+
+
+def test_shipped_questions_each_name_their_source_and_hide_role_names():
+    bank = yaml.safe_load((ROOT / "data" / "questions.yaml").read_text())
+    names = ("data scien", "machine learning engineer", "ml engineer", "ai engineer")
+    for question in bank["questions"]:
+        assert question["source"]
+        if question.get("scored", True):
+            words = [question["text"]] + [o["label"] for o in question.get("options", [])]
+            assert not any(n in w.lower() for w in words for n in names), question["id"]
