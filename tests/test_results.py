@@ -1,0 +1,206 @@
+"""Results people can act on: confidence edges, what-if, next steps, roles, export, JSON contract."""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import xml.etree.ElementTree as ElementTree
+from itertools import product
+
+import pytest
+import yaml
+
+from careerfit.answers import read_answers
+from careerfit.result import (
+    FLAT_SPREAD,
+    HIGH_MARGIN,
+    MEDIUM_MARGIN,
+    confidence_level,
+    evaluate,
+)
+from careerfit.scoring import Scorer
+from helpers import EXAMPLES, ROLE_IDS, run
+
+REPORT_KEYS = {"schema_version", "ranking", "recommendation", "reasons", "what_if",
+               "next_steps", "traits", "coverage", "answers"}
+RECOMMENDATION_KEYS = {"role", "name", "confidence", "margin", "runner_up", "hybrid", "summary"}
+NEXT_STEP_KEYS = {"role", "background", "background_label", "route", "skill_priorities",
+                  "tools", "outputs", "use_cases", "salary"}
+
+
+def test_json_contract_keys_are_pinned():
+    report = json.loads(run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"),
+                            "--json").stdout)
+    assert set(report) == REPORT_KEYS
+    assert set(report["recommendation"]) == RECOMMENDATION_KEYS
+    assert set(report["next_steps"]) == NEXT_STEP_KEYS
+    assert set(report["ranking"][0]) == {"role", "name", "fit"}
+    assert set(report["reasons"]) == {"for", "against"}
+    assert len(report["reasons"]["for"]) >= 3 and len(report["reasons"]["against"]) >= 1
+    assert set(report["what_if"]) == {"target", "found", "changes", "fits_after", "sentence"}
+    assert report["recommendation"]["runner_up"] == report["ranking"][1]["role"]
+    assert report["recommendation"]["margin"] == pytest.approx(
+        report["ranking"][0]["fit"] - report["ranking"][1]["fit"], abs=0.11)
+
+
+@pytest.mark.parametrize(("margin", "spread", "coverage", "expected"), [
+    (HIGH_MARGIN, 40, 1.0, "high"),
+    (HIGH_MARGIN - 0.01, 40, 1.0, "medium"),
+    (MEDIUM_MARGIN, 40, 1.0, "medium"),
+    (MEDIUM_MARGIN - 0.01, 40, 1.0, "low"),
+    (0.0, FLAT_SPREAD, 1.0, "low"),
+    (0.0, FLAT_SPREAD - 0.01, 1.0, "none"),
+    (30, 40, 0.49, "medium"),
+    (30, 40, 0.24, "low"),
+    (30, 40, 0.0, "none"),
+])
+def test_confidence_thresholds_at_their_edges(margin, spread, coverage, expected):
+    assert confidence_level(margin, spread, coverage) == expected
+
+
+def apply(picks, what_if):
+    changed = dict(picks)
+    for change in what_if.changes:
+        changed[change.question] = change.after
+    return changed
+
+
+@pytest.mark.parametrize("role", ROLE_IDS)
+def test_what_if_really_flips_the_order(bank, role):
+    """Weaken each example until a flip exists, then apply the suggested change and re-score."""
+    picks = read_answers(EXAMPLES / f"{role}.yaml", bank).picks
+    flipped = 0
+    for question in bank.scored:
+        result = evaluate(bank, picks)
+        if result.what_if and result.what_if.found:
+            after = evaluate(bank, apply(picks, result.what_if))
+            assert after.leader == result.runner_up
+            assert len(result.what_if.changes) <= 2
+            flipped += 1
+        picks = {**picks, question.id: None}
+    assert flipped > 0
+
+
+def test_what_if_is_the_smallest_change(bank):
+    """No single change flips the order when the suggestion needs two."""
+    picks = read_answers(EXAMPLES / "data-scientist.yaml", bank).picks
+    for question in bank.scored[:12]:
+        picks = {**picks, question.id: None}
+    result = evaluate(bank, picks)
+    assert result.what_if is not None
+    if len(result.what_if.changes) == 2:
+        scorer = Scorer(bank)
+        from careerfit.whatif import alternatives
+        for qid in result.scores.answered:
+            for after, _ in alternatives(bank.question(qid), picks[qid]):
+                fits = scorer.score({**picks, qid: after}).fits
+                assert max(fits, key=fits.get) != result.runner_up
+
+
+def test_hybrid_is_named_when_the_top_two_are_close(bank):
+    ds = read_answers(EXAMPLES / "data-scientist.yaml", bank).picks
+    ml = read_answers(EXAMPLES / "ml-engineer.yaml", bank).picks
+    found = None
+    ids = [q.id for q in bank.scored]
+    for cut in range(len(ids) + 1):
+        mixed = {**ds, **{qid: ml[qid] for qid in ids[:cut]}}
+        result = evaluate(bank, mixed)
+        if result.confidence == "low" and result.hybrid:
+            found = result
+            break
+    assert found is not None
+    assert found.hybrid.name == "Applied Scientist"
+    assert {found.leader, found.runner_up} == {"data-scientist", "ml-engineer"}
+
+
+@pytest.mark.parametrize(("background", "words"), [
+    ("analyst", "business"), ("software-engineer", "ML coursework"),
+    ("data-scientist", "software engineering rigour")])
+def test_next_steps_follow_the_background(tmp_path, background, words):
+    role = "ml-engineer" if background != "analyst" else "data-scientist"
+    answers = yaml.safe_load((EXAMPLES / f"{role}.yaml").read_text())
+    answers["answers"]["background"] = background
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(answers))
+    steps = json.loads(run("quiz", "--answers", str(path), "--json").stdout)["next_steps"]
+    assert steps["background"] == background and words in steps["route"]
+    assert len(steps["skill_priorities"]) == 3 and steps["salary"]["low"] > 100000
+
+
+def test_roles_list_card_compare_and_json():
+    listing = run("roles")
+    assert listing.returncode == 0
+    for role in ROLE_IDS:
+        assert role in listing.stdout
+    card = json.loads(run("roles", "ai-engineer", "--json").stdout)
+    assert card["salary"] == {**card["salary"], "low": 150000, "high": 250000}
+    for key in ("summary", "responsibilities", "skills", "tools", "outputs", "entry", "routes"):
+        assert card[key]
+    pair = json.loads(run("roles", "--compare", "data-scientist", "ml-engineer", "--json").stdout)
+    assert [c["role"] for c in pair["compare"]] == ["data-scientist", "ml-engineer"]
+    side = run("roles", "--compare", "data-scientist", "ml-engineer")
+    assert side.returncode == 0 and "Data Scientist" in side.stdout
+    assert "Machine Learning Engineer" in side.stdout
+    bad = run("roles", "astronaut")
+    assert bad.returncode == 2 and "unknown role 'astronaut'" in bad.stderr
+
+
+class _Collect(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.text = []
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".html", ".md"])
+def test_export_writes_a_card_with_every_role_and_the_pick(tmp_path, suffix):
+    target = tmp_path / f"card{suffix}"
+    result = run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"), "--export", str(target))
+    assert result.returncode == 0, result.stderr
+    content = target.read_text()
+    if suffix == ".svg":
+        root = ElementTree.fromstring(content)
+        assert root.tag.endswith("svg")
+        text = "".join(root.itertext()).replace("\xa0", " ")
+    elif suffix == ".html":
+        parser = _Collect()
+        parser.feed(content)
+        text = "".join(parser.text).replace("\xa0", " ")
+    else:
+        text = content
+    for name in ("Data Scientist", "Machine Learning Engineer", "AI Engineer"):
+        assert name in text
+    assert "Recommended" in text and "high" in text
+
+
+def test_export_with_unknown_suffix_is_refused_before_any_question(tmp_path):
+    result = run("quiz", "--export", str(tmp_path / "card.pdf"), timeout=10)
+    assert result.returncode == 2 and ".svg, .html or .md" in result.stderr
+
+
+@pytest.mark.parametrize("where", ["missing/folder/x.yaml", "/proc/careerfit-test.yaml"])
+def test_save_into_a_folder_that_cannot_be_written_is_refused_first(tmp_path, where):
+    target = tmp_path / where if not where.startswith("/") else where
+    result = run("quiz", "--save", str(target), timeout=10)
+    assert result.returncode == 2 and "--save" in result.stderr
+    assert "terminal" not in result.stderr  # refused before anything else was tried
+
+
+def test_flat_everything_agreed_profile_is_said_plainly(bank):
+    picks = {q.id: ("strongly-agree",) if q.kind == "scale" else None for q in bank.questions}
+    result = evaluate(bank, picks)
+    assert result.recommended is None
+    from careerfit.report import build_report
+    assert "don't separate these roles" in build_report(bank, result, picks)[
+        "recommendation"]["summary"]
+
+
+def test_all_pairs_of_examples_produce_valid_reports(bank):
+    for first, second in product(ROLE_IDS, repeat=2):
+        a = read_answers(EXAMPLES / f"{first}.yaml", bank).picks
+        b = read_answers(EXAMPLES / f"{second}.yaml", bank).picks
+        mixed = {qid: (a if i % 2 else b)[qid] for i, qid in enumerate(a)}
+        result = evaluate(bank, mixed)
+        assert result.confidence in ("none", "low", "medium", "high")
