@@ -11,10 +11,8 @@ answers:
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from careerfit import safeyaml
 from careerfit.bank import SKIP, Bank, Question
@@ -25,8 +23,7 @@ FORMAT_VERSION = 1
 MAX_BYTES = 64 * 1024
 
 
-@dataclass(frozen=True)
-class AnswerSet:
+class AnswerSet(NamedTuple):
     """Answers read from a file: what was given (in bank order) and which questions are missing."""
 
     picks: dict[str, tuple[str, ...] | None]
@@ -124,6 +121,8 @@ def _kind(value: Any) -> str:
 
 
 def _closest(word: Any, choices: list[str], what: str) -> str:
+    import difflib
+
     match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
     if match:
         return f"did you mean '{match[0]}'? ('careerfit quiz --help' explains the ids)"
@@ -131,6 +130,8 @@ def _closest(word: Any, choices: list[str], what: str) -> str:
 
 
 def _closest_suffix(word: Any, choices: tuple[str, ...]) -> str:
+    import difflib
+
     match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from careerfit import safeyaml
 from careerfit.errors import DataError, InputError
@@ -30,15 +29,13 @@ SCALE_POINTS: tuple[tuple[str, str, float], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     id: str
     label: str
     effects: Mapping[str, float]
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str
     kind: str
     text: str
@@ -65,15 +62,13 @@ class Question:
         return "; ".join(o.label for o in self.options if o.id in chosen)
 
 
-@dataclass(frozen=True)
-class Trait:
+class Trait(NamedTuple):
     id: str
     name: str
     description: str
 
 
-@dataclass(frozen=True)
-class Salary:
+class Salary(NamedTuple):
     low: int
     high: int
     currency: str
@@ -82,8 +77,7 @@ class Salary:
     note: str
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     id: str
     name: str
     profile: Mapping[str, float]
@@ -100,26 +94,23 @@ class Role:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Blend:
+class Blend(NamedTuple):
     roles: frozenset[str]
     name: str
     description: str
 
 
-@dataclass(frozen=True)
 class Bank:
     """A question bank and the role profiles it is scored against."""
 
-    questions: tuple[Question, ...]
-    roles: tuple[Role, ...]
-    traits: tuple[Trait, ...]
-    blends: tuple[Blend, ...]
-    directory: Path
-    _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._by_id.update({q.id: q for q in self.questions})
+    def __init__(self, questions: tuple[Question, ...], roles: tuple[Role, ...],
+                 traits: tuple[Trait, ...], blends: tuple[Blend, ...], directory: Path) -> None:
+        self.questions = questions
+        self.roles = roles
+        self.traits = traits
+        self.blends = blends
+        self.directory = directory
+        self._by_id = {q.id: q for q in questions}
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)

@@ -15,9 +15,9 @@ def check_bank(bank: Bank) -> list[str]:
     """Every problem found, as ``file:line: message``."""
     scorer = Scorer(bank)
     everything = {q.id: (q.options[0].id,) for q in bank.scored}
-    denominators = scorer.score(everything).denominators
+    coefficients = scorer.score(everything).coefficients
     option_shares = {
-        q.id: {o.id: scorer.shares_of(contribution(q, (o.id,)), denominators) for o in q.options}
+        q.id: {o.id: scorer.shares_of(contribution(q, (o.id,)), coefficients) for o in q.options}
         for q in bank.scored
     }
     problems = []

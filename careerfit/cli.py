@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Annotated
 
@@ -147,6 +146,8 @@ def main() -> None:
         sys.exit(ExitCode.OK)
     except Exception:
         if _debug["on"] or os.environ.get("CAREERFIT_DEBUG") == "1":
+            import traceback
+
             traceback.print_exc()
         _say("careerfit: an unexpected error occurred; this is a bug in careerfit."
              " Please report it with the output of the same command run with --debug.")

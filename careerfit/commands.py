@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from careerfit.answers import dump_answers, read_answers
 from careerfit.bank import Bank, load_bank
@@ -15,8 +15,7 @@ from careerfit.files import check_writable, write_user_file
 EXPORT_SUFFIXES = (".svg", ".html", ".md")
 
 
-@dataclass(frozen=True)
-class QuizOptions:
+class QuizOptions(NamedTuple):
     answers: Path | None = None
     save: Path | None = None
     json_output: bool = False

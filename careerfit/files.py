@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from careerfit.errors import InputError
@@ -15,6 +14,8 @@ def atomic_write(path: Path, text: str) -> None:
 
     A reader (or a kill -9) sees either the previous file whole or the new one whole.
     """
+    import tempfile
+
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
@@ -45,6 +46,8 @@ def check_writable(path: Path, *, option: str) -> None:
             f"{option} {path}: the folder {directory} does not exist",
             hint=f"create it first (mkdir -p {directory}) or choose another path",
         )
+    import tempfile
+
     try:
         handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=directory)
     except OSError as exc:

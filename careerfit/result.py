@@ -6,7 +6,7 @@ confidence level (README, "How the result is worked out").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from careerfit.bank import Bank, Blend, Role
 from careerfit.scoring import Picks, Scorer, Scores
@@ -25,22 +25,19 @@ LOW_COVERAGE = 0.25
 LEVELS = ("none", "low", "medium", "high")
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     question: str
     toward: str
     points: float
 
 
-@dataclass(frozen=True)
-class NextSteps:
+class NextSteps(NamedTuple):
     role: Role
     background: str | None
     route: str | None
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     ranking: tuple[tuple[str, float], ...]
     scores: Scores
     confidence: str

@@ -13,9 +13,8 @@ key and item so later checks can point at the exact place.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -32,18 +31,18 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
 }
+_STR = "tag:yaml.org,2002:str"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple[Any, ...]
 
 
-@dataclass
-class Document:
+class Document(NamedTuple):
     """Plain data from one YAML file plus where each key or item was written."""
 
     path: Path
     data: Any
-    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    marks: dict[Path_, tuple[int, int]]
 
     def where(self, *keys: Any) -> str:
         """``file:line:col`` of the deepest recorded key along *keys* (or just the file)."""
@@ -115,7 +114,7 @@ def parse(text: str, path: Path) -> Document:
         raise InputError(f"{place}: not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not valid YAML: {exc}") from None
-    return builder.document
+    return Document(path, builder.data, builder.marks)
 
 
 class _Builder:
@@ -123,7 +122,8 @@ class _Builder:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.document = Document(path, None)
+        self.data: Any = None
+        self.marks: dict[Path_, tuple[int, int]] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.nodes = 0
         self.documents = 0
@@ -132,19 +132,32 @@ class _Builder:
         mark = event.start_mark
         raise InputError(f"{self.path}:{mark.line + 1}:{mark.column + 1}: {message}", hint=hint)
 
+    def _too_large(self, event: yaml.Event) -> None:
+        self.fail(event, f"is too large: more than {MAX_NODES:,} values (or aliases"
+                  " that expand to that many)")
+
     def build(self, events: Iterator[yaml.Event]) -> None:
         stack: list[_Frame] = []
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:  # the common case first: most events are scalars
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    self._too_large(event)
+                value = self._scalar(event)
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+                self._attach(stack, value, event, weight=1)
+                continue
+            if kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
                     self.fail(event, "holds more than one YAML document ('---')",
                               hint="keep a single document in the file")
                 continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent,
-                                  yaml.DocumentEndEvent)):
+            if kind in _IGNORED_EVENTS:
                 continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            if kind in _END_EVENTS:
                 frame = stack.pop()
                 if frame.anchor:
                     self.anchors[frame.anchor] = (frame.value, self.nodes - frame.nodes_at_start)
@@ -152,9 +165,8 @@ class _Builder:
                 continue
             self.nodes += 1
             if self.nodes > MAX_NODES:
-                self.fail(event, f"is too large: more than {MAX_NODES:,} values (or aliases"
-                          " that expand to that many)")
-            if isinstance(event, yaml.AliasEvent):
+                self._too_large(event)
+            if kind is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
                     self.fail(event, f"uses the alias *{event.anchor} before its anchor")
                 value, weight = self.anchors[event.anchor]
@@ -163,11 +175,6 @@ class _Builder:
                     self.fail(event, f"aliases expand to more than {MAX_NODES:,} values",
                               hint="write the values out instead of nesting aliases")
                 self._attach(stack, value, event, weight=weight)
-            elif isinstance(event, yaml.ScalarEvent):
-                value = self._scalar(event)
-                if event.anchor:
-                    self.anchors[event.anchor] = (value, 1)
-                self._attach(stack, value, event, weight=1)
             else:
                 if len(stack) >= MAX_DEPTH:
                     self.fail(event, f"is nested deeper than {MAX_DEPTH} levels")
@@ -192,10 +199,11 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         tag = event.tag
         if tag in (None, "!"):
-            if event.implicit[0]:
-                tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
-            else:
-                tag = "tag:yaml.org,2002:str"
+            if not event.implicit[0]:
+                return event.value  # quoted or block text: always a string
+            tag = _resolve(event.value)
+            if tag == _STR:
+                return event.value
         if tag not in _SCALAR_TAGS:
             self._refuse_tag(event, tag)
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
@@ -208,14 +216,14 @@ class _Builder:
     def _attach(self, stack: list[_Frame], value: Any, event: yaml.Event, *, weight: int) -> None:
         mark = (event.start_mark.line + 1, event.start_mark.column + 1)
         if not stack:
-            self.document.data = value
-            self.document.marks[()] = mark
+            self.data = value
+            self.marks[()] = mark
             return
         frame = stack[-1]
         if isinstance(frame.value, list):
             key_path = (*frame.path(), len(frame.value))
             frame.value.append(value)
-            self.document.marks.setdefault(key_path, mark)
+            self.marks.setdefault(key_path, mark)
             return
         if frame.pending_key is _NO_KEY:
             if isinstance(value, (dict, list)):
@@ -231,10 +239,23 @@ class _Builder:
         key = frame.pending_key
         frame.value[key] = value
         frame.pending_key = _NO_KEY
-        self.document.marks[(*frame.path(), key)] = frame.key_mark
+        self.marks[(*frame.path(), key)] = frame.key_mark
 
 
 _NO_KEY = object()
+_IGNORED_EVENTS = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+_END_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_resolved: dict[str, str] = {}
+
+
+def _resolve(plain: str) -> str:
+    """The implicit tag of a plain scalar (memoised: keys like 'id' repeat a lot)."""
+    tag = _resolved.get(plain)
+    if tag is None:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, plain, (True, False))
+        if len(_resolved) < 4096:
+            _resolved[plain] = tag
+    return tag
 
 
 def _child_path(stack: list[_Frame]) -> Path_:

@@ -16,7 +16,7 @@ Pure logic: imports nothing from the terminal layer.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from careerfit.bank import Bank, Question
 
@@ -57,8 +57,7 @@ def reach(question: Question) -> dict[str, float]:
     return best
 
 
-@dataclass(frozen=True)
-class Scores:
+class Scores(NamedTuple):
     """Trait scores, role fits and each answer's share of each fit."""
 
     traits: dict[str, float]
@@ -66,6 +65,7 @@ class Scores:
     shares: dict[str, dict[str, float]]
     answered: tuple[str, ...]
     denominators: dict[str, float]
+    coefficients: dict[str, dict[str, float]]
 
 
 class Scorer:
@@ -85,13 +85,14 @@ class Scorer:
             trait: sum(c.get(trait, 0.0) for c in contributions.values()) / total
             for trait, total in denominators.items()
         }
-        shares = {qid: self.shares_of(c, denominators) for qid, c in contributions.items()}
+        coefficients = self.coefficients(denominators)
+        shares = {qid: self.shares_of(c, coefficients) for qid, c in contributions.items()}
         fits = {
             role.id: NEUTRAL_FIT + sum(s[role.id] for s in shares.values())
             for role in self.bank.roles
         }
         fits = {role: min(100.0, max(0.0, fit)) for role, fit in fits.items()}
-        return Scores(traits, fits, shares, answered, denominators)
+        return Scores(traits, fits, shares, answered, denominators, coefficients)
 
     def _denominator(self, answered: Iterable[str]) -> dict[str, float]:
         totals: dict[str, float] = {}
@@ -100,16 +101,20 @@ class Scorer:
                 totals[trait] = totals.get(trait, 0.0) + most
         return {t: v for t, v in totals.items() if v > 0}
 
-    def shares_of(self, moved: Mapping[str, float], denominators: Mapping[str, float]
-                  ) -> dict[str, float]:
-        """Fit points one answer's trait contribution gives each role (given what was answered)."""
-        result = {}
+    def coefficients(self, denominators: Mapping[str, float]) -> dict[str, dict[str, float]]:
+        """Fit points per unit of trait movement, per role, given what was answered."""
+        coefficients: dict[str, dict[str, float]] = {}
         for role in self.bank.roles:
-            measured = sum(abs(w) for t, w in role.profile.items() if t in denominators)
-            if not measured:
-                result[role.id] = 0.0
-                continue
-            pull = sum(w * moved.get(t, 0.0) / denominators[t]
-                       for t, w in role.profile.items() if t in denominators)
-            result[role.id] = NEUTRAL_FIT * pull / measured
-        return result
+            weights = {t: w for t, w in role.profile.items() if t in denominators}
+            measured = sum(abs(w) for w in weights.values())
+            coefficients[role.id] = {
+                t: NEUTRAL_FIT * w / (measured * denominators[t]) for t, w in weights.items()
+            } if measured else {}
+        return coefficients
+
+    @staticmethod
+    def shares_of(moved: Mapping[str, float], coefficients: Mapping[str, Mapping[str, float]]
+                  ) -> dict[str, float]:
+        """Fit points one answer's trait contribution gives each role."""
+        return {role: sum(per.get(t, 0.0) * v for t, v in moved.items())
+                for role, per in coefficients.items()}

@@ -8,8 +8,8 @@ are pruned with a bound that can only drop pairs unable to close the gap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import combinations
+from typing import NamedTuple
 
 from careerfit.bank import Bank, Question
 from careerfit.scoring import Picks, Scorer, Scores, contribution
@@ -17,16 +17,14 @@ from careerfit.scoring import Picks, Scorer, Scores, contribution
 MAX_MULTI_OPTIONS = 8
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     question: str
     before: tuple[str, ...]
     after: tuple[str, ...]
     steps: int
 
 
-@dataclass(frozen=True)
-class WhatIf:
+class WhatIf(NamedTuple):
     target: str
     changes: tuple[Change, ...]
     fits_after: dict[str, float]
@@ -36,8 +34,7 @@ class WhatIf:
         return bool(self.changes)
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     change: Change
     deltas: dict[str, float]
     gain: float
@@ -70,7 +67,7 @@ def find_what_if(bank: Bank, scorer: Scorer, picks: Picks, scores: Scores,
         current = tuple(picks[qid] or ())
         before = scores.shares[qid]
         for after, steps in alternatives(question, current):
-            shares = scorer.shares_of(contribution(question, after), scores.denominators)
+            shares = scorer.shares_of(contribution(question, after), scores.coefficients)
             deltas = {role: shares[role] - before[role] for role in shares}
             candidates.append(_Candidate(Change(qid, current, after, steps), deltas,
                                          deltas[target] - deltas[leader]))

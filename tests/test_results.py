@@ -1,4 +1,4 @@
-"""Results people can act on: confidence edges, what-if, next steps, roles, export, JSON contract."""
+"""Results people can act on: confidence, what-if, next steps, roles, export, JSON keys."""
 
 from __future__ import annotations
 

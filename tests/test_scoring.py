@@ -125,7 +125,7 @@ def test_fit_is_comparable_whatever_number_of_questions_touch_a_role():
             answer = favourite(BANK, question, role)
             gain = Scorer(BANK).shares_of(
                 {t: w for o in answer for t, w in question.option(o).effects.items()},
-                Scorer(BANK).score({question.id: answer}).denominators)
+                Scorer(BANK).score({question.id: answer}).coefficients)
             if max(gain, key=gain.get) == role:
                 picks[question.id] = answer
         result = evaluate(BANK, picks)

@@ -25,7 +25,7 @@ def test_second_bank_with_other_roles_takes_the_quiz():
                  str(STUDIO.parent / "studio-illustrator.yaml"), "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert [row["role"] for row in report["ranking"]][0] == "illustrator"
+    assert report["ranking"][0]["role"] == "illustrator"
     assert {row["role"] for row in report["ranking"]} == {"illustrator", "surveyor", "archivist"}
     assert report["recommendation"]["role"] == "illustrator"
 

@@ -1,0 +1,111 @@
+"""Start-up benchmark: careerfit's latency as ratios to bare imports measured in the same run.
+
+    python bench/startup.py [--runs N]
+
+1. ``careerfit quiz --answers examples/ml-engineer.yaml --json`` against
+   ``python -c "import typer, yaml, json"``            (target: ratio <= 1.3)
+2. time until the first question is on screen (real pseudo-terminal) against
+   ``python -c "import typer, questionary"``             (what any such prompt must pay)
+
+Runs alternate between command and baseline so machine noise hits both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_JSON_RATIO = 1.3
+
+
+def careerfit_command() -> list[str]:
+    script = Path(sys.executable).with_name("careerfit")
+    found = script if script.exists() else shutil.which("careerfit")
+    return [str(found)] if found else [sys.executable, "-m", "careerfit"]
+
+
+def wall(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   stdin=subprocess.DEVNULL, check=True, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def first_prompt(command: list[str], state: str) -> float:
+    import pexpect
+
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm",
+           "CAREERFIT_STATE_DIR": state}
+    started = time.perf_counter()
+    child = pexpect.spawn(command[0], [*command[1:], "quiz"], env=env, timeout=30)
+    child.expect_exact(b"(1/")
+    elapsed = time.perf_counter() - started
+    child.terminate(force=True)
+    return elapsed
+
+
+def baseline_in_pty(code: str) -> float:
+    import pexpect
+
+    started = time.perf_counter()
+    child = pexpect.spawn(sys.executable, ["-c", code + "; print('ready')"], timeout=30)
+    child.expect_exact(b"ready")
+    elapsed = time.perf_counter() - started
+    child.close()
+    return elapsed
+
+
+def paired(runs: int, measure, baseline) -> tuple[float, float]:
+    ours, base = [], []
+    measure(), baseline()  # warm the file cache
+    for _ in range(runs):
+        ours.append(measure())
+        base.append(baseline())
+    return statistics.median(ours), statistics.median(base)
+
+
+def compile_like_an_install() -> None:
+    """pip byte-compiles a package when it installs it; an editable checkout (or one run
+    with PYTHONDONTWRITEBYTECODE=1) would otherwise pay for compiling every module on
+    every start, which no installed copy does."""
+    import careerfit
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q",
+                    str(Path(careerfit.__file__).parent)], check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    runs = parser.parse_args().runs
+    compile_like_an_install()
+    command = careerfit_command()
+    answers = str(ROOT / "examples" / "ml-engineer.yaml")
+    json_run = [*command, "quiz", "--answers", answers, "--json"]
+    json_ms, json_base = paired(
+        runs, lambda: wall(json_run),
+        lambda: wall([sys.executable, "-c", "import typer, yaml, json"]))
+    with tempfile.TemporaryDirectory() as state:
+        prompt_ms, prompt_base = paired(
+            max(5, runs // 2), lambda: first_prompt(command, state),
+            lambda: baseline_in_pty("import typer, questionary"))
+    print(f"{'measure':44} {'median ms':>10} {'baseline ms':>12} {'ratio':>6}")
+    json_ratio = json_ms / json_base
+    print(f"{'quiz --answers F --json':44} {json_ms * 1e3:10.1f} {json_base * 1e3:12.1f}"
+          f" {json_ratio:6.2f}  (target <= {TARGET_JSON_RATIO})")
+    print(f"{'time to first prompt (pty)':44} {prompt_ms * 1e3:10.1f} {prompt_base * 1e3:12.1f}"
+          f" {prompt_ms / prompt_base:6.2f}")
+    print("baselines: python -c 'import typer, yaml, json' and 'import typer, questionary'")
+    sys.exit(0 if json_ratio <= TARGET_JSON_RATIO else 1)
+
+
+if __name__ == "__main__":
+    main()
