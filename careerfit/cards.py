@@ -34,9 +34,7 @@ def role_card(role: Role) -> dict[str, Any]:
         "tools": list(role.tools),
         "outputs": list(role.outputs),
         "use_cases": list(role.use_cases),
-        "salary": {"low": role.salary.low, "high": role.salary.high,
-                   "currency": role.salary.currency, "region": role.salary.region,
-                   "period": role.salary.period, "note": role.salary.note},
+        "salary": role.salary._asdict(),
         "entry": role.entry,
         "routes": dict(role.routes),
     }

@@ -141,9 +141,5 @@ def _next_steps(bank: Bank, result: Result) -> dict[str, Any] | None:
         "tools": list(role.tools),
         "outputs": list(role.outputs),
         "use_cases": list(role.use_cases),
-        "salary": {
-            "low": role.salary.low, "high": role.salary.high,
-            "currency": role.salary.currency, "region": role.salary.region,
-            "period": role.salary.period, "note": role.salary.note,
-        },
+        "salary": role.salary._asdict(),
     }

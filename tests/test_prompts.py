@@ -109,3 +109,19 @@ def test_interrupt_keeps_answers_and_resume_finishes(bank, keyboard, capsys, tmp
 def test_resume_without_progress_is_a_clear_error(keyboard):
     with pytest.raises(Exception, match="no unfinished quiz"):
         run_quiz(QuizOptions(resume=True))
+
+
+def test_quiz_on_another_bank_by_keys(keyboard, capsys):
+    """The engine holds no hard-coded role: the small studio bank runs end to end."""
+    from pathlib import Path
+
+    from careerfit.bank import load_bank
+
+    studio = Path(__file__).parent / "banks" / "studio"
+    other = load_bank(studio)
+    keyboard.send_text("".join(keys_for(q, favourite(other, q, "surveyor"))
+                               for q in other.questions) + ENTER)
+    run_quiz(QuizOptions(data=studio, json_output=True))
+    report = json.loads(capsys.readouterr().out)
+    assert report["recommendation"]["role"] == "surveyor"
+    assert report["ranking"][0]["name"] == "Land Surveyor"
