@@ -66,12 +66,13 @@ def run_quiz(options: QuizOptions) -> None:
     picks: dict[str, tuple[str, ...] | None] = {}
     missing: list[str]
     if options.resume:
-        from careerfit.progress import load_progress, read_progress
+        from careerfit.answers import parse_answers
+        from careerfit.progress import load_progress
 
         saved_data, progress_doc = load_progress()
         data_dir = data_dir or saved_data
         bank = load_checked_bank(data_dir)
-        loaded = read_progress(progress_doc, bank)
+        loaded = parse_answers(progress_doc, bank)
         picks, missing = dict(loaded.picks), list(loaded.missing)
     else:
         bank = load_checked_bank(data_dir)

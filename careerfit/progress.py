@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from careerfit import safeyaml
-from careerfit.answers import AnswerSet, dump_answers, parse_answers
+from careerfit.answers import dump_answers
 from careerfit.bank import Bank
 from careerfit.errors import InputError
 from careerfit.files import atomic_write
@@ -53,10 +53,6 @@ def load_progress() -> tuple[Path | None, safeyaml.Document]:
     doc = safeyaml.load(path, what="progress file")
     data = doc.data.pop("data", None) if isinstance(doc.data, dict) else None
     return (Path(data) if isinstance(data, str) else None), doc
-
-
-def read_progress(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
-    return parse_answers(doc, bank)
 
 
 def clear_progress() -> None:

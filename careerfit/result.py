@@ -56,10 +56,6 @@ class Result(NamedTuple):
     def leader(self) -> str:
         return self.ranking[0][0]
 
-    @property
-    def flat(self) -> bool:
-        return self.spread < FLAT_SPREAD
-
 
 def confidence_level(margin: float, spread: float, coverage: float) -> str:
     """The documented confidence thresholds, in one place."""
