@@ -120,20 +120,23 @@ def _kind(value: Any) -> str:
     return names.get(type(value), "a mapping")
 
 
-def _closest(word: Any, choices: list[str], what: str) -> str:
+def _close_match(word: Any, choices: list[str] | tuple[str, ...]) -> str | None:
     import difflib
 
-    match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _closest(word: Any, choices: list[str], what: str) -> str:
+    match = _close_match(word, choices)
     if match:
-        return f"did you mean '{match[0]}'? ('careerfit quiz --help' explains the ids)"
+        return f"did you mean '{match}'? ('careerfit quiz --help' explains the ids)"
     return f"remove it, or run the quiz again to see the {what} ids it asks"
 
 
 def _closest_suffix(word: Any, choices: tuple[str, ...]) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    match = _close_match(word, choices)
+    return f" (did you mean '{match}'?)" if match else ""
 
 
 def to_plain(bank: Bank, picks: Picks) -> dict[str, str | list[str]]:

@@ -105,7 +105,6 @@ def _next_steps(report: dict[str, Any]) -> Panel:
     lines.append(f"[bold]What you'd produce:[/] {safe(', '.join(steps['outputs']))}")
     lines.append(f"[bold]Typical projects:[/] {safe(', '.join(steps['use_cases']))}")
     salary = steps["salary"]
-    salary = steps["salary"]
     lines.append(f"[bold]Pay:[/] {safe(salary_text(salary))}")
     if salary["note"]:
         lines.append(f"  {safe(salary['note'])}")

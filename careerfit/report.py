@@ -12,11 +12,13 @@ from typing import Any
 
 from careerfit.answers import FORMAT_VERSION, to_plain
 from careerfit.bank import Bank
+from careerfit.cards import role_card
 from careerfit.result import Reason, Result
 from careerfit.scoring import Picks
 from careerfit.whatif import WhatIf
 
 SCHEMA_VERSION = 1
+CARD_STEP_KEYS = ("skill_priorities", "tools", "outputs", "use_cases", "salary")
 
 
 def build_report(bank: Bank, result: Result, picks: Picks) -> dict[str, Any]:
@@ -128,6 +130,7 @@ def _next_steps(bank: Bank, result: Result) -> dict[str, Any] | None:
     if steps is None:
         return None
     role = steps.role
+    card = role_card(role)
     background = bank.background
     label = None
     if background is not None and steps.background:
@@ -137,9 +140,5 @@ def _next_steps(bank: Bank, result: Result) -> dict[str, Any] | None:
         "background": steps.background,
         "background_label": label,
         "route": steps.route,
-        "skill_priorities": list(role.skill_priorities),
-        "tools": list(role.tools),
-        "outputs": list(role.outputs),
-        "use_cases": list(role.use_cases),
-        "salary": role.salary._asdict(),
+        **{key: card[key] for key in CARD_STEP_KEYS},
     }

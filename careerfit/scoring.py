@@ -64,7 +64,6 @@ class Scores(NamedTuple):
     fits: dict[str, float]
     shares: dict[str, dict[str, float]]
     answered: tuple[str, ...]
-    denominators: dict[str, float]
     coefficients: dict[str, dict[str, float]]
 
 
@@ -92,7 +91,7 @@ class Scorer:
             for role in self.bank.roles
         }
         fits = {role: min(100.0, max(0.0, fit)) for role, fit in fits.items()}
-        return Scores(traits, fits, shares, answered, denominators, coefficients)
+        return Scores(traits, fits, shares, answered, coefficients)
 
     def _denominator(self, answered: Iterable[str]) -> dict[str, float]:
         totals: dict[str, float] = {}
