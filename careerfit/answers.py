@@ -1,7 +1,8 @@
 """Read and write answers files: versioned YAML keyed by stable ids.
 
 ```yaml
-version: 1
+version: 2
+revision: 2          # the bank revision the answers were given against
 answers:
   some-question-id: some-option-id
   a-pick-all-question: [option-a, option-b]
@@ -19,15 +20,27 @@ from careerfit.bank import SKIP, Bank, Question
 from careerfit.errors import InputError, literal
 from careerfit.scoring import Picks
 
-FORMAT_VERSION = 1
+# Version 2 added 'revision'; version-1 files are read as revision 1.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+TOP_KEYS = ("version", "revision", "adaptive", "answers")
 MAX_BYTES = 64 * 1024
 
 
 class AnswerSet(NamedTuple):
-    """Answers read from a file: what was given (in bank order) and which questions are missing."""
+    """A person's answers and how they were gathered.
+
+    *picks* holds what was given (in bank order); *missing* the questions still to
+    ask; *newer* the questions added to the bank after the answers were saved (never
+    put to the person); *revision* the bank revision they were given against;
+    *adaptive* marks answers from an adaptive quiz, which asks only what it needs.
+    """
 
     picks: dict[str, tuple[str, ...] | None]
-    missing: tuple[str, ...]
+    missing: tuple[str, ...] = ()
+    newer: tuple[str, ...] = ()
+    revision: int = 1
+    adaptive: bool = False
 
 
 def read_answers(path: Path, bank: Bank) -> AnswerSet:
@@ -46,11 +59,21 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
         )
     _check_version(doc, top)
     for key in top:
-        if key not in ("version", "answers"):
+        if key not in TOP_KEYS:
             raise InputError(
                 f"{doc.where(key)}: unknown top-level key {literal(key)}",
-                hint="an answers file holds only 'version' and 'answers'",
+                hint="an answers file holds only " + ", ".join(f"'{k}'" for k in TOP_KEYS),
             )
+    revision = top.get("revision", 1)
+    if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
+        raise InputError(f"{doc.where('revision')}: 'revision' must be a whole number from 1,"
+                         f" not {literal(revision)}",
+                         hint="leave it as 'careerfit quiz --save' wrote it, or remove it")
+    adaptive = top.get("adaptive", False)
+    if not isinstance(adaptive, bool):
+        raise InputError(f"{doc.where('adaptive')}: 'adaptive' must be true or false,"
+                         f" not {literal(adaptive)}",
+                         hint="leave it as 'careerfit quiz --save' wrote it, or remove it")
     given = top.get("answers")
     if given is None:
         given = {}
@@ -62,8 +85,11 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
             raise InputError(f"{doc.where('answers', key)}: unknown question id {literal(key)}",
                              hint=_closest(key, [q.id for q in bank.questions], "question"))
     picks = {q.id: _pick(doc, q, given[q.id]) for q in bank.questions if q.id in given}
-    missing = tuple(q.id for q in bank.questions if q.id not in given)
-    return AnswerSet(picks, missing)
+    absent = [q for q in bank.questions if q.id not in given]
+    # An adaptive quiz asks only what it needs: what it did not ask is not missing.
+    missing = () if adaptive else tuple(q.id for q in absent if q.added <= revision)
+    newer = tuple(q.id for q in absent if q.added > revision)
+    return AnswerSet(picks, missing, newer, revision, adaptive)
 
 
 def _check_version(doc: safeyaml.Document, top: dict) -> None:
@@ -77,10 +103,11 @@ def _check_version(doc: safeyaml.Document, top: dict) -> None:
     if version > FORMAT_VERSION:
         raise InputError(
             f"{doc.where('version')}: this answers file was written by a newer careerfit"
-            f" (format version {version}); this careerfit reads version {FORMAT_VERSION}",
+            f" (format version {version}); this careerfit reads versions up to"
+            f" {FORMAT_VERSION}",
             hint="upgrade careerfit (pip install -U careerfit)",
         )
-    if version < FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise InputError(f"{doc.where('version')}: unknown answers format version {version}",
                          hint=f"use 'version: {FORMAT_VERSION}'")
 
@@ -155,12 +182,20 @@ def to_plain(bank: Bank, picks: Picks) -> dict[str, str | list[str]]:
     return plain
 
 
-def dump_answers(bank: Bank, picks: Picks, extra: dict[str, Any] | None = None) -> str:
-    """The text of an answers file for *picks* (stable ids, bank order)."""
+def answers_document(bank: Bank, answers: AnswerSet) -> dict[str, Any]:
+    """*answers* in the answers-file form (also the ``answers`` key of the JSON result)."""
+    document: dict[str, Any] = {"version": FORMAT_VERSION, "revision": answers.revision}
+    if answers.adaptive:
+        document["adaptive"] = True
+    document["answers"] = to_plain(bank, answers.picks)
+    return document
+
+
+def dump_answers(bank: Bank, answers: AnswerSet, extra: dict[str, Any] | None = None) -> str:
+    """The text of an answers file (stable ids, bank order)."""
     import yaml
 
-    body = yaml.safe_dump({"version": FORMAT_VERSION, **(extra or {}),
-                           "answers": to_plain(bank, picks)},
+    body = yaml.safe_dump({**(extra or {}), **answers_document(bank, answers)},
                           sort_keys=False, default_flow_style=None, allow_unicode=True)
     return ("# careerfit answers. Keys are question ids, values option ids (or 'skip').\n"
             "# Re-run with: careerfit quiz --answers THIS_FILE\n" + body)

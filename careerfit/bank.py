@@ -15,7 +15,7 @@ from careerfit import safeyaml
 from careerfit.errors import DataError, InputError
 
 SKIP = "skip"
-KINDS = ("choice", "scale", "multi")
+KINDS = ("choice", "scale", "multi", "pair")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATA_MAX_BYTES = 1024 * 1024
 
@@ -27,6 +27,19 @@ SCALE_POINTS: tuple[tuple[str, str, float], ...] = (
     ("agree", "Agree", 0.5),
     ("strongly-agree", "Strongly agree", 1.0),
 )
+# A graded pair: how much the first activity is preferred over the second.
+# Answer id (built from the option ids), label, share of the first's effects
+# (positive) or the second's (negative). "Both" is how a tie shows.
+PAIR_BOTH = "both"
+PAIR_POINTS: tuple[tuple[str, str, float], ...] = (
+    ("{first}", "Much rather: {first_label}", 1.0),
+    ("lean-{first}", "Slightly rather: {first_label}", 0.5),
+    (PAIR_BOTH, "Both about equally", 0.0),
+    ("lean-{second}", "Slightly rather: {second_label}", -0.5),
+    ("{second}", "Much rather: {second_label}", -1.0),
+)
+# Kinds whose answers are ordered points, so a change of one step is the smallest change.
+GRADED_KINDS = ("scale", "pair")
 
 
 class Option(NamedTuple):
@@ -45,6 +58,8 @@ class Question(NamedTuple):
     context: str | None = None
     hint: str | None = None
     line: int = 0
+    added: int = 1
+    sides: tuple[Option, ...] = ()
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -121,6 +136,11 @@ class Bank:
     @property
     def scored(self) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if q.scored)
+
+    @property
+    def revision(self) -> int:
+        """The newest bank revision any question was added in (see ``added:``)."""
+        return max((q.added for q in self.questions), default=1)
 
     @property
     def background(self) -> Question | None:
@@ -340,7 +360,8 @@ class _RolesReader(_Reader):
 
 class _QuestionsReader(_Reader):
     QUESTION_KEYS: ClassVar[set[str]] = {
-        "id", "type", "text", "source", "options", "effects", "scored", "context", "hint"}
+        "id", "type", "text", "source", "options", "effects", "scored", "context", "hint",
+        "added"}
 
     def __init__(self, doc: safeyaml.Document, problems: list[str], traits: set[str]) -> None:
         super().__init__(doc, problems)
@@ -375,16 +396,41 @@ class _QuestionsReader(_Reader):
         if not entry.get("source"):
             self.problem(keys, f"question '{question_id}' has no 'source' (the part of the"
                                " guide it comes from)")
-        options = (self._scale(entry, keys) if kind == "scale"
-                   else self._options(entry, keys, scored))
+        sides: tuple[Option, ...] = ()
+        if kind == "scale":
+            options = self._scale(entry, keys)
+        else:
+            options = self._options(entry, keys, scored)
+            if kind == "pair":
+                sides, options = options, self._pair(options, keys)
+        added = entry.get("added", 1)
+        if isinstance(added, bool) or not isinstance(added, int) or added < 1:
+            self.problem((*keys, "added"), "'added' must be a whole number from 1 (the bank"
+                                           " revision that introduced the question)")
+            added = 1
         context = entry.get("context")
         return Question(
             id=question_id, kind=kind, text=self.text(entry, keys, "text"),
             source=str(entry.get("source") or ""), options=options, scored=scored,
             context=str(context) if context else None,
             hint=self.text(entry, keys, "hint", required=False) or None,
-            line=self.doc.line(*keys),
+            line=self.doc.line(*keys), added=added, sides=sides,
         )
+
+    def _pair(self, sides: tuple[Option, ...], keys: tuple[Any, ...]) -> tuple[Option, ...]:
+        if len(sides) != 2:
+            self.problem((*keys, "options"), "a pair question compares exactly two options")
+            return sides
+        first, second = sides
+        names = {"first": first.id, "second": second.id,
+                 "first_label": first.label, "second_label": second.label}
+        if PAIR_BOTH in names.values():
+            self.problem((*keys, "options"), f"'{PAIR_BOTH}' is reserved in a pair question")
+        return tuple(
+            Option(answer.format(**names), label.format(**names),
+                   {t: w * abs(share) for t, w in (first if share > 0 else second).effects.items()}
+                   if share else {})
+            for answer, label, share in PAIR_POINTS)
 
     def _scale(self, entry: dict, keys: tuple[Any, ...]) -> tuple[Option, ...]:
         if "options" in entry:

@@ -11,11 +11,10 @@ import os
 from pathlib import Path
 
 from careerfit import safeyaml
-from careerfit.answers import dump_answers
+from careerfit.answers import AnswerSet, dump_answers
 from careerfit.bank import Bank
 from careerfit.errors import InputError
 from careerfit.files import atomic_write
-from careerfit.scoring import Picks
 
 FILE_NAME = "progress.yaml"
 
@@ -34,11 +33,11 @@ def progress_path() -> Path:
     return state_dir() / FILE_NAME
 
 
-def save_progress(bank: Bank, picks: Picks, data_dir: Path | None) -> Path:
+def save_progress(bank: Bank, answers: AnswerSet, data_dir: Path | None) -> Path:
     path = progress_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     extra = {"data": str(data_dir.resolve())} if data_dir is not None else None
-    atomic_write(path, dump_answers(bank, picks, extra))
+    atomic_write(path, dump_answers(bank, answers, extra))
     return path
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import combinations
 from typing import NamedTuple
 
-from careerfit.bank import Bank, Question
+from careerfit.bank import GRADED_KINDS, Bank, Question
 from careerfit.scoring import Picks, Scorer, Scores, contribution
 
 MAX_MULTI_OPTIONS = 8
@@ -53,7 +53,7 @@ def alternatives(question: Question, current: tuple[str, ...]) -> list[tuple[tup
                     found.append((combo, len(set(combo) ^ set(current))))
         return found
     here = ids.index(current[0]) if current and current[0] in ids else 0
-    steps = question.kind == "scale"
+    steps = question.kind in GRADED_KINDS
     return [((option,), abs(ids.index(option) - here) if steps else 1)
             for option in ids if (option,) != tuple(current)]
 
