@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from careerfit.answers import dump_answers, read_answers
+from careerfit.answers import AnswerSet, dump_answers, read_answers
 from careerfit.bank import Bank, load_bank
 from careerfit.errors import CareerfitError, DataError, InputError, Interrupted
 from careerfit.files import check_writable, write_user_file
@@ -63,8 +63,6 @@ def _check_flags(options: QuizOptions) -> None:
 def run_quiz(options: QuizOptions) -> None:
     _check_flags(options)
     data_dir = options.data
-    picks: dict[str, tuple[str, ...] | None] = {}
-    missing: list[str]
     if options.resume:
         from careerfit.answers import parse_answers
         from careerfit.progress import load_progress
@@ -72,30 +70,34 @@ def run_quiz(options: QuizOptions) -> None:
         saved_data, progress_doc = load_progress()
         data_dir = data_dir or saved_data
         bank = load_checked_bank(data_dir)
-        loaded = parse_answers(progress_doc, bank)
-        picks, missing = dict(loaded.picks), list(loaded.missing)
+        answers = parse_answers(progress_doc, bank)
     else:
         bank = load_checked_bank(data_dir)
         if options.answers is not None:
-            loaded = read_answers(options.answers, bank)
-            picks, missing = dict(loaded.picks), list(loaded.missing)
+            answers = read_answers(options.answers, bank)
         else:
-            missing = [q.id for q in bank.questions]
-
-    to_ask = [q.id for q in bank.questions] if options.edit else missing
+            answers = AnswerSet({}, tuple(q.id for q in bank.questions), (), bank.revision)
+    if options.edit:
+        answers = answers._replace(revision=bank.revision)
+    to_ask = [q.id for q in bank.questions] if options.edit else list(answers.missing)
     interactive = bool(to_ask) or (options.resume and options.review)
     if interactive:
         if not stdin_is_terminal():
-            _refuse_without_terminal(options, missing)
-        picks = _ask(bank, picks, to_ask, options, data_dir)
+            _refuse_without_terminal(options, list(answers.missing))
+        answers = answers._replace(picks=_ask(bank, answers, to_ask, options, data_dir),
+                                   missing=())
+    elif answers.newer and options.answers is not None:
+        _note(f"careerfit: {options.answers} was saved before {len(answers.newer)} newer"
+              " question(s) joined the bank; scored without them (answer them with"
+              f" careerfit quiz --answers {options.answers} --edit)")
 
     from careerfit.report import build_report, to_json
     from careerfit.result import evaluate
 
-    result = evaluate(bank, picks)
-    report = build_report(bank, result, picks)
+    result = evaluate(bank, answers.picks)
+    report = build_report(bank, result, answers)
     if options.save is not None:
-        write_user_file(options.save, dump_answers(bank, picks), option="--save")
+        write_user_file(options.save, dump_answers(bank, answers), option="--save")
     if options.export is not None:
         from careerfit.export import export_card
 
@@ -126,14 +128,16 @@ def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
     )
 
 
-def _ask(bank: Bank, picks: dict, to_ask: list[str], options: QuizOptions,
+def _ask(bank: Bank, answers: AnswerSet, to_ask: list[str], options: QuizOptions,
          data_dir: Path | None) -> dict:
     from careerfit.ask import Prompter
     from careerfit.progress import clear_progress, save_progress
     from careerfit.session import Stopped, run_session, signals_interrupt
 
+    picks = dict(answers.picks)
+
     def keep(current: dict) -> None:
-        save_progress(bank, current, data_dir)
+        save_progress(bank, answers._replace(picks=current), data_dir)
 
     try:
         with signals_interrupt():
@@ -141,7 +145,7 @@ def _ask(bank: Bank, picks: dict, to_ask: list[str], options: QuizOptions,
                                    on_change=keep)
     except (KeyboardInterrupt, EOFError) as stop:
         kept = sum(1 for q in bank.questions if q.id in picks)
-        path = save_progress(bank, picks, data_dir)
+        path = save_progress(bank, answers._replace(picks=picks), data_dir)
         how = "stopped"
         if isinstance(stop, Stopped):
             how = "the terminal closed" if str(stop) == "SIGHUP" else f"stopped by {stop}"

@@ -37,10 +37,12 @@ def markdown_card(report: dict[str, Any]) -> str:
     lines = ["# careerfit result", ""]
     if rec["role"]:
         lines.append(f"**Recommended: {_md(rec['name'])}** (confidence: {rec['confidence']},"
-                     f" ahead by {rec['margin']:.1f} points)")
+                     f" probability {rec['probability']:.3f},"
+                     f" ahead by {rec['margin']:.1f} fit points)")
     else:
         lines.append("**No confident pick** (confidence: none)")
-    lines += ["", _md(rec["summary"]), "", "| # | Role | Fit | |", "|---|---|---:|---|"]
+    lines += ["", _md(rec["summary"]), "", _md(rec["sureness"]), "",
+              "| # | Role | Fit | |", "|---|---|---:|---|"]
     for rank, row in enumerate(report["ranking"], start=1):
         lines.append(f"| {rank} | {_md(row['name'])} | {row['fit']:.1f} | `{bar(row['fit'])}` |")
     reasons = report["reasons"]

@@ -65,10 +65,11 @@ def _verdict(report: dict[str, Any]) -> Text:
         text.append(clean(rec["name"]), style="bold magenta")
         text.append("   confidence: ")
         text.append(level, style=CONFIDENCE_STYLE[level])
-        text.append(f" (ahead by {rec['margin']:.1f} points)\n")
+        text.append(f" (ahead by {rec['margin']:.1f} fit points)\n")
     else:
         text.append("No confident pick.\n", style="bold")
     text.append(clean(rec["summary"]) + "\n")
+    text.append(clean(rec["sureness"]) + "\n", style="dim")
     if rec["hybrid"]:
         text.append(f"Hybrid path: {clean(rec['hybrid']['name'])}. ", style="bold")
         text.append(clean(rec["hybrid"]["description"]) + "\n")

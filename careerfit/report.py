@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from careerfit.answers import FORMAT_VERSION, to_plain
+from careerfit.answers import AnswerSet, answers_document
 from careerfit.bank import Bank
 from careerfit.cards import role_card
 from careerfit.result import Reason, Result
@@ -21,25 +21,30 @@ SCHEMA_VERSION = 1
 CARD_STEP_KEYS = ("skill_priorities", "tools", "outputs", "use_cases", "salary")
 
 
-def build_report(bank: Bank, result: Result, picks: Picks) -> dict[str, Any]:
+def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, Any]:
     """Everything a person or a script needs to know about one quiz outcome."""
+    picks = answers.picks
     leader, runner = result.leader, result.runner_up
     answered = len(result.scores.answered)
     return {
         "schema_version": SCHEMA_VERSION,
         "ranking": [
-            {"role": role, "name": bank.role(role).name, "fit": round(fit, 1)}
+            {"role": role, "name": bank.role(role).name, "fit": round(fit, 1),
+             "probability": stated(result.posterior.main[role])}
             for role, fit in result.ranking
         ],
         "recommendation": {
             "role": result.recommended,
             "name": bank.role(result.recommended).name if result.recommended else None,
             "confidence": result.confidence,
+            "probability": stated(result.probability),
+            "sureness": sureness_sentence(bank, result),
             "margin": round(result.margin, 1),
             "runner_up": runner,
             "hybrid": (
                 {"roles": sorted(result.hybrid.roles), "name": result.hybrid.name,
-                 "description": result.hybrid.description}
+                 "description": result.hybrid.description,
+                 "probability": stated(result.tie)}
                 if result.hybrid else None
             ),
             "summary": verdict_sentence(bank, result),
@@ -57,8 +62,13 @@ def build_report(bank: Bank, result: Result, picks: Picks) -> dict[str, Any]:
             "skipped": sum(1 for q in bank.scored if q.id in picks and picks[q.id] is None),
             "scored_questions": len(bank.scored),
         },
-        "answers": {"version": FORMAT_VERSION, "answers": to_plain(bank, picks)},
+        "answers": answers_document(bank, answers),
     }
+
+
+def stated(probability: float) -> float:
+    """A probability as printed: three decimals, and never a certainty (at most 0.999)."""
+    return min(round(probability, 3), 0.999)
 
 
 def to_json(report: dict[str, Any]) -> str:
@@ -74,15 +84,35 @@ def verdict_sentence(bank: Bank, result: Result) -> str:
                 " Try answering more questions, choosing the option you'd pick first.")
     name = bank.role(result.recommended).name
     runner = bank.role(result.runner_up).name
+    if result.hybrid:
+        return (f"You look torn between {name} and {runner}: your answers can't separate"
+                f" them. A role that blends both may suit you: {result.hybrid.name}.")
     sentences = {
         "high": f"{name} is a clear fit for you.",
         "medium": f"{name} fits you best, with {runner} a reasonable second.",
         "low": f"{name} edges ahead of {runner}, but only just.",
     }
-    sentence = sentences[result.confidence]
+    return sentences[result.confidence]
+
+
+def sureness_sentence(bank: Bank, result: Result) -> str:
+    """The stated probability in plain words (it is calibrated on simulated people)."""
+    leader = bank.role(result.leader).name
+    main = f"{_in_100(result.probability)} have {leader} as their clear main fit"
     if result.hybrid:
-        sentence += f" A blend of both may suit you: {result.hybrid.name}."
-    return sentence
+        runner = bank.role(result.runner_up).name
+        return (f"Of 100 people who answer as you did, {_in_100(result.tie)} like {leader}"
+                f" and {runner} about equally; {main}.")
+    return f"Of 100 people who answer as you did, {main}."
+
+
+def _in_100(probability: float) -> str:
+    """A probability as a count in 100, without rounding 0.997 up to a certainty."""
+    if probability >= 0.995:
+        return "more than 99"
+    if probability < 0.005:
+        return "fewer than 1"
+    return f"about {round(probability * 100)}"
 
 
 def _reason(bank: Bank, reason: Reason, picks: Picks) -> dict[str, Any]:

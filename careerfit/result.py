@@ -1,7 +1,9 @@
-"""From picks to a recommendation: ranking, confidence, reasons, what-if, next steps.
+"""From picks to a recommendation: ranking, probability, confidence, reasons, what-if, next steps.
 
-Pure logic. The thresholds below are the documented meaning of each
-confidence level (README, "How the result is worked out").
+Pure logic. The fits come from the trait model (:mod:`careerfit.scoring`); how
+sure the pick is comes from the response model (:mod:`careerfit.model`). The
+thresholds below are the documented meaning of each confidence level (README,
+"How the result is worked out").
 """
 
 from __future__ import annotations
@@ -9,19 +11,22 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from careerfit.bank import Bank, Blend, Role
+from careerfit.model import Model, Posterior
 from careerfit.scoring import Picks, Scorer, Scores
 from careerfit.whatif import WhatIf, find_what_if
 
-# Fit points between the best and the worst role below which the profile is flat:
-# the answers don't separate the roles, so there is no pick at all.
-FLAT_SPREAD = 6.0
-# Fit points between the first two roles needed for each level.
-HIGH_MARGIN = 12.0
-MEDIUM_MARGIN = 6.0
-# Below MEDIUM_MARGIN the first two are close: a hybrid path, when the bank names one.
-# Share of scored questions answered (not skipped) below which confidence is capped.
-FULL_COVERAGE = 0.5
-LOW_COVERAGE = 0.25
+# The leader's probability of being the person's main role needed for each level.
+HIGH_PROBABILITY = 0.9
+MEDIUM_PROBABILITY = 0.7
+# Below MEDIUM_PROBABILITY the result is 'low' while the leader, or a tie between the
+# first two, still has at least this chance; below it for both, nothing stands out: 'none'.
+SOME_PROBABILITY = 0.4
+# Below MEDIUM_PROBABILITY, a tie between the first two at least this likely names
+# the bank's blend of the two as a hybrid path.
+HYBRID_TIE = 0.4
+# Fewer answered scored questions than this cap the confidence at 'medium': too few
+# answers for reasons and a what-if worth reading.
+MIN_ANSWERED_FOR_HIGH = 6
 LEVELS = ("none", "low", "medium", "high")
 
 
@@ -40,12 +45,13 @@ class NextSteps(NamedTuple):
 class Result(NamedTuple):
     ranking: tuple[tuple[str, float], ...]
     scores: Scores
+    posterior: Posterior
     confidence: str
     recommended: str | None
     runner_up: str | None
     margin: float
-    spread: float
-    coverage: float
+    probability: float
+    tie: float
     hybrid: Blend | None
     drivers: tuple[Reason, ...]
     pulls: tuple[Reason, ...]
@@ -57,36 +63,57 @@ class Result(NamedTuple):
         return self.ranking[0][0]
 
 
-def confidence_level(margin: float, spread: float, coverage: float) -> str:
-    """The documented confidence thresholds, in one place."""
-    if coverage == 0 or spread < FLAT_SPREAD:
+def confidence_level(probability: float, tie: float, answered: int) -> str:
+    """The documented confidence levels, in one place.
+
+    *probability* is the chance the leader is the person's main role, *tie* the
+    chance that the first two are tied, *answered* the scored questions answered.
+    """
+    if answered == 0:
         return "none"
-    level = "high" if margin >= HIGH_MARGIN else "medium" if margin >= MEDIUM_MARGIN else "low"
-    cap = "high" if coverage >= FULL_COVERAGE else "medium" if coverage >= LOW_COVERAGE else "low"
-    return min(level, cap, key=LEVELS.index)
+    if probability >= HIGH_PROBABILITY:
+        return "high" if answered >= MIN_ANSWERED_FOR_HIGH else "medium"
+    if probability >= MEDIUM_PROBABILITY:
+        return "medium"
+    return "low" if max(probability, tie) >= SOME_PROBABILITY else "none"
+
+
+class Evaluator:
+    """Evaluates answer sets against one bank, reusing its scorer and response model."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self.scorer = Scorer(bank)
+        self.model = Model(bank)
+        self._order = {role.id: index for index, role in enumerate(bank.roles)}
+
+    def __call__(self, picks: Picks, *, explain: bool = True) -> Result:
+        """Score *picks* and explain the outcome (*explain*=False skips the what-if search)."""
+        bank = self.bank
+        scores = self.scorer.score(picks)
+        posterior = self.model.posterior(picks)
+        ranking = tuple(sorted(scores.fits.items(),
+                               key=lambda item: (-item[1], self._order[item[0]])))
+        (leader, first), (runner, second) = ranking[0], ranking[1]
+        probability, tie = posterior.main[leader], posterior.tie(leader, runner)
+        confidence = confidence_level(probability, tie, len(scores.answered))
+        recommended = leader if confidence != "none" else None
+        hybrid = (bank.blend(leader, runner)
+                  if probability < MEDIUM_PROBABILITY and tie >= HYBRID_TIE else None)
+        drivers, pulls = _reasons(scores, leader, runner)
+        what_if = (find_what_if(bank, self.scorer, picks, scores, leader, runner)
+                   if explain and scores.answered else None)
+        return Result(
+            ranking=ranking, scores=scores, posterior=posterior, confidence=confidence,
+            recommended=recommended, runner_up=runner, margin=first - second,
+            probability=probability, tie=tie, hybrid=hybrid, drivers=drivers, pulls=pulls,
+            what_if=what_if, next_steps=_next_steps(bank, picks, recommended),
+        )
 
 
 def evaluate(bank: Bank, picks: Picks) -> Result:
     """Score *picks* against *bank* and explain the outcome."""
-    scorer = Scorer(bank)
-    scores = scorer.score(picks)
-    order = {role.id: index for index, role in enumerate(bank.roles)}
-    ranking = tuple(sorted(scores.fits.items(), key=lambda item: (-item[1], order[item[0]])))
-    (leader, first), (runner, second) = ranking[0], ranking[1]
-    margin, spread = first - second, first - ranking[-1][1]
-    coverage = len(scores.answered) / len(bank.scored)
-    confidence = confidence_level(margin, spread, coverage)
-    recommended = leader if confidence != "none" else None
-    hybrid = bank.blend(leader, runner) if confidence == "low" else None
-    drivers, pulls = _reasons(scores, leader, runner)
-    what_if = (find_what_if(bank, scorer, picks, scores, leader, runner)
-               if scores.answered else None)
-    return Result(
-        ranking=ranking, scores=scores, confidence=confidence, recommended=recommended,
-        runner_up=runner, margin=margin, spread=spread, coverage=coverage, hybrid=hybrid,
-        drivers=drivers, pulls=pulls, what_if=what_if,
-        next_steps=_next_steps(bank, picks, recommended),
-    )
+    return Evaluator(bank)(picks)
 
 
 def _reasons(scores: Scores, leader: str, runner: str, count: int = 3

@@ -12,9 +12,10 @@ import yaml
 
 from careerfit.answers import read_answers
 from careerfit.result import (
-    FLAT_SPREAD,
-    HIGH_MARGIN,
-    MEDIUM_MARGIN,
+    HIGH_PROBABILITY,
+    MEDIUM_PROBABILITY,
+    MIN_ANSWERED_FOR_HIGH,
+    SOME_PROBABILITY,
     confidence_level,
     evaluate,
 )
@@ -23,7 +24,8 @@ from helpers import EXAMPLES, ROLE_IDS, run
 
 REPORT_KEYS = {"schema_version", "ranking", "recommendation", "reasons", "what_if",
                "next_steps", "traits", "coverage", "answers"}
-RECOMMENDATION_KEYS = {"role", "name", "confidence", "margin", "runner_up", "hybrid", "summary"}
+RECOMMENDATION_KEYS = {"role", "name", "confidence", "probability", "sureness", "margin",
+                       "runner_up", "hybrid", "summary"}
 NEXT_STEP_KEYS = {"role", "background", "background_label", "route", "skill_priorities",
                   "tools", "outputs", "use_cases", "salary"}
 
@@ -34,7 +36,9 @@ def test_json_contract_keys_are_pinned():
     assert set(report) == REPORT_KEYS
     assert set(report["recommendation"]) == RECOMMENDATION_KEYS
     assert set(report["next_steps"]) == NEXT_STEP_KEYS
-    assert set(report["ranking"][0]) == {"role", "name", "fit"}
+    assert set(report["ranking"][0]) == {"role", "name", "fit", "probability"}
+    assert report["recommendation"]["probability"] == report["ranking"][0]["probability"]
+    assert 0.9 <= report["recommendation"]["probability"] <= 0.999
     assert set(report["reasons"]) == {"for", "against"}
     assert len(report["reasons"]["for"]) >= 3 and len(report["reasons"]["against"]) >= 1
     assert set(report["what_if"]) == {"target", "found", "changes", "fits_after", "sentence"}
@@ -43,19 +47,20 @@ def test_json_contract_keys_are_pinned():
         report["ranking"][0]["fit"] - report["ranking"][1]["fit"], abs=0.11)
 
 
-@pytest.mark.parametrize(("margin", "spread", "coverage", "expected"), [
-    (HIGH_MARGIN, 40, 1.0, "high"),
-    (HIGH_MARGIN - 0.01, 40, 1.0, "medium"),
-    (MEDIUM_MARGIN, 40, 1.0, "medium"),
-    (MEDIUM_MARGIN - 0.01, 40, 1.0, "low"),
-    (0.0, FLAT_SPREAD, 1.0, "low"),
-    (0.0, FLAT_SPREAD - 0.01, 1.0, "none"),
-    (30, 40, 0.49, "medium"),
-    (30, 40, 0.24, "low"),
-    (30, 40, 0.0, "none"),
+@pytest.mark.parametrize(("probability", "tie", "answered", "expected"), [
+    (HIGH_PROBABILITY, 0.0, 30, "high"),
+    (HIGH_PROBABILITY - 0.001, 0.0, 30, "medium"),
+    (MEDIUM_PROBABILITY, 0.0, 30, "medium"),
+    (MEDIUM_PROBABILITY - 0.001, 0.0, 30, "low"),
+    (SOME_PROBABILITY, 0.0, 30, "low"),
+    (0.1, SOME_PROBABILITY, 30, "low"),
+    (SOME_PROBABILITY - 0.001, SOME_PROBABILITY - 0.001, 30, "none"),
+    (0.99, 0.0, MIN_ANSWERED_FOR_HIGH, "high"),
+    (0.99, 0.0, MIN_ANSWERED_FOR_HIGH - 1, "medium"),
+    (0.99, 0.0, 0, "none"),
 ])
-def test_confidence_thresholds_at_their_edges(margin, spread, coverage, expected):
-    assert confidence_level(margin, spread, coverage) == expected
+def test_confidence_thresholds_at_their_edges(probability, tie, answered, expected):
+    assert confidence_level(probability, tie, answered) == expected
 
 
 def apply(picks, what_if):
@@ -192,8 +197,9 @@ def test_flat_everything_agreed_profile_is_said_plainly(bank):
     picks = {q.id: ("strongly-agree",) if q.kind == "scale" else None for q in bank.questions}
     result = evaluate(bank, picks)
     assert result.recommended is None
+    from careerfit.answers import AnswerSet
     from careerfit.report import build_report
-    assert "don't separate these roles" in build_report(bank, result, picks)[
+    assert "don't separate these roles" in build_report(bank, result, AnswerSet(picks))[
         "recommendation"]["summary"]
 
 

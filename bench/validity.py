@@ -1,0 +1,112 @@
+"""Validity benchmark: is the stated probability calibrated, and do verdicts fit the truth?
+
+    python bench/validity.py [--people N] [--seed S] [--data DIR]
+
+Simulates N people (default 10,000) through the bank with careerfit/simulate.py,
+scores each as `careerfit quiz --answers` would, and prints one table:
+calibration per stated-probability bin with the expected calibration error
+(ECE), the verdicts per kind of person, the issue's targets, and two
+robustness checks the scorer's model does not assume (people between its kinds,
+and 50/50 people who break forced-choice ties toward one side).
+Simulation measures robustness to noise, not validity against real people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from careerfit.bank import load_bank  # noqa: E402
+from careerfit.result import Evaluator  # noqa: E402
+from careerfit.simulate import KINDS, off_model_profiles, people  # noqa: E402
+from careerfit.validity import Validity, measure  # noqa: E402
+
+CLEAR = ("pure", "70/30")
+NO_PICK = ("equal", "random")
+LEAN = 0.2
+
+
+def targets(validity: Validity) -> list[tuple[str, float, str, bool]]:
+    """(measure, value, target, met) for every target of the validity issue."""
+    share = validity.share
+    rows = [
+        ("expected calibration error of probability", validity.ece, "<= 0.05",
+         validity.ece <= 0.05),
+        ("pure and 70/30: high and the right role", share(CLEAR, "high_right"), ">= 90%",
+         share(CLEAR, "high_right") >= 0.90),
+        ("pure: flagged hybrid", share(["pure"], "hybrid"), "<= 5%",
+         share(["pure"], "hybrid") <= 0.05),
+        ("50/50: hybrid or low/none", share(["50/50"], "flagged"), ">= 85%",
+         share(["50/50"], "flagged") >= 0.85),
+        ("50/50: high", share(["50/50"], "high"), "<= 5%", share(["50/50"], "high") <= 0.05),
+        ("all-equal and random: none or low", share(NO_PICK, "low_none"), ">= 85%",
+         share(NO_PICK, "low_none") >= 0.85),
+    ]
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--data", type=Path, default=None)
+    args = parser.parse_args()
+    bank = load_bank(args.data)
+    evaluator = Evaluator(bank)
+    started = time.perf_counter()
+    validity = measure(bank, people(bank, args.people, args.seed), evaluator)
+    off_model = measure(bank, people(bank, max(args.people // 4, 100), args.seed + 1,
+                                     pool=off_model_profiles(bank)), evaluator)
+    leaning = measure(bank, people(bank, max(args.people // 4, 100), args.seed + 2,
+                                   kinds=("50/50",), lean=LEAN), evaluator)
+    elapsed = time.perf_counter() - started
+
+    print(f"careerfit validity: {args.people:,} simulated people, seed {args.seed},"
+          f" {len(bank.scored)} scored questions")
+    print()
+    print("Calibration (people with a truth; right = the leader is their one main role)")
+    print(f"  {'stated probability':20} {'people':>7} {'stated':>7} {'observed':>9}")
+    for b in validity.bins:
+        if b.people:
+            print(f"  {b.low:.1f}-{b.high:.1f}{'':13} {b.people:7,} {b.stated:7.3f}"
+                  f" {b.observed:9.3f}")
+    print(f"  expected calibration error (ECE): {validity.ece:.3f}")
+    print()
+    print("Verdicts per kind of person")
+    print(f"  {'kind':14} {'people':>7} {'high':>6} {'right':>6} {'high+right':>11}"
+          f" {'hybrid':>7} {'low/none':>9}")
+    for kind, tally, title in _kind_rows(validity, off_model, leaning):
+        n = tally["people"]
+        print(f"  {title:14} {n:7,} {tally['high'] / n:6.1%} {tally['right'] / n:6.1%}"
+              f" {tally['high_right'] / n:11.1%} {tally['hybrid'] / n:7.1%}"
+              f" {tally['low_none'] / n:9.1%}")
+    print()
+    print("Targets")
+    missed = 0
+    for name, value, target, met in targets(validity):
+        shown = f"{value:.3f}" if "error" in name else f"{value:.1%}"
+        print(f"  {name:44} {shown:>7}  target {target:7}  {'met' if met else 'MISSED'}")
+        missed += not met
+    print()
+    print(f"({elapsed:.1f} s; robustness rows: people between the model's kinds, and 50/50"
+          f" people leaning {LEAN} toward one side on pick-one questions)")
+    sys.exit(1 if missed else 0)
+
+
+def _kind_rows(validity: Validity, off_model: Validity, leaning: Validity):
+    for kind in KINDS:
+        if kind in validity.kinds:
+            yield kind, validity.kinds[kind], kind
+    for kind, tally in off_model.kinds.items():
+        yield kind, tally, f"{kind} (off)"
+    for kind, tally in leaning.kinds.items():
+        yield kind, tally, f"{kind} leaning"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""How trustworthy the stated probability and confidence are, measured on simulated people.
+
+Pure logic, shared by ``bench/validity.py`` (the full table) and the tests (a
+small fixed sample). A person counts as *right* when the recommended leader is
+their one true main role; people tied between roles (50/50, all equal) have no
+main role, so any leader is wrong for them; random clickers have no truth and
+are left out of the calibration.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from careerfit.bank import Bank
+from careerfit.result import Evaluator
+from careerfit.simulate import Person
+
+BINS = 10
+
+
+class Bin(NamedTuple):
+    low: float
+    high: float
+    people: int
+    stated: float
+    observed: float
+
+
+class Validity(NamedTuple):
+    bins: tuple[Bin, ...]
+    ece: float
+    kinds: dict[str, Counter]
+
+    def share(self, kinds: Iterable[str], what: str) -> float:
+        """Share of the people of *kinds* with outcome *what* (see :func:`measure`)."""
+        counts = [self.kinds[k] for k in kinds if k in self.kinds]
+        total = sum(c["people"] for c in counts)
+        return sum(c[what] for c in counts) / total if total else 0.0
+
+
+def measure(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = None
+            ) -> Validity:
+    """Calibration and per-kind outcomes of the quiz's verdicts for *people*.
+
+    Outcomes counted per kind: ``people``, ``high``, ``right`` (leader is the true main
+    role), ``high_right``, ``hybrid``, ``flagged`` (a hybrid, or ``low``/``none``),
+    ``low_none``.
+    """
+    evaluate = evaluator or Evaluator(bank)
+    sums = [[0, 0.0, 0.0] for _ in range(BINS)]
+    kinds: dict[str, Counter] = {}
+    for person in people:
+        result = evaluate(person.picks, explain=False)
+        right = len(person.truth) == 1 and result.leader == person.truth[0]
+        level = result.confidence
+        tally = kinds.setdefault(person.kind, Counter())
+        tally["people"] += 1
+        tally["high"] += level == "high"
+        tally["right"] += right
+        tally["high_right"] += level == "high" and right
+        tally["hybrid"] += result.hybrid is not None
+        tally["low_none"] += level in ("low", "none")
+        tally["flagged"] += result.hybrid is not None or level in ("low", "none")
+        if person.truth:
+            row = sums[min(int(result.probability * BINS), BINS - 1)]
+            row[0] += 1
+            row[1] += result.probability
+            row[2] += right
+    counted = sum(row[0] for row in sums)
+    bins = tuple(Bin(i / BINS, (i + 1) / BINS, n, total / n if n else 0.0,
+                     hits / n if n else 0.0) for i, (n, total, hits) in enumerate(sums))
+    ece = sum(b.people / counted * abs(b.stated - b.observed) for b in bins) if counted else 0.0
+    return Validity(bins, ece, kinds)
