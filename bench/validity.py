@@ -80,7 +80,7 @@ def main() -> None:
     print("Verdicts per kind of person")
     print(f"  {'kind':14} {'people':>7} {'high':>6} {'right':>6} {'high+right':>11}"
           f" {'hybrid':>7} {'low/none':>9}")
-    for kind, tally, title in _kind_rows(validity, off_model, leaning):
+    for tally, title in _kind_rows(validity, off_model, leaning):
         n = tally["people"]
         print(f"  {title:14} {n:7,} {tally['high'] / n:6.1%} {tally['right'] / n:6.1%}"
               f" {tally['high_right'] / n:11.1%} {tally['hybrid'] / n:7.1%}"
@@ -101,11 +101,11 @@ def main() -> None:
 def _kind_rows(validity: Validity, off_model: Validity, leaning: Validity):
     for kind in KINDS:
         if kind in validity.kinds:
-            yield kind, validity.kinds[kind], kind
+            yield validity.kinds[kind], kind
     for kind, tally in off_model.kinds.items():
-        yield kind, tally, f"{kind} (off)"
+        yield tally, f"{kind} (off)"
     for kind, tally in leaning.kinds.items():
-        yield kind, tally, f"{kind} leaning"
+        yield tally, f"{kind} leaning"
 
 
 if __name__ == "__main__":

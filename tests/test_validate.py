@@ -79,6 +79,21 @@ def _dup_role(q, r):
     r["roles"][2]["id"] = "illustrator"
 
 
+def _pair_of_three(q, r):
+    q["questions"].append({"id": "three", "type": "pair", "source": "x", "text": "Rather?",
+                           "options": q["questions"][0]["options"]})
+
+
+def _pair_named_both(q, r):
+    q["questions"].append({"id": "both-named", "type": "pair", "source": "x", "text": "Rather?",
+                           "options": [{"id": "both", "label": "B", "effects": {"drawing": 1}},
+                                       {"id": "hike", "label": "H", "effects": {"outdoors": 1}}]})
+
+
+def _bad_added(q, r):
+    q["questions"][0]["added"] = 0
+
+
 PROBLEMS = {
     "duplicate question id": (_dup_question, "questions.yaml", "duplicate question id 'saturday'"),
     "unknown trait": (_unknown_trait, "questions.yaml", "unknown trait 'juggling'"),
@@ -87,6 +102,9 @@ PROBLEMS = {
     "unreachable role": (_unreachable, "roles.yaml", "role 'surveyor' is unreachable"),
     "schema": (_schema, "questions.yaml", "type must be one of"),
     "duplicate role": (_dup_role, "roles.yaml", "duplicate role id 'illustrator'"),
+    "pair of three": (_pair_of_three, "questions.yaml", "compares exactly two options"),
+    "pair option named both": (_pair_named_both, "questions.yaml", "'both' is reserved"),
+    "added below 1": (_bad_added, "questions.yaml", "'added' must be a whole number"),
 }
 
 

@@ -1,0 +1,112 @@
+"""The response model, the simulator and the stated probability.
+
+The validity check runs the benchmark's measure on a fixed, smaller sample
+(1,400 people, seed 7). Tolerance: 0.03 on the ECE and 5 percentage points on
+each share, about three standard errors at this sample size; bench/validity.py
+gives the full-size figures quoted in the README.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from careerfit.answers import read_answers
+from careerfit.bank import load_bank
+from careerfit.model import Model, kinds, outcome
+from careerfit.result import Evaluator
+from careerfit.simulate import off_model_profiles, people, profiles
+from careerfit.validity import measure
+from helpers import EXAMPLES, ROLE_IDS, run
+
+STUDIO = Path(__file__).parent / "banks" / "studio"
+
+
+def test_kinds_and_their_outcomes():
+    found = kinds(3)
+    assert [k.name for k in found].count("70/30") == 6 and len(found) == 3 + 6 + 3 + 1
+    assert outcome((0.7, 0.3, 0.0)).main == 0
+    assert outcome((0.5, 0.5, 0.0)).pair == (0, 1)
+    assert outcome((1 / 3, 1 / 3, 1 / 3)) == (None, None)
+
+
+def test_simulator_is_seeded(bank):
+    first = [p.picks for p in people(bank, 30, seed=5)]
+    again = [p.picks for p in people(bank, 30, seed=5)]
+    other = [p.picks for p in people(bank, 30, seed=6)]
+    assert first == again and first != other
+    assert all(set(p) == {q.id for q in bank.questions} for p in first)
+
+
+def test_simulator_and_model_work_on_another_bank():
+    studio = load_bank(STUDIO)
+    evaluate = Evaluator(studio)
+    pure = [p for p in people(studio, 60, seed=3, kinds=("pure",))]
+    right = sum(evaluate(p.picks, explain=False).leader == p.truth[0] for p in pure)
+    assert right >= 50
+    assert {p.truth for p in profiles(studio) if p.kind == "pure"} == {
+        (r.id,) for r in studio.roles}
+
+
+def test_probabilities_are_a_distribution(bank):
+    model = Model(bank)
+    for person in people(bank, 40, seed=11):
+        posterior = model.posterior(person.picks)
+        total = sum(posterior.main.values()) + sum(posterior.ties.values()) + posterior.unclear
+        assert total == pytest.approx(1.0)
+        assert all(0.0 <= p <= 1.0 for p in posterior.main.values())
+
+
+def test_nothing_answered_says_nothing(bank):
+    result = Evaluator(bank)({q.id: None for q in bank.questions})
+    assert result.confidence == "none" and result.recommended is None
+    # The prior alone: the leader is main in its pure kind and its two 70/30 kinds, of 13.
+    assert result.probability == pytest.approx(3 / 13)
+
+
+def test_validity_on_a_fixed_sample(bank):
+    evaluator = Evaluator(bank)
+    validity = measure(bank, people(bank, 1400, seed=7), evaluator)
+    assert validity.ece <= 0.05 + 0.03
+    assert validity.share(["pure"], "high_right") >= 0.95 - 0.05
+    assert validity.share(["pure", "70/30"], "high_right") >= 0.85 - 0.05
+    assert validity.share(["pure"], "hybrid") <= 0.05 + 0.05
+    assert validity.share(["50/50"], "flagged") >= 0.85 - 0.05
+    assert validity.share(["50/50"], "high") <= 0.05 + 0.05
+    assert validity.share(["equal", "random"], "low_none") >= 0.85 - 0.05
+    between = measure(bank, people(bank, 240, seed=8, pool=off_model_profiles(bank)), evaluator)
+    assert between.share(["85/15"], "high_right") >= 0.9
+    assert between.share(["60/40"], "high") <= 0.6  # between kinds: rarely sure
+
+
+@pytest.mark.parametrize("role", ROLE_IDS)
+def test_examples_are_sure_of_their_own_role(role):
+    report = json.loads(run("quiz", "--answers", str(EXAMPLES / f"{role}.yaml"), "--json").stdout)
+    rec = report["recommendation"]
+    assert rec["role"] == role and rec["confidence"] == "high"
+    assert 0.9 <= rec["probability"] <= 0.999
+    assert "Of 100 people who answer as you did" in rec["sureness"]
+
+
+def test_someone_torn_between_two_roles_is_told_so():
+    result = run("quiz", "--answers", str(EXAMPLES / "torn-ds-mle.yaml"), "--json")
+    rec = json.loads(result.stdout)["recommendation"]
+    assert rec["confidence"] == "low"
+    assert rec["hybrid"]["name"] == "Applied Scientist"
+    assert rec["hybrid"]["roles"] == ["data-scientist", "ml-engineer"]
+    assert rec["hybrid"]["probability"] >= 0.5 and rec["probability"] < 0.7
+    screen = run("quiz", "--answers", str(EXAMPLES / "torn-ds-mle.yaml")).stdout
+    assert "torn between" in screen and "Applied Scientist" in screen
+
+
+def test_answers_saved_before_the_pair_questions_still_score(bank):
+    old = Path(__file__).parent / "answers" / "v1-ml-engineer.yaml"
+    loaded = read_answers(old, bank)
+    assert loaded.missing == () and loaded.revision == 1
+    assert set(loaded.newer) == {q.id for q in bank.questions if q.kind == "pair"}
+    result = run("quiz", "--answers", str(old), "--json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["recommendation"]["role"] == "ml-engineer"
+    assert "newer question" in result.stderr and "--edit" in result.stderr
