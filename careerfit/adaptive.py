@@ -8,21 +8,24 @@ Pure logic: imports nothing from the terminal layer.
   averaged over the answers the person is likely to give. Ties go to bank order.
 * **Stop** once that probability is at least STOP_PROBABILITY and at least
   MIN_ANSWERED scored questions have an answer (skips don't count), or when
-  the bank runs out.
+  the bank runs out. The background question, unscored, always comes first.
+* **Replay** runs the same order and stop against a complete answers file, to
+  measure what the adaptive quiz would have asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping
 from typing import NamedTuple
 
 from careerfit.bank import Bank
 from careerfit.model import Model, Posterior
+from careerfit.result import MIN_ANSWERED_FOR_HIGH
 from careerfit.scoring import Picks, Scorer
 
 STOP_PROBABILITY = 0.95
-# Enough answers for the reasons and the what-if to have material.
-MIN_ANSWERED = 6
+# Enough answers for the reasons and the what-if to have material, and for 'high'.
+MIN_ANSWERED = MIN_ANSWERED_FOR_HIGH
 
 
 class Status(NamedTuple):
@@ -52,17 +55,40 @@ class Planner:
         answered = sum(1 for q in self.bank.scored if picks.get(q.id) is not None)
         return Status(leader, posterior.main[leader], answered)
 
-    def next_question(self, picks: Picks, asked: Sequence[str],
-                      posterior: Posterior | None = None) -> str | None:
-        """The most telling question not yet in *asked*, or None when none is left."""
+    def next_question(self, picks: Picks, asked: Collection[str],
+                      posterior: Posterior | None = None,
+                      among: Collection[str] | None = None) -> str | None:
+        """The most telling scored question not in *asked* (and in *among*, if given)."""
         posterior = posterior or self.model.posterior(picks)
         leader = self.status(picks, posterior).leader
         now = posterior.main[leader]
         best, best_gain = None, -1.0
         for question in self.bank.scored:
-            if question.id in asked:
+            if question.id in asked or (among is not None and question.id not in among):
                 continue
             gain = self.model.expected_change(posterior, question.id, leader, now)
             if gain > best_gain + 1e-12:
                 best, best_gain = question.id, gain
         return best
+
+    def next_to_ask(self, picks: Picks, *, among: Collection[str] | None = None,
+                    even_if_sure: bool = False) -> str | None:
+        """What the adaptive quiz asks next: the background question first, then the most
+        telling question, until the pick is sure (unless *even_if_sure*) or none is left.
+        Questions in *picks*, answered or skipped, count as asked."""
+        background = self.bank.background
+        if background is not None and background.id not in picks and (
+                among is None or background.id in among):
+            return background.id
+        posterior = self.model.posterior(picks)
+        if not even_if_sure and self.status(picks, posterior).sure:
+            return None
+        return self.next_question(picks, picks.keys(), posterior, among)
+
+    def replay(self, picks: Mapping[str, tuple[str, ...] | None]
+               ) -> dict[str, tuple[str, ...] | None]:
+        """The answers the adaptive quiz would have asked for, given a complete set."""
+        asked: dict[str, tuple[str, ...] | None] = {}
+        while (question_id := self.next_to_ask(asked, among=picks.keys())) is not None:
+            asked[question_id] = picks[question_id]
+        return asked

@@ -46,11 +46,14 @@ class Prompter:
         app.key_bindings = merge_key_bindings([app.key_bindings, _eof_on_ctrl_d()])
         return prompt.unsafe_ask()
 
-    def ask(self, question: Question, position: int, total: int,
+    def ask(self, question: Question, label: str,
             current: tuple[str, ...] | None = None, answered: bool = False
             ) -> tuple[str, ...] | None:
-        """Ask one question; return the chosen option ids, or None for 'Not sure'."""
-        message = f"({position}/{total}) {clean(question.text)}"
+        """Ask one question; return the chosen option ids, or None for 'Not sure'.
+
+        *label* is the progress shown before the question, such as '(3/45)'.
+        """
+        message = f"{label} {clean(question.text)}"
         common = {"qmark": "?", "style": STYLE, "input": self.input, "output": self.output}
         if question.kind == "multi":
             chosen = set(current or ())
@@ -72,15 +75,22 @@ class Prompter:
             instruction="(arrow keys, enter to choose)", **common))
         return None if picked == SKIP else (picked,)
 
-    def review(self, bank: Bank, picks: dict[str, tuple[str, ...] | None]) -> str | None:
-        """Show every answer; return a question id to change, or None to confirm."""
+    def confirm(self, message: str) -> bool:
+        """A yes/no question, No by default."""
+        return bool(self._run(questionary.confirm(
+            clean(message), default=False, qmark="?", style=STYLE, input=self.input,
+            output=self.output)))
+
+    def review(self, bank: Bank, picks: dict[str, tuple[str, ...] | None],
+               shown: list[str]) -> str | None:
+        """Show the answers to *shown*; return a question id to change, or None to confirm."""
         choices: list[Any] = [Choice("These are right: show my result", value=CONFIRM),
                               Separator()]
-        for number, question in enumerate(bank.questions, start=1):
-            answer = question.describe(picks.get(question.id)) if question.id in picks \
-                else "(not answered)"
+        for number, question_id in enumerate(shown, start=1):
+            question = bank.question(question_id)
+            answer = question.describe(picks.get(question_id))
             choices.append(Choice(f"{number:>2}. {_short(question.text)} → {clean(answer)}",
-                                  value=question.id))
+                                  value=question_id))
         picked = self._run(questionary.select(
             "Review your answers: pick one to change, or confirm", choices=choices,
             qmark="?", style=STYLE, input=self.input, output=self.output,

@@ -87,22 +87,36 @@ def quiz(
         "--export", metavar="FILE",
         help="Also write the result card to FILE: .svg, .html or .md (chosen by suffix).",
     )] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Ask every question in the bank's order instead of stopping once the"
+                       " pick is sure.",
+    )] = False,
+    adaptive: Annotated[bool, typer.Option(
+        "--adaptive", help="With --answers: replay a complete answers file in the adaptive"
+                           " order and score only the questions the quiz would have asked.",
+    )] = False,
     data: DataOption = None,
 ) -> None:
     """Take the career-fit quiz (arrow keys) or score saved answers.
 
+    The quiz is adaptive: it asks the question that tells the most next, and stops
+    once the pick is sure (probability 0.95 or more, at least 6 answers), usually
+    after about ten questions; it then offers to ask a few more.
+
     \b
     Examples:
-      careerfit quiz                                  ask every question
-      careerfit quiz --save me.yaml                   ... and keep the answers
+      careerfit quiz                                  adaptive: only what it needs
+      careerfit quiz --full --save me.yaml            every question, answers kept
       careerfit quiz --answers me.yaml --json         score saved answers for a script
       careerfit quiz --answers me.yaml --edit --save me.yaml   revise them
+      careerfit quiz --answers me.yaml --adaptive     what the adaptive quiz would ask
       careerfit quiz --resume                         continue after Ctrl-C
     """
     from careerfit.commands import QuizOptions, run_quiz
 
     run_quiz(QuizOptions(answers=answers, save=save, json_output=json_output, resume=resume,
-                         edit=edit, review=review, export=export, data=data))
+                         edit=edit, review=review, export=export, data=data, full=full,
+                         adaptive=adaptive))
 
 
 @app.command(epilog=EXIT_CODES)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from careerfit.answers import AnswerSet, dump_answers, read_answers
 from careerfit.bank import Bank, load_bank
 from careerfit.errors import CareerfitError, DataError, InputError, Interrupted
 from careerfit.files import check_writable, write_user_file
+
+if TYPE_CHECKING:
+    from careerfit.session import Plan
 
 EXPORT_SUFFIXES = (".svg", ".html", ".md")
 
@@ -24,6 +27,8 @@ class QuizOptions(NamedTuple):
     review: bool = True
     export: Path | None = None
     data: Path | None = None
+    full: bool = False
+    adaptive: bool = False
 
 
 def stdin_is_terminal() -> bool:
@@ -51,6 +56,12 @@ def _check_flags(options: QuizOptions) -> None:
                          hint="--resume continues the unfinished quiz; --answers reads a file")
     if options.edit and not options.answers:
         raise InputError("--edit revises a saved answers file", hint="add --answers FILE")
+    if options.full and options.adaptive:
+        raise InputError("--full and --adaptive can't be used together",
+                         hint="--full asks every question; --adaptive stops once the pick is sure")
+    if options.adaptive and (not options.answers or options.edit):
+        raise InputError("--adaptive replays a complete answers file in the adaptive order",
+                         hint="add --answers FILE (the quiz itself is adaptive unless --full)")
     if options.export is not None and options.export.suffix.lower() not in EXPORT_SUFFIXES:
         raise InputError(f"--export {options.export}: unknown format"
                          f" '{options.export.suffix or '(no suffix)'}'",
@@ -76,17 +87,18 @@ def run_quiz(options: QuizOptions) -> None:
         if options.answers is not None:
             answers = read_answers(options.answers, bank)
         else:
-            answers = AnswerSet({}, tuple(q.id for q in bank.questions), (), bank.revision)
-    if options.edit:
-        answers = answers._replace(revision=bank.revision)
-    to_ask = [q.id for q in bank.questions] if options.edit else list(answers.missing)
-    interactive = bool(to_ask) or (options.resume and options.review)
-    if interactive:
+            answers = AnswerSet({}, revision=bank.revision, adaptive=not options.full)
+    if options.adaptive:
+        answers = _replay(bank, answers, options.answers)
+    plan = _plan(bank, answers, options)
+    if plan is not None:
         if not stdin_is_terminal():
             _refuse_without_terminal(options, list(answers.missing))
-        answers = answers._replace(picks=_ask(bank, answers, to_ask, options, data_dir),
+        if options.edit:
+            answers = answers._replace(revision=bank.revision)
+        answers = answers._replace(picks=_ask(bank, answers, plan, options, data_dir),
                                    missing=())
-    elif answers.newer and options.answers is not None:
+    elif answers.newer and options.answers is not None and not answers.adaptive:
         _note(f"careerfit: {options.answers} was saved before {len(answers.newer)} newer"
               " question(s) joined the bank; scored without them (answer them with"
               f" careerfit quiz --answers {options.answers} --edit)")
@@ -110,8 +122,38 @@ def run_quiz(options: QuizOptions) -> None:
     from careerfit.render import show_result
 
     show_result(report)
-    if interactive and options.save is None:
+    if plan is not None and options.save is None:
         _note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
+
+
+def _plan(bank: Bank, answers: AnswerSet, options: QuizOptions) -> Plan | None:
+    """How the quiz asks (a careerfit.session plan), or None when nothing is to be asked."""
+    from careerfit.session import AdaptivePlan, FixedPlan
+
+    if options.edit:
+        return FixedPlan(bank, list(answers.picks) if answers.adaptive
+                         else [q.id for q in bank.questions])
+    if options.answers is not None:
+        return FixedPlan(bank, list(answers.missing)) if answers.missing else None
+    if answers.adaptive:
+        return AdaptivePlan(bank)
+    missing = [q.id for q in bank.questions if q.id not in answers.picks]
+    if missing or (options.resume and options.review):
+        return FixedPlan(bank, missing)
+    return None
+
+
+def _replay(bank: Bank, answers: AnswerSet, path: Path | None) -> AnswerSet:
+    """Keep only the answers the adaptive quiz would have asked for (--adaptive)."""
+    from careerfit.adaptive import Planner
+
+    if answers.missing:
+        shown = ", ".join(answers.missing[:12]) + (" …" if len(answers.missing) > 12 else "")
+        raise InputError(
+            f"{path}: --adaptive replays a complete answers file, and {len(answers.missing)}"
+            f" question(s) have no answer: {shown}",
+            hint="answer them first (careerfit quiz --answers FILE --save FILE), or use 'skip'")
+    return answers._replace(picks=Planner(bank).replay(answers.picks), adaptive=True)
 
 
 def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
@@ -128,7 +170,7 @@ def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
     )
 
 
-def _ask(bank: Bank, answers: AnswerSet, to_ask: list[str], options: QuizOptions,
+def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
          data_dir: Path | None) -> dict:
     from careerfit.ask import Prompter
     from careerfit.progress import clear_progress, save_progress
@@ -141,7 +183,7 @@ def _ask(bank: Bank, answers: AnswerSet, to_ask: list[str], options: QuizOptions
 
     try:
         with signals_interrupt():
-            finished = run_session(bank, picks, to_ask, Prompter(), review=options.review,
+            finished = run_session(bank, picks, plan, Prompter(), review=options.review,
                                    on_change=keep)
     except (KeyboardInterrupt, EOFError) as stop:
         kept = sum(1 for q in bank.questions if q.id in picks)
@@ -152,7 +194,8 @@ def _ask(bank: Bank, answers: AnswerSet, to_ask: list[str], options: QuizOptions
         resume = "careerfit quiz --resume" + (f" --data {data_dir}" if options.data else "")
         if options.save:
             resume += f" --save {options.save}"
-        raise Interrupted(f"{how}: kept {kept} of {len(bank.questions)} answers in {path}."
+        out_of = "" if answers.adaptive else f" of {len(bank.questions)}"
+        raise Interrupted(f"{how}: kept {kept}{out_of} answers in {path}."
                           f" Continue with: {resume}") from None
     clear_progress()
     return finished

@@ -6,6 +6,7 @@ import io
 from typing import Any
 
 from careerfit.render import bar
+from careerfit.report import coverage_sentence
 
 EXPORT_WIDTH = 100
 
@@ -41,8 +42,11 @@ def markdown_card(report: dict[str, Any]) -> str:
                      f" ahead by {rec['margin']:.1f} fit points)")
     else:
         lines.append("**No confident pick** (confidence: none)")
-    lines += ["", _md(rec["summary"]), "", _md(rec["sureness"]), "",
-              "| # | Role | Fit | |", "|---|---|---:|---|"]
+    lines += ["", _md(rec["summary"]), "", _md(rec["sureness"])]
+    basis = coverage_sentence(report)
+    if basis:
+        lines += ["", _md(basis)]
+    lines += ["", "| # | Role | Fit | |", "|---|---|---:|---|"]
     for rank, row in enumerate(report["ranking"], start=1):
         lines.append(f"| {rank} | {_md(row['name'])} | {row['fit']:.1f} | `{bar(row['fit'])}` |")
     reasons = report["reasons"]

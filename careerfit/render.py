@@ -13,6 +13,7 @@ from rich.text import Text
 
 from careerfit.cards import salary_text
 from careerfit.errors import clean
+from careerfit.report import coverage_sentence
 
 BAR_WIDTH = 30
 CONFIDENCE_STYLE = {"high": "bold green", "medium": "yellow", "low": "red", "none": "dim"}
@@ -70,6 +71,9 @@ def _verdict(report: dict[str, Any]) -> Text:
         text.append("No confident pick.\n", style="bold")
     text.append(clean(rec["summary"]) + "\n")
     text.append(clean(rec["sureness"]) + "\n", style="dim")
+    basis = coverage_sentence(report)
+    if basis:
+        text.append(basis + "\n", style="dim")
     if rec["hybrid"]:
         text.append(f"Hybrid path: {clean(rec['hybrid']['name'])}. ", style="bold")
         text.append(clean(rec["hybrid"]["description"]) + "\n")

@@ -58,9 +58,11 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, An
         "traits": {trait.id: round(result.scores.traits[trait.id], 3)
                    for trait in bank.traits if trait.id in result.scores.traits},
         "coverage": {
+            "asked": sum(1 for q in bank.questions if q.id in picks),
             "answered": answered,
             "skipped": sum(1 for q in bank.scored if q.id in picks and picks[q.id] is None),
             "scored_questions": len(bank.scored),
+            "stopped_early": answers.adaptive and any(q.id not in picks for q in bank.scored),
         },
         "answers": answers_document(bank, answers),
     }
@@ -104,6 +106,15 @@ def sureness_sentence(bank: Bank, result: Result) -> str:
         return (f"Of 100 people who answer as you did, {_in_100(result.tie)} like {leader}"
                 f" and {runner} about equally; {main}.")
     return f"Of 100 people who answer as you did, {main}."
+
+
+def coverage_sentence(report: dict[str, Any]) -> str | None:
+    """What the result rests on, when the adaptive quiz stopped before the end of the bank."""
+    coverage = report["coverage"]
+    if not coverage["stopped_early"]:
+        return None
+    return (f"Based on {coverage['asked']} questions: the quiz stopped once the pick was"
+            " sure enough.")
 
 
 def _in_100(probability: float) -> str:

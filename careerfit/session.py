@@ -1,7 +1,7 @@
-"""The interactive part of a quiz: which questions to ask, in what order, and review.
+"""The interactive part of a quiz: which question comes next, the stop, and the review.
 
-Knows nothing of questionary: it drives any object with the ``ask`` and
-``review`` methods of :class:`careerfit.ask.Prompter`.
+Knows nothing of questionary: it drives any object with the ``ask``, ``confirm``
+and ``review`` methods of :class:`careerfit.ask.Prompter`, and any :class:`Plan`.
 """
 
 from __future__ import annotations
@@ -11,36 +11,108 @@ import signal
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
+from careerfit.adaptive import Planner
 from careerfit.bank import Bank, Question
 
 Answer = tuple[str, ...] | None
+Picks = dict[str, Answer]
+# How many more questions each "Answer a few more?" adds.
+EXTRA_QUESTIONS = 3
+MORE_PROMPT = "You can stop here. Answer a few more to be surer?"
 
 
 class Asks(Protocol):
-    def ask(self, question: Question, position: int, total: int,
-            current: Answer = None, answered: bool = False) -> Answer: ...
+    def ask(self, question: Question, label: str, current: Answer = None,
+            answered: bool = False) -> Answer: ...
 
-    def review(self, bank: Bank, picks: dict[str, Answer]) -> str | None: ...
+    def confirm(self, message: str) -> bool: ...
+
+    def review(self, bank: Bank, picks: Picks, shown: list[str]) -> str | None: ...
 
 
-def run_session(bank: Bank, picks: dict[str, Answer], to_ask: list[str], prompter: Asks, *,
-                review: bool, on_change: Callable[[dict[str, Answer]], None]
-                ) -> dict[str, Answer]:
-    """Ask *to_ask* in bank order, saving after every answer, then let the person review."""
-    total = len(bank.questions)
-    position = {q.id: n for n, q in enumerate(bank.questions, start=1)}
+class Plan(Protocol):
+    def next(self, picks: Picks) -> str | None:
+        """The next question to ask, or None when this plan has nothing more."""
+
+    def label(self, picks: Picks, question_id: str) -> str:
+        """The progress shown with a question, such as '(3/45)'."""
+
+    def can_extend(self, picks: Picks) -> bool:
+        """Whether a few more questions could follow a stop."""
+
+    def extend(self) -> None:
+        """Allow a few more questions after a stop."""
+
+
+class FixedPlan:
+    """Ask a given list of questions in bank order (the full quiz, missing answers, --edit)."""
+
+    def __init__(self, bank: Bank, to_ask: list[str]) -> None:
+        self.bank = bank
+        self.queue = [q.id for q in bank.questions if q.id in set(to_ask)]
+        self.position = {q.id: n for n, q in enumerate(bank.questions, start=1)}
+
+    def next(self, picks: Picks) -> str | None:
+        return self.queue.pop(0) if self.queue else None
+
+    def label(self, picks: Picks, question_id: str) -> str:
+        return f"({self.position[question_id]}/{len(self.bank.questions)})"
+
+    def can_extend(self, picks: Picks) -> bool:
+        return False
+
+    def extend(self) -> None:
+        """A fixed list has nothing to add."""
+
+
+class AdaptivePlan:
+    """Ask what tells the most until the pick is sure (careerfit.adaptive), then offer more."""
+
+    def __init__(self, bank: Bank, planner: Planner | None = None) -> None:
+        self.bank = bank
+        self.planner = planner or Planner(bank)
+        self.extra = 0
+
+    def next(self, picks: Picks) -> str | None:
+        question_id = self.planner.next_to_ask(picks, even_if_sure=self.extra > 0)
+        if question_id is not None and self.extra > 0:
+            self.extra -= 1
+        return question_id
+
+    def label(self, picks: Picks, question_id: str) -> str:
+        asked = list(picks)
+        number = asked.index(question_id) + 1 if question_id in picks else len(asked) + 1
+        return f"({number} of at most {len(self.bank.questions)})"
+
+    def can_extend(self, picks: Picks) -> bool:
+        return any(q.id not in picks for q in self.bank.scored)
+
+    def extend(self) -> None:
+        self.extra = EXTRA_QUESTIONS
+
+
+def run_session(bank: Bank, picks: Picks, plan: Plan, prompter: Asks, *, review: bool,
+                on_change: Callable[[Picks], None]) -> Picks:
+    """Ask what *plan* asks, saving after every answer; offer more; then the review."""
 
     def ask(question_id: str) -> None:
         question = bank.question(question_id)
-        picks[question_id] = prompter.ask(question, position[question_id], total,
+        picks[question_id] = prompter.ask(question, plan.label(picks, question_id),
                                           current=picks.get(question_id),
                                           answered=question_id in picks)
         on_change(picks)
 
-    for question_id in to_ask:
-        ask(question_id)
+    while True:
+        question_id = plan.next(picks)
+        if question_id is not None:
+            ask(question_id)
+            continue
+        if not plan.can_extend(picks) or not prompter.confirm(MORE_PROMPT):
+            break
+        plan.extend()
     while review:
-        chosen = prompter.review(bank, picks)
+        shown = [q.id for q in bank.questions if q.id in picks]
+        chosen = prompter.review(bank, picks, shown)
         if chosen is None:
             break
         ask(chosen)

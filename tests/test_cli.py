@@ -128,3 +128,35 @@ def test_a_bug_prints_a_short_report_message_and_exits_1(monkeypatch, capsys):
     with pytest.raises(SystemExit):
         cli.main()
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_adaptive_replay_counts_only_what_it_would_ask():
+    full = json.loads(run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"),
+                          "--json").stdout)
+    replay = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--adaptive", "--json")
+    assert replay.returncode == 0, replay.stderr
+    report = json.loads(replay.stdout)
+    assert report["coverage"]["stopped_early"] is True
+    assert 7 <= report["coverage"]["asked"] < full["coverage"]["asked"]
+    assert report["recommendation"]["role"] == full["recommendation"]["role"]
+    assert report["recommendation"]["probability"] >= 0.95
+    assert report["answers"]["adaptive"] is True
+    assert len(report["answers"]["answers"]) == report["coverage"]["asked"]
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("--full", "--adaptive", "--answers", "x.yaml"), "can't be used together"),
+    (("--adaptive",), "add --answers FILE"),
+])
+def test_adaptive_flag_misuse_is_refused(args, words):
+    result = run("quiz", *args)
+    assert result.returncode == 2 and words in result.stderr and result.stdout == ""
+
+
+def test_adaptive_replay_needs_a_complete_file(tmp_path):
+    answers = yaml.safe_load((EXAMPLES / "ml-engineer.yaml").read_text())
+    del answers["answers"]["on-call-ok"]
+    path = tmp_path / "partial.yaml"
+    path.write_text(yaml.safe_dump(answers))
+    result = run("quiz", "--answers", str(path), "--adaptive", "--json")
+    assert result.returncode == 2 and "on-call-ok" in result.stderr and result.stdout == ""

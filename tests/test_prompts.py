@@ -35,7 +35,7 @@ def whole_quiz_keys(bank, role):
 def test_whole_quiz_with_keys_recommends_the_role(bank, keyboard, capsys, tmp_path, role):
     keyboard.send_text(whole_quiz_keys(bank, role) + ENTER)  # last ENTER confirms the review
     saved = tmp_path / "mine.yaml"
-    run_quiz(QuizOptions(save=saved, json_output=True))
+    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
     report = json.loads(capsys.readouterr().out)
     assert report["recommendation"]["role"] == role
     written = yaml.safe_load(saved.read_text())["answers"]
@@ -48,7 +48,7 @@ def test_not_sure_is_saved_as_skip(bank, keyboard, capsys, tmp_path):
     keys = "".join(keys_for(q, None) for q in bank.questions)
     keyboard.send_text(keys + ENTER)
     saved = tmp_path / "skips.yaml"
-    run_quiz(QuizOptions(save=saved, json_output=True))
+    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
     report = json.loads(capsys.readouterr().out)
     assert set(yaml.safe_load(saved.read_text())["answers"].values()) == {"skip"}
     assert report["recommendation"] == {**report["recommendation"], "role": None,
@@ -64,7 +64,7 @@ def test_review_changes_one_answer(bank, keyboard, capsys, tmp_path):
                       answered=True)
     keyboard.send_text(whole_quiz_keys(bank, role) + review_keys + change + ENTER)
     saved = tmp_path / "reviewed.yaml"
-    run_quiz(QuizOptions(save=saved, json_output=True))
+    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
     capsys.readouterr()
     assert yaml.safe_load(saved.read_text())["answers"]["on-call-ok"] == "strongly-disagree"
 
@@ -82,14 +82,14 @@ def test_edit_preselects_saved_answers(bank, keyboard, capsys, tmp_path, monkeyp
 
 
 @pytest.mark.parametrize("stop_key", [CTRL_C, CTRL_D])
-@pytest.mark.parametrize("stop_at", [0, 13, 26])
+@pytest.mark.parametrize("stop_at", [0, 22, 44])
 def test_interrupt_keeps_answers_and_resume_finishes(bank, keyboard, capsys, tmp_path,
                                                      stop_key, stop_at):
     role = "ai-engineer"
     first = "".join(keys_for(q, favourite(bank, q, role)) for q in bank.questions[:stop_at])
     keyboard.send_text(first + stop_key)
     with pytest.raises(Interrupted) as stopped:
-        run_quiz(QuizOptions(json_output=True))
+        run_quiz(QuizOptions(json_output=True, full=True))
     assert f"kept {stop_at} of {len(bank.questions)}" in str(stopped.value)
     assert "careerfit quiz --resume" in str(stopped.value)
     kept = yaml.safe_load(progress_path().read_text())["answers"]
@@ -121,7 +121,64 @@ def test_quiz_on_another_bank_by_keys(keyboard, capsys):
     other = load_bank(studio)
     keyboard.send_text("".join(keys_for(q, favourite(other, q, "surveyor"))
                                for q in other.questions) + ENTER)
-    run_quiz(QuizOptions(data=studio, json_output=True))
+    run_quiz(QuizOptions(data=studio, json_output=True, full=True))
     report = json.loads(capsys.readouterr().out)
     assert report["recommendation"]["role"] == "surveyor"
     assert report["ranking"][0]["name"] == "Land Surveyor"
+
+
+def adaptive_keys(bank, role):
+    """Keys for the questions the adaptive quiz asks a pure *role*, in its order."""
+    from careerfit.adaptive import Planner
+
+    everything = {q.id: favourite(bank, q, role) for q in bank.questions}
+    asked = Planner(bank).replay(everything)
+    return asked, "".join(keys_for(bank.question(q), a) for q, a in asked.items())
+
+
+@pytest.mark.parametrize("role", ["data-scientist", "ml-engineer", "ai-engineer"])
+def test_adaptive_quiz_by_keys_stops_when_sure(bank, keyboard, capsys, tmp_path, role):
+    asked, keys = adaptive_keys(bank, role)
+    keyboard.send_text(keys + ENTER + ENTER)  # No to 'a few more', then confirm the review
+    saved = tmp_path / "short.yaml"
+    run_quiz(QuizOptions(save=saved, json_output=True))
+    report = json.loads(capsys.readouterr().out)
+    assert report["recommendation"]["role"] == role
+    assert report["recommendation"]["confidence"] == "high"
+    assert report["recommendation"]["probability"] >= 0.95
+    assert report["coverage"]["asked"] == len(asked) < len(bank.questions)
+    assert report["coverage"]["stopped_early"] is True
+    written = yaml.safe_load(saved.read_text())
+    assert written["adaptive"] is True and set(written["answers"]) == set(asked)
+
+
+def test_adaptive_stop_and_resume_in_process(bank, keyboard, capsys):
+    asked, _ = adaptive_keys(bank, "ml-engineer")
+    first = list(asked)[:4]
+    keyboard.send_text("".join(keys_for(bank.question(q), asked[q]) for q in first) + CTRL_C)
+    with pytest.raises(Interrupted) as stopped:
+        run_quiz(QuizOptions(json_output=True))
+    assert "kept 4 answers" in str(stopped.value)
+    progress = yaml.safe_load(progress_path().read_text())
+    assert progress["adaptive"] is True and list(progress["answers"]) == [
+        q.id for q in bank.questions if q.id in first]
+    rest = [q for q in asked if q not in first]
+    keyboard.send_text("".join(keys_for(bank.question(q), asked[q]) for q in rest)
+                       + ENTER + ENTER)
+    run_quiz(QuizOptions(resume=True, json_output=True))
+    report = json.loads(capsys.readouterr().out)
+    assert report["recommendation"]["role"] == "ml-engineer"
+    assert report["coverage"]["asked"] == len(asked)
+
+
+def test_edit_of_an_adaptive_file_asks_only_its_questions(bank, keyboard, capsys, tmp_path):
+    asked, keys = adaptive_keys(bank, "data-scientist")
+    short = tmp_path / "short.yaml"
+    keyboard.send_text(keys + ENTER + ENTER)
+    run_quiz(QuizOptions(save=short, json_output=True))
+    capsys.readouterr()
+    keyboard.send_text(ENTER * len(asked) + ENTER)  # keep every answer, confirm the review
+    run_quiz(QuizOptions(answers=short, edit=True, json_output=True))
+    report = json.loads(capsys.readouterr().out)
+    assert report["coverage"]["asked"] == len(asked)
+    assert report["answers"]["adaptive"] is True

@@ -37,6 +37,9 @@ def test_json_contract_keys_are_pinned():
     assert set(report["recommendation"]) == RECOMMENDATION_KEYS
     assert set(report["next_steps"]) == NEXT_STEP_KEYS
     assert set(report["ranking"][0]) == {"role", "name", "fit", "probability"}
+    assert set(report["coverage"]) == {"asked", "answered", "skipped", "scored_questions",
+                                       "stopped_early"}
+    assert report["coverage"]["asked"] == 45 and report["coverage"]["stopped_early"] is False
     assert report["recommendation"]["probability"] == report["ranking"][0]["probability"]
     assert 0.9 <= report["recommendation"]["probability"] <= 0.999
     assert set(report["reasons"]) == {"for", "against"}

@@ -48,7 +48,7 @@ def finish(child: pexpect.spawn) -> str:
 
 def test_whole_quiz_by_keystrokes_then_rerun_saved_file(bank, tmp_path, state_dir):
     saved = tmp_path / "me.yaml"
-    child = spawn("--save", str(saved), state_dir=state_dir)
+    child = spawn("--full", "--save", str(saved), state_dir=state_dir)
     answer(child, bank, bank.questions, "ml-engineer")
     screen = finish(child)
     assert child.exitstatus == 0
@@ -63,7 +63,8 @@ def test_json_mode_keeps_prompts_off_stdout(bank, tmp_path, state_dir):
     out = tmp_path / "out.json"
     env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm",
            "CAREERFIT_STATE_DIR": str(state_dir)}
-    child = pexpect.spawn("/bin/sh", ["-c", f"{sys.executable} -m careerfit quiz --json > {out}"],
+    command = f"{sys.executable} -m careerfit quiz --full --json > {out}"
+    child = pexpect.spawn("/bin/sh", ["-c", command],
                           env=env, encoding="utf-8", timeout=20, dimensions=(50, 140))
     answer(child, bank, bank.questions, "ai-engineer")
     finish(child)
@@ -71,10 +72,10 @@ def test_json_mode_keeps_prompts_off_stdout(bank, tmp_path, state_dir):
     assert json.loads(out.read_text())["recommendation"]["role"] == "ai-engineer"
 
 
-@pytest.mark.parametrize("stop_at", [0, 13, 26])
+@pytest.mark.parametrize("stop_at", [0, 22, 44])
 def test_ctrl_c_keeps_answers_and_resume_continues(bank, tmp_path, state_dir, stop_at):
     role = "data-scientist"
-    child = spawn(state_dir=state_dir)
+    child = spawn("--full", state_dir=state_dir)
     answer(child, bank, bank.questions[:stop_at], role)
     child.expect_exact(f"({stop_at + 1}/{len(bank.questions)})")
     child.send(CTRL_C)
@@ -102,7 +103,7 @@ def test_ctrl_c_keeps_answers_and_resume_continues(bank, tmp_path, state_dir, st
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
 def test_signals_keep_answers(bank, state_dir, sig):
-    child = spawn(state_dir=state_dir)
+    child = spawn("--full", state_dir=state_dir)
     answer(child, bank, bank.questions[:5], "ai-engineer")
     child.expect_exact(f"(6/{len(bank.questions)})")
     child.kill(sig)
@@ -116,7 +117,7 @@ def test_signals_keep_answers(bank, state_dir, sig):
 
 
 def test_kill_9_leaves_the_progress_file_whole(bank, state_dir):
-    child = spawn(state_dir=state_dir)
+    child = spawn("--full", state_dir=state_dir)
     answer(child, bank, bank.questions[:8], "ml-engineer")
     child.expect_exact(f"(9/{len(bank.questions)})")
     child.kill(signal.SIGKILL)
@@ -124,3 +125,79 @@ def test_kill_9_leaves_the_progress_file_whole(bank, state_dir):
     kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
     assert list(kept) == [q.id for q in bank.questions[:8]]
     assert not [p for p in state_dir.iterdir() if p.name.endswith(".tmp")]
+
+
+ADAPTIVE_LABEL = re.compile(r"\((\d+) of at most (\d+)\) ([^\r\n]+)")
+MORE = "Answer a few more"
+
+
+def answer_adaptively(child: pexpect.spawn, bank, role: str, *, more: str = "n",
+                      stop_after: int | None = None, already: int = 0) -> list[str]:
+    """Answer whatever the adaptive quiz asks as a pure *role* would, until its review screen
+    (or until *stop_after* questions); at each 'answer a few more?' type *more*. *already*
+    is how many answers a resumed quiz starts with."""
+    asked: list[str] = []
+    while stop_after is None or len(asked) < stop_after:
+        found = child.expect([ADAPTIVE_LABEL, MORE, "Review your answers"])
+        if found == 2:
+            break
+        if found == 1:
+            child.send(more)
+            more = "n"
+            continue
+        number, total, text = child.match.groups()
+        if int(number) <= already + len(asked):
+            continue  # the prompt redrawn with its answer
+        assert int(number) == already + len(asked) + 1 and int(total) == len(bank.questions)
+        question = next(q for q in bank.questions if plain(text).startswith(q.text))
+        asked.append(question.id)
+        child.send(keys_for(question, favourite(bank, question, role)))
+    return asked
+
+
+@pytest.mark.parametrize("role", ["data-scientist", "ai-engineer"])
+def test_adaptive_quiz_stops_early_and_offers_more(bank, tmp_path, state_dir, role):
+    saved = tmp_path / "short.yaml"
+    child = spawn("--save", str(saved), state_dir=state_dir)
+    asked = answer_adaptively(child, bank, role)
+    child.send(ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert asked[0] == "background" and 7 <= len(asked) <= 14
+    assert f"Recommended: {bank.role(role).name}" in plain(child.before)
+    written = yaml.safe_load(saved.read_text())
+    assert written["adaptive"] is True and list(written["answers"]) == [
+        q.id for q in bank.questions if q.id in asked]
+    rerun = json.loads(run("quiz", "--answers", str(saved), "--json").stdout)
+    assert rerun["coverage"]["asked"] == len(asked) and rerun["coverage"]["stopped_early"]
+    assert rerun["recommendation"]["role"] == role
+
+
+def test_answer_a_few_more_asks_three_more(bank, state_dir):
+    child = spawn(state_dir=state_dir)
+    asked = answer_adaptively(child, bank, "ml-engineer", more="y")
+    child.send(ENTER)
+    child.expect(pexpect.EOF)
+    short = answer_adaptively(spawn(state_dir=state_dir), bank, "ml-engineer")
+    assert len(asked) == len(short) + 3 and asked[:len(short)] == short
+
+
+def test_adaptive_quiz_stopped_midway_resumes_adaptively(bank, tmp_path, state_dir):
+    child = spawn(state_dir=state_dir)
+    first = answer_adaptively(child, bank, "ai-engineer", stop_after=3)
+    child.expect(ADAPTIVE_LABEL)
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and "kept 3 answers" in plain(child.before)
+    saved = tmp_path / "resumed.yaml"
+    child = spawn("--resume", "--save", str(saved), state_dir=state_dir)
+    rest = answer_adaptively(child, bank, "ai-engineer", already=3)
+    child.send(ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Recommended: AI Engineer" in plain(child.before)
+    assert set(yaml.safe_load(saved.read_text())["answers"]) == set(first) | set(rest)
+    assert not set(first) & set(rest)
