@@ -1,14 +1,18 @@
 """Validity benchmark: is the stated probability calibrated, and do verdicts fit the truth?
 
-    python bench/validity.py [--people N] [--seed S] [--data DIR]
+    python bench/validity.py [--people N] [--seed S] [--data DIR] [--no-adaptive]
 
 Simulates N people (default 10,000) through the bank with careerfit/simulate.py,
 scores each as `careerfit quiz --answers` would, and prints one table:
 calibration per stated-probability bin with the expected calibration error
 (ECE), the verdicts per kind of person, the issue's targets, and two
 robustness checks the scorer's model does not assume (people between its kinds,
-and 50/50 people who break forced-choice ties toward one side).
+and 50/50 people who break forced-choice ties toward one side). Then the
+adaptive quiz: each person's complete answers are replayed in the adaptive
+order (as `careerfit quiz --answers F --adaptive` does) to count the questions
+it asks and compare its verdict with the whole bank's.
 Simulation measures robustness to noise, not validity against real people.
+It exits 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -24,7 +28,12 @@ sys.path.insert(0, str(ROOT))
 from careerfit.bank import load_bank  # noqa: E402
 from careerfit.result import Evaluator  # noqa: E402
 from careerfit.simulate import KINDS, off_model_profiles, people  # noqa: E402
-from careerfit.validity import Validity, measure  # noqa: E402
+from careerfit.validity import (  # noqa: E402
+    AdaptiveValidity,
+    Validity,
+    measure,
+    measure_adaptive,
+)
 
 CLEAR = ("pure", "70/30")
 NO_PICK = ("equal", "random")
@@ -50,11 +59,29 @@ def targets(validity: Validity) -> list[tuple[str, float, str, bool]]:
     return rows
 
 
+def adaptive_targets(adaptive: AdaptiveValidity) -> list[tuple[str, float, str, bool]]:
+    """(measure, value, target, met) for every target of the adaptive-quiz issue."""
+    median, p90 = adaptive.quantile(CLEAR, 0.5), adaptive.quantile(CLEAR, 0.9)
+    everyone = list(adaptive.kinds)
+    same = adaptive.share(everyone, "same_leader")
+    flagged, flagged_full = (adaptive.share(["50/50"], "flagged"),
+                             adaptive.share(["50/50"], "flagged_full"))
+    return [
+        ("pure and 70/30: median questions asked", median, "<= 10", median <= 10),
+        ("pure and 70/30: 90th percentile", p90, "<= 14", p90 <= 14),
+        ("same leader as the whole bank", same, ">= 95%", same >= 0.95),
+        ("50/50 flagged, adaptive (whole bank: "
+         f"{flagged_full:.1%})", flagged, ">= whole", flagged >= flagged_full),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--data", type=Path, default=None)
+    parser.add_argument("--no-adaptive", action="store_true",
+                        help="skip the adaptive replay (the slow part)")
     args = parser.parse_args()
     bank = load_bank(args.data)
     evaluator = Evaluator(bank)
@@ -64,6 +91,8 @@ def main() -> None:
                                      pool=off_model_profiles(bank)), evaluator)
     leaning = measure(bank, people(bank, max(args.people // 4, 100), args.seed + 2,
                                    kinds=("50/50",), lean=LEAN), evaluator)
+    adaptive = (None if args.no_adaptive
+                else measure_adaptive(bank, people(bank, args.people, args.seed), evaluator))
     elapsed = time.perf_counter() - started
 
     print(f"careerfit validity: {args.people:,} simulated people, seed {args.seed},"
@@ -85,12 +114,33 @@ def main() -> None:
         print(f"  {title:14} {n:7,} {tally['high'] / n:6.1%} {tally['right'] / n:6.1%}"
               f" {tally['high_right'] / n:11.1%} {tally['hybrid'] / n:7.1%}"
               f" {tally['low_none'] / n:9.1%}")
+    rows = targets(validity)
+    if adaptive is not None:
+        print()
+        print("Adaptive quiz (the same people replayed; questions asked include the background)")
+        print(f"  {'kind':14} {'median':>7} {'p90':>5} {'stopped early':>14}"
+              f" {'same leader':>12} {'flagged':>8} {'whole bank':>11}")
+        for kind in KINDS:
+            tally = adaptive.kinds.get(kind)
+            if not tally:
+                continue
+            n = tally["people"]
+            print(f"  {kind:14} {adaptive.quantile([kind], 0.5):7.0f}"
+                  f" {adaptive.quantile([kind], 0.9):5.0f} {tally['stopped'] / n:14.1%}"
+                  f" {tally['same_leader'] / n:12.1%} {tally['flagged'] / n:8.1%}"
+                  f" {tally['flagged_full'] / n:11.1%}")
+        stopped = sum(t["stopped"] for t in adaptive.kinds.values())
+        same = sum(t["same_when_stopped"] for t in adaptive.kinds.values())
+        print(f"  of those stopped early, same leader as the whole bank:"
+              f" {same / stopped if stopped else 0:.1%} ({stopped:,} people)")
+        rows += adaptive_targets(adaptive)
     print()
     print("Targets")
     missed = 0
-    for name, value, target, met in targets(validity):
-        shown = f"{value:.3f}" if "error" in name else f"{value:.1%}"
-        print(f"  {name:44} {shown:>7}  target {target:7}  {'met' if met else 'MISSED'}")
+    for name, value, target, met in rows:
+        shown = (f"{value:.3f}" if "error" in name else f"{value:.0f}" if "questions" in name
+                 or "percentile" in name else f"{value:.1%}")
+        print(f"  {name:44} {shown:>7}  target {target:8}  {'met' if met else 'MISSED'}")
         missed += not met
     print()
     print(f"({elapsed:.1f} s; robustness rows: people between the model's kinds, and 50/50"

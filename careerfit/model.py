@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from itertools import combinations
+from operator import mul
 from typing import NamedTuple
 
 from careerfit.bank import Bank, Question
@@ -302,14 +303,15 @@ class Model:
                         now: float) -> float:
         """How far one more answer to a question is expected to move P(main = role)."""
         index = self.roles.index(role)
-        is_main = [1.0 if found.main == index else 0.0 for found in self._outcomes]
-        weights = posterior.weights
-        toward = [w * m for w, m in zip(weights, is_main, strict=True)]
+        # States the answers so far have all but ruled out add nothing: leave them out.
+        active = [i for i, w in enumerate(posterior.weights) if w > 1e-12]
+        weights = [posterior.weights[i] for i in active]
+        toward = [posterior.weights[i] if self._outcomes[i].main == index else 0.0
+                  for i in active]
         expected = 0.0
-        for chances in self._answer_chances(question_id):
-            chance = sum(w * c for w, c in zip(weights, chances, strict=True))
-            if chance <= 0:
-                continue
-            after = sum(t * c for t, c in zip(toward, chances, strict=True)) / chance
-            expected += chance * abs(after - now)
+        for row in self._answer_chances(question_id):
+            chances = [row[i] for i in active]
+            chance = sum(map(mul, weights, chances))
+            if chance > 0:
+                expected += abs(sum(map(mul, toward, chances)) - now * chance)
         return expected

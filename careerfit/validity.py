@@ -9,12 +9,13 @@ are left out of the calibration.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from careerfit.bank import Bank
-from careerfit.result import Evaluator
+from careerfit.result import Evaluator, Result
 from careerfit.simulate import Person
 
 BINS = 10
@@ -62,7 +63,7 @@ def measure(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = 
         tally["high_right"] += level == "high" and right
         tally["hybrid"] += result.hybrid is not None
         tally["low_none"] += level in ("low", "none")
-        tally["flagged"] += result.hybrid is not None or level in ("low", "none")
+        tally["flagged"] += _flagged(result)
         if person.truth:
             row = sums[min(int(result.probability * BINS), BINS - 1)]
             row[0] += 1
@@ -73,3 +74,56 @@ def measure(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = 
                      hits / n if n else 0.0) for i, (n, total, hits) in enumerate(sums))
     ece = sum(b.people / counted * abs(b.stated - b.observed) for b in bins) if counted else 0.0
     return Validity(bins, ece, kinds)
+
+
+class AdaptiveValidity(NamedTuple):
+    """Per kind: questions asked (background included), and how the stop compares."""
+
+    asked: dict[str, list[int]]
+    kinds: dict[str, Counter]
+
+    def quantile(self, kinds: Iterable[str], q: float) -> float:
+        """The q-quantile (nearest rank) of questions asked by the people of *kinds*."""
+        counts = sorted(n for k in kinds for n in self.asked.get(k, []))
+        if not counts:
+            return 0.0
+        return float(counts[min(len(counts) - 1, max(0, math.ceil(q * len(counts)) - 1))])
+
+    def share(self, kinds: Iterable[str], what: str) -> float:
+        counts = [self.kinds[k] for k in kinds if k in self.kinds]
+        total = sum(c["people"] for c in counts)
+        return sum(c[what] for c in counts) / total if total else 0.0
+
+
+def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = None
+                     ) -> AdaptiveValidity:
+    """Replay each person's complete answers in the adaptive order (careerfit.adaptive).
+
+    Outcomes per kind: ``people``, ``same_leader`` (the leader after the stop is the
+    whole bank's), ``stopped`` (before the bank ran out), ``same_when_stopped``,
+    ``flagged`` and ``flagged_full`` (a hybrid or ``low``/``none``, adaptive and whole bank).
+    """
+    from careerfit.adaptive import Planner
+
+    evaluate = evaluator or Evaluator(bank)
+    planner = Planner(bank, evaluate.model, evaluate.scorer)
+    asked: dict[str, list[int]] = {}
+    kinds: dict[str, Counter] = {}
+    for person in people:
+        short = planner.replay(person.picks)
+        quick = evaluate(short, explain=False)
+        whole = evaluate(person.picks, explain=False)
+        stopped = any(q.id not in short for q in bank.scored)
+        asked.setdefault(person.kind, []).append(len(short))
+        tally = kinds.setdefault(person.kind, Counter())
+        tally["people"] += 1
+        tally["same_leader"] += quick.leader == whole.leader
+        tally["stopped"] += stopped
+        tally["same_when_stopped"] += stopped and quick.leader == whole.leader
+        tally["flagged"] += _flagged(quick)
+        tally["flagged_full"] += _flagged(whole)
+    return AdaptiveValidity(asked, kinds)
+
+
+def _flagged(result: Result) -> bool:
+    return result.hybrid is not None or result.confidence in ("low", "none")
