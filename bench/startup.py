@@ -46,7 +46,7 @@ def first_prompt(command: list[str], state: str) -> float:
            "CAREERFIT_STATE_DIR": state}
     started = time.perf_counter()
     child = pexpect.spawn(command[0], [*command[1:], "quiz"], env=env, timeout=30)
-    child.expect_exact(b"(1/")
+    child.expect_exact(b"(1 of at most")
     elapsed = time.perf_counter() - started
     child.terminate(force=True)
     return elapsed

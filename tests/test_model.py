@@ -110,3 +110,14 @@ def test_answers_saved_before_the_pair_questions_still_score(bank):
     assert result.returncode == 0
     assert json.loads(result.stdout)["recommendation"]["role"] == "ml-engineer"
     assert "newer question" in result.stderr and "--edit" in result.stderr
+
+
+def test_adaptive_stop_on_a_fixed_sample(bank):
+    """The adaptive replay: short for clear people, and the same leader as the whole bank."""
+    from careerfit.validity import measure_adaptive
+
+    adaptive = measure_adaptive(bank, people(bank, 90, seed=5, kinds=("pure", "70/30")))
+    assert adaptive.quantile(["pure"], 0.5) <= 10
+    assert adaptive.quantile(["pure", "70/30"], 0.5) <= 10 + 2
+    assert adaptive.share(["pure", "70/30"], "same_leader") >= 0.95 - 0.05
+    assert min(adaptive.asked["pure"]) >= 1 + 6  # the background and at least six answers
