@@ -1,4 +1,4 @@
-"""``careerfit roles``: the role list, one role's card, or two side by side."""
+"""``careerfit roles``: the role list, one role's card, or two side by side (terminal layer)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import json
 import sys
 from typing import Any
 
-from careerfit.bank import Bank, Role
+from careerfit.bank import Bank
+from careerfit.roledata import role_card, salary_text
 
 CARD_FIELDS = (
     ("summary", "Summary"),
@@ -20,29 +21,6 @@ CARD_FIELDS = (
     ("entry", "How people enter"),
     ("routes", "Transition routes"),
 )
-
-
-def role_card(role: Role) -> dict[str, Any]:
-    """A role's card as plain data (the --json form)."""
-    return {
-        "role": role.id,
-        "name": role.name,
-        "summary": role.summary,
-        "responsibilities": list(role.responsibilities),
-        "skills": list(role.skills),
-        "skill_priorities": list(role.skill_priorities),
-        "tools": list(role.tools),
-        "outputs": list(role.outputs),
-        "use_cases": list(role.use_cases),
-        "salary": role.salary._asdict(),
-        "entry": role.entry,
-        "routes": dict(role.routes),
-    }
-
-
-def salary_text(salary: dict[str, Any]) -> str:
-    return (f"{salary['region']} total compensation {salary['currency']} {salary['low']:,}"
-            f"–{salary['high']:,} ({salary['period']} figures)")
 
 
 def _field_text(bank: Bank, card: dict[str, Any], key: str) -> str:

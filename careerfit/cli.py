@@ -28,7 +28,7 @@ app = typer.Typer(
     " Take the quiz, read a ranked, explained recommendation, save and revise your answers.",
     epilog=EXIT_CODES,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -41,6 +41,17 @@ DataOption = Annotated[
     typer.Option("--data", metavar="DIR",
                  help="Use another question bank: a folder with questions.yaml and roles.yaml."),
 ]
+
+
+def complete_role(incomplete: str) -> list[tuple[str, str]]:
+    """Role ids of the default bank for shell completion (loaded only when completing)."""
+    from careerfit.bank import load_bank
+
+    try:
+        roles = load_bank().roles
+    except CareerfitError:
+        return []
+    return [(r.id, r.name) for r in roles if r.id.startswith(incomplete)]
 
 
 def _version(value: bool) -> None:
@@ -129,10 +140,12 @@ def validate(data: DataOption = None) -> None:
 
 @app.command(epilog=EXIT_CODES)
 def roles(
-    role: Annotated[str | None, typer.Argument(metavar="[ROLE]",
-                                               help="A role id: show its full card.")] = None,
+    role: Annotated[str | None, typer.Argument(
+        metavar="[ROLE]", help="A role id: show its full card.",
+        autocompletion=complete_role)] = None,
     compare: Annotated[tuple[str, str] | None, typer.Option(
-        "--compare", metavar="A B", help="Show two roles side by side.")] = None,
+        "--compare", metavar="A B", help="Show two roles side by side.",
+        autocompletion=complete_role)] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
     data: DataOption = None,
 ) -> None:

@@ -11,9 +11,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from careerfit.cards import salary_text
 from careerfit.errors import clean
 from careerfit.report import coverage_sentence
+from careerfit.roledata import salary_text
 
 BAR_WIDTH = 30
 CONFIDENCE_STYLE = {"high": "bold green", "medium": "yellow", "low": "red", "none": "dim"}

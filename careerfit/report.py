@@ -12,8 +12,8 @@ from typing import Any
 
 from careerfit.answers import AnswerSet, answers_document
 from careerfit.bank import Bank
-from careerfit.cards import role_card
 from careerfit.result import Reason, Result
+from careerfit.roledata import role_card
 from careerfit.scoring import Picks
 from careerfit.whatif import WhatIf
 
