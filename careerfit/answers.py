@@ -13,12 +13,14 @@ answers:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from careerfit import safeyaml
 from careerfit.bank import SKIP, Bank, Question
 from careerfit.errors import InputError, literal
 from careerfit.scoring import Picks
+
+if TYPE_CHECKING:
+    from careerfit import safeyaml  # the YAML parser is imported only when a file is read
 
 # Version 2 added 'revision'; version-1 files are read as revision 1.
 FORMAT_VERSION = 2
@@ -45,6 +47,8 @@ class AnswerSet(NamedTuple):
 
 def read_answers(path: Path, bank: Bank) -> AnswerSet:
     """Read and check an answers file against *bank*; every mistake is an :class:`InputError`."""
+    from careerfit import safeyaml
+
     doc = safeyaml.load(path, what="answers file", max_bytes=MAX_BYTES)
     return parse_answers(doc, bank)
 

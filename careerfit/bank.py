@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
-from careerfit import safeyaml
 from careerfit.errors import DataError, InputError
+
+if TYPE_CHECKING:
+    from careerfit import safeyaml  # the YAML parser is imported only when a file is read
 
 SKIP = "skip"
 KINDS = ("choice", "scale", "multi", "pair")
@@ -126,6 +128,8 @@ class Bank:
         self.blends = blends
         self.directory = directory
         self._by_id = {q.id: q for q in questions}
+        # Precomputed response-model tables, set only by the compiled default bank.
+        self.tables: dict[str, dict[str, tuple[list[float], list[float]]]] | None = None
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
@@ -167,8 +171,18 @@ def default_data_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "data"
 
 
-def load_bank(directory: Path | None = None) -> Bank:
-    """Load and schema-check a bank; raise :class:`DataError` listing every problem."""
+def load_bank(directory: Path | None = None, *, compiled: bool = True) -> Bank:
+    """Load and schema-check a bank; raise :class:`DataError` listing every problem.
+
+    The default bank (no *directory*) comes from its pre-parsed form while that
+    matches the YAML (:mod:`careerfit.compiled`), unless *compiled* is False.
+    """
+    if directory is None and compiled:
+        from careerfit.compiled import load_compiled
+
+        shipped = load_compiled(default_data_dir())
+        if shipped is not None:
+            return shipped
     directory = directory or default_data_dir()
     if not directory.is_dir():
         raise InputError(
@@ -199,6 +213,8 @@ def load_bank(directory: Path | None = None) -> Bank:
 
 def _load(path: Path, problems: list[str]) -> safeyaml.Document | None:
     try:
+        from careerfit import safeyaml
+
         return safeyaml.load(path, what="data file", max_bytes=DATA_MAX_BYTES)
     except InputError as exc:
         problems.append(exc.message)

@@ -128,19 +128,23 @@ def run_quiz(options: QuizOptions) -> None:
 
 def _plan(bank: Bank, answers: AnswerSet, options: QuizOptions) -> Plan | None:
     """How the quiz asks (a careerfit.session plan), or None when nothing is to be asked."""
-    from careerfit.session import AdaptivePlan, FixedPlan
-
     if options.edit:
-        return FixedPlan(bank, list(answers.picks) if answers.adaptive
-                         else [q.id for q in bank.questions])
-    if options.answers is not None:
-        return FixedPlan(bank, list(answers.missing)) if answers.missing else None
-    if answers.adaptive:
+        to_ask = list(answers.picks) if answers.adaptive else [q.id for q in bank.questions]
+    elif options.answers is not None:
+        to_ask = list(answers.missing)
+    elif answers.adaptive:
+        from careerfit.session import AdaptivePlan
+
         return AdaptivePlan(bank)
-    missing = [q.id for q in bank.questions if q.id not in answers.picks]
-    if missing or (options.resume and options.review):
-        return FixedPlan(bank, missing)
-    return None
+    else:
+        to_ask = [q.id for q in bank.questions if q.id not in answers.picks]
+        if not to_ask and not (options.resume and options.review):
+            return None
+    if not to_ask and options.answers is not None and not options.edit:
+        return None
+    from careerfit.session import FixedPlan
+
+    return FixedPlan(bank, to_ask)
 
 
 def _replay(bank: Bank, answers: AnswerSet, path: Path | None) -> AnswerSet:
@@ -209,10 +213,16 @@ def _note(message: str) -> None:
 def run_validate(data: Path | None) -> None:
     from careerfit.checks import check_bank
 
-    bank = load_bank(data)
+    bank = load_bank(data, compiled=False)
     problems = check_bank(bank)
     if problems:
         raise DataError(problems)
+    if data is None:
+        from careerfit.compiled import FILE_NAME, load_compiled
+
+        if load_compiled(bank.directory) is None:
+            _note(f"note: {bank.directory / FILE_NAME} is out of date, so start-up reads the"
+                  " YAML; rebuild it with: python -m careerfit.compiled")
     sys.stdout.write(f"{bank.questions_file} and {bank.roles_file}: OK"
                      f" ({len(bank.questions)} questions, {len(bank.roles)} roles,"
                      f" {len(bank.traits)} traits)\n")

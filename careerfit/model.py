@@ -204,7 +204,8 @@ class Model:
         self._outcomes = [outcome(mix) for mix, _ in self.states]
         self.table = affinities(bank)
         self._loglik: dict[tuple[str, Answer], list[float]] = {}
-        self._option_rows: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
+        self._option_rows: dict[str, dict[str, tuple[list[float], list[float]]]] = dict(
+            bank.tables or {})
         self._chances: dict[str, list[list[float]]] = {}
 
     def loglik(self, question_id: str, answer: Answer) -> list[float]:
@@ -213,7 +214,7 @@ class Model:
         cached = self._loglik.get(key)
         if cached is None:
             question = self.bank.question(question_id)
-            rows = self._rows(question)
+            rows = self.tables_for(question)
             if question.kind == "multi":
                 parts = [rows[o][0] if o in answer else rows[o][1] for o in rows]
                 cached = [sum(values) for values in zip(*parts, strict=True)]
@@ -222,7 +223,7 @@ class Model:
             self._loglik[key] = cached
         return cached
 
-    def _rows(self, question: Question) -> dict[str, tuple[list[float], list[float]]]:
+    def tables_for(self, question: Question) -> dict[str, tuple[list[float], list[float]]]:
         """Per option, log P over the states: of choosing it (pick-one, scale, pair), or of
         picking it and of leaving it (pick-all)."""
         rows = self._option_rows.get(question.id)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from careerfit import safeyaml
 from careerfit.answers import AnswerSet, dump_answers
 from careerfit.bank import Bank
 from careerfit.errors import InputError
 from careerfit.files import atomic_write
+
+if TYPE_CHECKING:
+    from careerfit import safeyaml  # the YAML parser is imported only when a file is read
 
 FILE_NAME = "progress.yaml"
 
@@ -49,6 +52,8 @@ def load_progress() -> tuple[Path | None, safeyaml.Document]:
             "there is no unfinished quiz to resume",
             hint="start one with 'careerfit quiz'",
         )
+    from careerfit import safeyaml
+
     doc = safeyaml.load(path, what="progress file")
     data = doc.data.pop("data", None) if isinstance(doc.data, dict) else None
     return (Path(data) if isinstance(data, str) else None), doc

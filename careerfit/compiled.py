@@ -1,0 +1,121 @@
+"""The shipped bank, pre-parsed: a start-up shortcut that can never go stale.
+
+Parsing the YAML bank and tabulating the response model's likelihoods take
+most of careerfit's own start-up time. ``data/bank.compiled.json`` holds both,
+built from the YAML by ``python -m careerfit.compiled``. It is used only for the
+default bank, and only while it matches: it records a checksum of
+questions.yaml and roles.yaml and a signature of the model's constants, and
+anything else (an edited bank, a changed model, a missing file) falls back to
+reading the YAML. ``--data`` banks always go through the YAML and every check.
+A test rebuilds it and compares, so a stale file fails CI.
+
+Pure logic: imports nothing from the terminal layer.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+from typing import Any
+
+from careerfit.bank import Bank, Blend, Option, Question, Role, Salary, Trait
+
+FILE_NAME = "bank.compiled.json"
+FORMAT = 1
+SOURCES = ("questions.yaml", "roles.yaml")
+
+
+def checksum(directory: Path) -> int:
+    """CRC-32 of the bank's YAML files (a staleness check, not a security one)."""
+    value = 0
+    for name in SOURCES:
+        value = zlib.crc32((directory / name).read_bytes(), value)
+    return value
+
+
+def model_signature() -> list[Any]:
+    """The constants the likelihood tables depend on."""
+    from careerfit import model
+
+    return [list(model.SENSITIVITIES), list(model.SCALE_CUTS), model.MULTI_BIAS,
+            model.CLEAR_LEAD]
+
+
+def load_compiled(directory: Path) -> Bank | None:
+    """The compiled bank in *directory*, or None when it is missing or stale."""
+    try:
+        stored = json.loads((directory / FILE_NAME).read_text(encoding="utf-8"))
+        current = checksum(directory)
+    except (OSError, ValueError):
+        return None
+    if stored.get("format") != FORMAT or stored.get("checksum") != current:
+        return None
+    bank = _bank_from_plain(stored["bank"], directory)
+    if stored.get("model") == model_signature():
+        bank.tables = {qid: {o: (rows[0], rows[1]) for o, rows in options.items()}
+                       for qid, options in stored["tables"].items()}
+    return bank
+
+
+def build(bank: Bank) -> dict[str, Any]:
+    """The compiled form of *bank* (read from YAML), tables included."""
+    from careerfit.model import Model
+
+    model = Model(bank)
+    tables = {q.id: {o: [rows[0], rows[1]] for o, rows in model.tables_for(q).items()}
+              for q in bank.scored}
+    return {"format": FORMAT, "checksum": checksum(bank.directory),
+            "model": model_signature(), "bank": _bank_to_plain(bank), "tables": tables}
+
+
+def _option(option: Option) -> list[Any]:
+    return [option.id, option.label, dict(option.effects)]
+
+
+def _bank_to_plain(bank: Bank) -> dict[str, Any]:
+    return {
+        "questions": [
+            {**q._asdict(), "options": [_option(o) for o in q.options],
+             "sides": [_option(o) for o in q.sides]}
+            for q in bank.questions],
+        "roles": [{**r._asdict(), "profile": dict(r.profile), "salary": r.salary._asdict(),
+                   "routes": dict(r.routes)} for r in bank.roles],
+        "traits": [list(t) for t in bank.traits],
+        "blends": [[sorted(b.roles), b.name, b.description] for b in bank.blends],
+    }
+
+
+def _bank_from_plain(plain: dict[str, Any], directory: Path) -> Bank:
+    questions = tuple(
+        Question(**{**q, "options": tuple(Option(*o) for o in q["options"]),
+                    "sides": tuple(Option(*o) for o in q["sides"])})
+        for q in plain["questions"])
+    roles = tuple(
+        Role(**{**r, "salary": Salary(**r["salary"]),
+                **{k: tuple(r[k]) for k in ("responsibilities", "skills", "skill_priorities",
+                                            "tools", "outputs", "use_cases")}})
+        for r in plain["roles"])
+    traits = tuple(Trait(*t) for t in plain["traits"])
+    blends = tuple(Blend(frozenset(b[0]), b[1], b[2]) for b in plain["blends"])
+    return Bank(questions, roles, traits, blends, directory)
+
+
+def main() -> None:
+    """Rebuild data/bank.compiled.json from the YAML next to it."""
+    from careerfit.bank import default_data_dir, load_bank
+
+    directory = default_data_dir()
+    bank = load_bank(directory, compiled=False)
+    target = directory / FILE_NAME
+    target.write_text(dumps(build(bank)), encoding="utf-8")
+    print(f"wrote {target}")
+
+
+def dumps(compiled: dict[str, Any]) -> str:
+    """The file's exact text (stable, so a rebuild can be compared byte for byte)."""
+    return json.dumps(compiled, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+if __name__ == "__main__":
+    main()

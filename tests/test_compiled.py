@@ -1,0 +1,46 @@
+"""The pre-parsed default bank: fresh, equal to the YAML, and never used once stale."""
+
+from __future__ import annotations
+
+import shutil
+
+from careerfit import compiled
+from careerfit.bank import default_data_dir, load_bank
+from careerfit.model import Model
+from careerfit.result import evaluate
+from careerfit.simulate import people
+
+
+def test_the_compiled_bank_is_fresh():
+    """Rebuild from the YAML and compare byte for byte: run `python -m careerfit.compiled`
+    after editing data/questions.yaml or data/roles.yaml."""
+    directory = default_data_dir()
+    rebuilt = compiled.dumps(compiled.build(load_bank(directory, compiled=False)))
+    assert (directory / compiled.FILE_NAME).read_text(encoding="utf-8") == rebuilt
+
+
+def test_compiled_and_yaml_banks_give_the_same_results():
+    fast, slow = load_bank(), load_bank(default_data_dir(), compiled=False)
+    assert fast.tables is not None and slow.tables is None
+    assert fast.questions == slow.questions and fast.roles == slow.roles
+    assert fast.blends == slow.blends and fast.traits == slow.traits
+    for person in people(slow, 20, seed=4):
+        a, b = evaluate(fast, person.picks), evaluate(slow, person.picks)
+        assert a.ranking == b.ranking and a.probability == b.probability
+
+
+def test_an_edited_bank_is_read_from_its_yaml(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(default_data_dir(), folder)
+    assert compiled.load_compiled(folder) is not None
+    questions = folder / "questions.yaml"
+    questions.write_text(questions.read_text().replace(
+        "Which rhythm of work suits you best?", "Which pace of work suits you best?"))
+    assert compiled.load_compiled(folder) is None
+
+
+def test_tables_from_another_model_are_ignored(monkeypatch):
+    monkeypatch.setattr(compiled, "model_signature", lambda: ["another model"])
+    bank = compiled.load_compiled(default_data_dir())
+    assert bank is not None and bank.tables is None
+    assert Model(bank).posterior({}).main  # computed afresh
