@@ -76,10 +76,9 @@ class Planner:
         """What the adaptive quiz asks next: the background question first, then the most
         telling question, until the pick is sure (unless *even_if_sure*) or none is left.
         Questions in *picks*, answered or skipped, count as asked."""
-        background = self.bank.background
-        if background is not None and background.id not in picks and (
-                among is None or background.id in among):
-            return background.id
+        background = self.bank.background_to_ask(picks, among)
+        if background is not None:
+            return background
         posterior = self.model.posterior(picks)
         if not even_if_sure and self.status(picks, posterior).sure:
             return None

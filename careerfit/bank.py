@@ -7,7 +7,7 @@ Schema problems are collected, not raised one at a time, so that
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
@@ -15,6 +15,7 @@ from careerfit.errors import DataError, InputError
 
 if TYPE_CHECKING:
     from careerfit import safeyaml  # the YAML parser is imported only when a file is read
+    from careerfit.compiled import CompiledTables
 
 SKIP = "skip"
 KINDS = ("choice", "scale", "multi", "pair")
@@ -129,7 +130,7 @@ class Bank:
         self.directory = directory
         self._by_id = {q.id: q for q in questions}
         # Precomputed response-model tables, set only by the compiled default bank.
-        self.tables: dict[str, dict[str, tuple[list[float], list[float]]]] | None = None
+        self.tables: CompiledTables | None = None
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
@@ -150,6 +151,15 @@ class Bank:
     def background(self) -> Question | None:
         """The unscored question asking where the person stands today, if the bank has one."""
         return next((q for q in self.questions if q.context == "background"), None)
+
+    def background_to_ask(self, asked: Container[str], among: Container[str] | None = None
+                          ) -> str | None:
+        """The background question's id while it is unasked: every quiz asks it first."""
+        background = self.background
+        if background is None or background.id in asked or (
+                among is not None and background.id not in among):
+            return None
+        return background.id
 
     def blend(self, first: str, second: str) -> Blend | None:
         pair = frozenset((first, second))

@@ -4,7 +4,6 @@ Heavy modules (rich, questionary, the scoring core) are imported inside the
 commands that use them, so ``--version``, ``--help`` and ``--json`` runs stay fast.
 """
 
-from __future__ import annotations
 
 import os
 import sys

@@ -193,6 +193,11 @@ class Posterior(NamedTuple):
         return max(0.0, 1.0 - sum(self.main.values()) - sum(self.ties.values()))
 
 
+def model_signature() -> list[float | list[float]]:
+    """The constants the likelihood tables depend on (checked against compiled tables)."""
+    return [list(SENSITIVITIES), list(SCALE_CUTS), MULTI_BIAS, CLEAR_LEAD]
+
+
 class Model:
     """The response model bound to one bank; caches per-answer likelihoods."""
 
@@ -204,8 +209,10 @@ class Model:
         self._outcomes = [outcome(mix) for mix, _ in self.states]
         self.table = affinities(bank)
         self._loglik: dict[tuple[str, Answer], list[float]] = {}
-        self._option_rows: dict[str, dict[str, tuple[list[float], list[float]]]] = dict(
-            bank.tables or {})
+        self._option_rows: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
+        tables = bank.tables
+        self._compiled = (tables if tables is not None and tables.signature == model_signature()
+                          else None)
         self._chances: dict[str, list[list[float]]] = {}
 
     def loglik(self, question_id: str, answer: Answer) -> list[float]:
@@ -227,7 +234,10 @@ class Model:
         """Per option, log P over the states: of choosing it (pick-one, scale, pair), or of
         picking it and of leaving it (pick-all)."""
         rows = self._option_rows.get(question.id)
+        if rows is None and self._compiled is not None:
+            rows = self._compiled.rows(question.id)
         if rows is not None:
+            self._option_rows[question.id] = rows
             return rows
         table = self.table[question.id]
         per_mix = [utilities(table, mix) for mix in self.mixes]

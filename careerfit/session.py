@@ -9,10 +9,12 @@ from __future__ import annotations
 import contextlib
 import signal
 from collections.abc import Callable, Iterator
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from careerfit.adaptive import Planner
 from careerfit.bank import Bank, Question
+
+if TYPE_CHECKING:
+    from careerfit.adaptive import Planner
 
 Answer = tuple[str, ...] | None
 Picks = dict[str, Answer]
@@ -70,10 +72,22 @@ class AdaptivePlan:
 
     def __init__(self, bank: Bank, planner: Planner | None = None) -> None:
         self.bank = bank
-        self.planner = planner or Planner(bank)
+        self._planner = planner
         self.extra = 0
 
+    @property
+    def planner(self) -> Planner:
+        """Built on first use, so the first question (the background) shows sooner."""
+        if self._planner is None:
+            from careerfit.adaptive import Planner
+
+            self._planner = Planner(self.bank)
+        return self._planner
+
     def next(self, picks: Picks) -> str | None:
+        background = self.bank.background_to_ask(picks)  # without building the planner
+        if background is not None:
+            return background
         question_id = self.planner.next_to_ask(picks, even_if_sure=self.extra > 0)
         if question_id is not None and self.extra > 0:
             self.extra -= 1

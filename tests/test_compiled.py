@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from careerfit import compiled
 from careerfit.bank import default_data_dir, load_bank
 from careerfit.model import Model
@@ -40,7 +42,13 @@ def test_an_edited_bank_is_read_from_its_yaml(tmp_path):
 
 
 def test_tables_from_another_model_are_ignored(monkeypatch):
-    monkeypatch.setattr(compiled, "model_signature", lambda: ["another model"])
+    from careerfit import model
+
     bank = compiled.load_compiled(default_data_dir())
-    assert bank is not None and bank.tables is None
-    assert Model(bank).posterior({}).main  # computed afresh
+    assert Model(bank)._compiled is not None
+    monkeypatch.setattr(model, "model_signature", lambda: ["another model"])
+    fresh = Model(bank)
+    assert fresh._compiled is None
+    picks = {"free-afternoon": ("dig-into-a-drop",)}
+    assert fresh.posterior(picks).main == pytest.approx(Model(
+        load_bank(default_data_dir(), compiled=False)).posterior(picks).main)
