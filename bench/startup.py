@@ -3,9 +3,11 @@
     python bench/startup.py [--runs N]
 
 1. ``careerfit quiz --answers examples/ml-engineer.yaml --json`` against
-   ``python -c "import typer, yaml, json"``            (target: ratio <= 1.3)
+   ``python -c "import typer, yaml, json"``            (target: ratio <= 1.15)
 2. time until the first question is on screen (real pseudo-terminal) against
-   ``python -c "import typer, questionary"``             (what any such prompt must pay)
+   ``python -c "import typer, questionary"``             (target: ratio <= 1.15)
+
+Quote the median of three runs: machine noise moves a single run by +-0.05.
 
 Runs alternate between command and baseline so machine noise hits both alike.
 """
@@ -23,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET_JSON_RATIO = 1.3
+TARGET_RATIO = 1.15
 
 
 def careerfit_command() -> list[str]:
@@ -98,13 +100,13 @@ def main() -> None:
             max(5, runs // 2), lambda: first_prompt(command, state),
             lambda: baseline_in_pty("import typer, questionary"))
     print(f"{'measure':44} {'median ms':>10} {'baseline ms':>12} {'ratio':>6}")
-    json_ratio = json_ms / json_base
+    json_ratio, prompt_ratio = json_ms / json_base, prompt_ms / prompt_base
     print(f"{'quiz --answers F --json':44} {json_ms * 1e3:10.1f} {json_base * 1e3:12.1f}"
-          f" {json_ratio:6.2f}  (target <= {TARGET_JSON_RATIO})")
+          f" {json_ratio:6.2f}  (target <= {TARGET_RATIO})")
     print(f"{'time to first prompt (pty)':44} {prompt_ms * 1e3:10.1f} {prompt_base * 1e3:12.1f}"
-          f" {prompt_ms / prompt_base:6.2f}")
+          f" {prompt_ratio:6.2f}  (target <= {TARGET_RATIO})")
     print("baselines: python -c 'import typer, yaml, json' and 'import typer, questionary'")
-    sys.exit(0 if json_ratio <= TARGET_JSON_RATIO else 1)
+    sys.exit(0 if max(json_ratio, prompt_ratio) <= TARGET_RATIO else 1)
 
 
 if __name__ == "__main__":
