@@ -21,7 +21,8 @@ from careerfit.errors import clean
 NOT_SURE = "Not sure (skip this question)"
 CONFIRM = "\x00confirm"
 STYLE = questionary.Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
-                           ("pointer", "fg:ansicyan bold"), ("highlighted", "fg:ansicyan bold")])
+                           ("pointer", "fg:ansicyan bold"), ("highlighted", "fg:ansicyan bold"),
+                           ("instruction", "fg:ansibrightblack")])
 
 
 def _eof_on_ctrl_d() -> KeyBindings:
@@ -54,6 +55,7 @@ class Prompter:
         *label* is the progress shown before the question, such as '(3/45)'.
         """
         message = f"{label} {clean(question.text)}"
+        hint = f"\n  {clean(question.hint)}" if question.hint else ""
         common = {"qmark": "?", "style": STYLE, "input": self.input, "output": self.output}
         if question.kind == "multi":
             chosen = set(current or ())
@@ -63,7 +65,7 @@ class Prompter:
                                             checked=answered and current is None)]
             picked = self._run(questionary.checkbox(
                 message, choices=choices, validate=_one_way_to_skip,
-                instruction="(space to pick, enter when done)", **common))
+                instruction="(space to pick, enter when done)" + hint, **common))
             return None if SKIP in picked else tuple(o for o in question.option_ids if o in picked)
         choices = [Choice(clean(o.label), value=o.id) for o in question.options]
         choices += [Separator(), Choice(NOT_SURE, value=SKIP)]
@@ -72,7 +74,7 @@ class Prompter:
             default = "neutral"
         picked = self._run(questionary.select(
             message, choices=choices, default=default,
-            instruction="(arrow keys, enter to choose)", **common))
+            instruction="(arrow keys, enter to choose)" + hint, **common))
         return None if picked == SKIP else (picked,)
 
     def confirm(self, message: str) -> bool:

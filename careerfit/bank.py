@@ -110,6 +110,13 @@ class Role(NamedTuple):
     salary: Salary
     routes: Mapping[str, str]
     line: int = 0
+    # Skill priority -> the backgrounds that already bring it (left out of their next steps).
+    known_by: Mapping[str, tuple[str, ...]] = {}
+
+    def priorities_for(self, background: str | None) -> tuple[str, ...]:
+        """The skill priorities worth naming to someone starting from *background*."""
+        return tuple(p for p in self.skill_priorities
+                     if background is None or background not in self.known_by.get(p, ()))
 
 
 class Blend(NamedTuple):
@@ -210,6 +217,13 @@ def load_bank(directory: Path | None = None, *, compiled: bool = True) -> Bank:
     background = next((q for q in questions if q.context == "background"), None)
     if background is not None:
         for role in roles:
+            unknown = sorted({b for bs in role.known_by.values() for b in bs}
+                             - set(background.option_ids))
+            if unknown:
+                problems.append(
+                    f"{roles_doc.path}:{role.line}: role '{role.id}' names unknown background(s)"
+                    f" {', '.join(unknown)} under known_by (known: "
+                    f"{', '.join(background.option_ids)})")
             missing = [o.id for o in background.options if o.id not in role.routes]
             if missing:
                 problems.append(
@@ -353,6 +367,7 @@ class _RolesReader(_Reader):
             self.problem((*keys, "salary"), "salary needs whole numbers 'low' <= 'high'")
             low, high = 0, 0
         routes = self.mapping(entry.get("routes", {}), (*keys, "routes"), "routes")
+        priorities, known_by = self._priorities(entry, keys)
         return Role(
             id=self.ident(entry, keys, seen, "role"),
             name=self.text(entry, keys, "name"),
@@ -360,7 +375,7 @@ class _RolesReader(_Reader):
             summary=self.text(entry, keys, "summary"),
             responsibilities=self.texts(entry, keys, "responsibilities"),
             skills=self.texts(entry, keys, "skills"),
-            skill_priorities=self.texts(entry, keys, "skill_priorities"),
+            skill_priorities=tuple(priorities),
             tools=self.texts(entry, keys, "tools"),
             outputs=self.texts(entry, keys, "outputs"),
             use_cases=self.texts(entry, keys, "use_cases"),
@@ -369,8 +384,37 @@ class _RolesReader(_Reader):
                           str(salary.get("region", "US")), str(salary.get("period", "")),
                           str(salary.get("note", ""))),
             routes={str(k): str(v).strip() for k, v in routes.items()},
-            line=self.doc.line(*keys),
+            line=self.doc.line(*keys), known_by=known_by,
         )
+
+    def _priorities(self, entry: dict, keys: tuple[Any, ...]
+                    ) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+        """Skill priorities: text, or {text: ..., known_by: [background ids]}."""
+        priorities: list[str] = []
+        known_by: dict[str, tuple[str, ...]] = {}
+        items = self.items(entry.get("skill_priorities"), (*keys, "skill_priorities"),
+                           "'skill_priorities'")
+        if not items:
+            self.problem((*keys, "skill_priorities"), "'skill_priorities' must not be empty")
+        for index, item in enumerate(items):
+            where = (*keys, "skill_priorities", index)
+            if isinstance(item, dict):
+                self.unknown_keys(item, where, {"text", "known_by"})
+                text = self.text(item, where, "text")
+                backgrounds = item.get("known_by", [])
+                if not (isinstance(backgrounds, list)
+                        and all(isinstance(b, str) for b in backgrounds)):
+                    self.problem((*where, "known_by"), "'known_by' is a list of background ids")
+                    backgrounds = []
+                known_by[text] = tuple(backgrounds)
+            elif isinstance(item, str) and item.strip():
+                text = item.strip()
+            else:
+                self.problem(where, "a skill priority is text, or a mapping with 'text'"
+                                    " and 'known_by'")
+                continue
+            priorities.append(text)
+        return priorities, known_by
 
     def _blend(self, index: int, entry: Any, role_ids: set[str]) -> Blend:
         keys = ("blends", index)

@@ -30,13 +30,13 @@ def _field_text(bank: Bank, card: dict[str, Any], key: str) -> str:
     if key == "routes":
         background = bank.background
         label = {o.id: o.label for o in background.options} if background else {}
-        return "\n".join(f"• From {label.get(k, k).lower()}: {v}" for k, v in value.items())
+        return "\n".join(f"• From {label.get(k, k)}: {v}" for k, v in value.items())
     if isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)
     return str(value)
 
 
-def show_roles(bank: Bank, wanted: list[str], json_output: bool) -> None:
+def show_roles(bank: Bank, wanted: list[str], json_output: bool, routes: bool = True) -> None:
     cards = [role_card(bank.role(r)) for r in wanted]
     if json_output:
         payload: Any
@@ -47,25 +47,49 @@ def show_roles(bank: Bank, wanted: list[str], json_output: bool) -> None:
             payload = cards[0] if len(cards) == 1 else {"compare": cards}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
     from careerfit.render import make_console
 
     console = make_console()
-    if not wanted:
+    console.print(roles_view(bank, cards, routes, console.width))
+
+
+# Below these widths tables would squeeze names into broken lines: stack instead.
+LIST_TABLE_WIDTH = 70
+COMPARE_TABLE_WIDTH = 90
+
+
+def roles_view(bank: Bank, cards: list[dict[str, Any]], routes: bool, width: int) -> Any:
+    """The role list (no *cards*), one card, or cards side by side, for *width* columns."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    if not cards:
+        footer = Text("Show a card: careerfit roles ROLE    Compare: careerfit roles"
+                      " --compare A B")
+        if width < LIST_TABLE_WIDTH:
+            lines = [Text.assemble((role.name, "bold"), f" ({role.id})\n{role.summary}\n")
+                     for role in bank.roles]
+            return Group(*lines, footer)
         table = Table("Role id", "Name", "Summary", box=box.SIMPLE_HEAD)
+        table.columns[0].no_wrap = table.columns[1].no_wrap = True
         for role in bank.roles:
             table.add_row(Text(role.id), Text(role.name), Text(role.summary))
-        console.print(table)
-        console.print(Text("Show a card: careerfit roles ROLE    Compare: careerfit roles"
-                           " --compare A B"))
-        return
+        return Group(table, footer)
+    fields = [(key, title) for key, title in CARD_FIELDS if key != "routes" or routes]
+    if len(cards) == 1 or width < COMPARE_TABLE_WIDTH:
+        parts: list[Any] = []
+        for card in cards:
+            parts.append(Text(card["name"], style="bold magenta"))
+            for key, title in fields:
+                parts.append(Text.assemble((title, "bold"), "\n",
+                                           _field_text(bank, card, key), "\n"))
+        return Group(*parts)
     table = Table(box=box.ROUNDED, show_lines=True, title_justify="left")
     table.add_column("", style="bold", no_wrap=True)
     for card in cards:
         table.add_column(Text(card["name"]), ratio=1)
-    for key, title in CARD_FIELDS:
+    for key, title in fields:
         table.add_row(Text(title), *[Text(_field_text(bank, card, key)) for card in cards])
-    console.print(table)
+    return table

@@ -145,13 +145,16 @@ def roles(
     compare: Annotated[tuple[str, str] | None, typer.Option(
         "--compare", metavar="A B", help="Show two roles side by side.",
         autocompletion=complete_role)] = None,
+    routes: Annotated[bool, typer.Option(
+        "--routes", help="With --compare: add the transition routes from every background.",
+    )] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
     data: DataOption = None,
 ) -> None:
     """List the roles, or show a role's card: work, skills, tools, pay, ways in."""
     from careerfit.commands import run_roles
 
-    run_roles(role, compare, json_output, data)
+    run_roles(role, compare, json_output, data, routes)
 
 
 def main() -> None:

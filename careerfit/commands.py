@@ -110,11 +110,14 @@ def run_quiz(options: QuizOptions) -> None:
     report = build_report(bank, result, answers)
     if options.save is not None:
         write_user_file(options.save, dump_answers(bank, answers), option="--save")
+        _note(f"Saved {len(answers.picks)} answers to {options.save}"
+              f" (re-run with: careerfit quiz --answers {options.save})")
     if options.export is not None:
         from careerfit.export import export_card
 
         write_user_file(options.export, export_card(report, options.export.suffix.lower()),
                         option="--export")
+        _note(f"Wrote the result card to {options.export}")
     if options.json_output:
         sys.stdout.write(to_json(report))
         sys.stdout.flush()
@@ -229,7 +232,7 @@ def run_validate(data: Path | None) -> None:
 
 
 def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output: bool,
-              data: Path | None) -> None:
+              data: Path | None, routes: bool = False) -> None:
     from careerfit.cards import show_roles
 
     bank = load_checked_bank(data)
@@ -240,4 +243,4 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
                              hint="known roles: " + ", ".join(r.id for r in bank.roles))
     if role_id and compare:
         raise CareerfitError("give a ROLE or --compare A B, not both")
-    show_roles(bank, wanted, json_output)
+    show_roles(bank, wanted, json_output, routes=routes or bool(role_id))

@@ -106,7 +106,9 @@ def _bank_to_plain(bank: Bank) -> dict[str, Any]:
              "sides": [_option(o) for o in q.sides]}
             for q in bank.questions],
         "roles": [{**r._asdict(), "profile": dict(r.profile), "salary": r.salary._asdict(),
-                   "routes": dict(r.routes)} for r in bank.roles],
+                   "routes": dict(r.routes),
+                   "known_by": {k: list(v) for k, v in r.known_by.items()}}
+                  for r in bank.roles],
         "traits": [list(t) for t in bank.traits],
         "blends": [[sorted(b.roles), b.name, b.description] for b in bank.blends],
     }
@@ -119,6 +121,7 @@ def _bank_from_plain(plain: dict[str, Any], directory: Path) -> Bank:
         for q in plain["questions"])
     roles = tuple(
         Role(**{**r, "salary": Salary(**r["salary"]),
+                "known_by": {k: tuple(v) for k, v in r["known_by"].items()},
                 **{k: tuple(r[k]) for k in ("responsibilities", "skills", "skill_priorities",
                                             "tools", "outputs", "use_cases")}})
         for r in plain["roles"])

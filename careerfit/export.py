@@ -18,7 +18,7 @@ def export_card(report: dict[str, Any], suffix: str) -> str:
 
     console = make_console(record=True, file=io.StringIO(), width=EXPORT_WIDTH,
                            force_terminal=True, color_system="truecolor")
-    console.print(result_view(report))
+    console.print(result_view(report, EXPORT_WIDTH))
     if suffix == ".svg":
         return console.export_svg(title="careerfit result")
     return console.export_html(inline_styles=True)

@@ -29,31 +29,47 @@ def bar(fit: float, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def result_view(report: dict[str, Any]) -> Group:
-    """The whole result screen as one renderable."""
-    parts: list[Any] = [_ranking(report), _verdict(report)]
+def result_view(report: dict[str, Any], width: int = 80) -> Group:
+    """The whole result screen for a terminal *width* columns wide.
+
+    The details come first and the summary (ranking, pick, how sure) last, so
+    that it is what is on screen when the command ends, whatever the height.
+    """
+    parts: list[Any] = []
     reasons = report["reasons"]
     if reasons["for"] or reasons["against"]:
         parts.append(_reasons(report))
     if report["what_if"]:
         parts.append(Text.from_markup(f"[bold]What would change it[/]\n"
                                       f"{safe(report['what_if']['sentence'])}\n"))
-    if report["next_steps"]:
-        parts.append(_next_steps(report))
+    if report["next_steps_compared"]:
+        parts.append(_compared_steps(report, width))
+    elif report["next_steps"]:
+        parts.append(_next_steps(report["next_steps"], report["recommendation"]["name"]))
+    parts += [_ranking(report, width), _verdict(report)]
     return Group(*parts)
 
 
-def _ranking(report: dict[str, Any]) -> Table:
-    table = Table(title="Your fit with each role", box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("#", justify="right")
-    table.add_column("Role")
-    table.add_column("Fit", justify="right")
-    table.add_column("", no_wrap=True)
+def _ranking(report: dict[str, Any], width: int) -> Table:
+    """Names and fits always whole; the bar shrinks with the width, then goes."""
+    names = [clean(row["name"]) for row in report["ranking"]]
+    # '#', name, 'Fit' columns and the table's padding take this much before any bar.
+    fixed = 2 + max(len(n) for n in names) + 6 + 8
+    bar_width = min(BAR_WIDTH, width - fixed - 2)
+    table = Table(title="Your fit with each role (out of 100)", box=box.SIMPLE_HEAD,
+                  title_justify="left", expand=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Role", no_wrap=True)
+    table.add_column("Fit", justify="right", no_wrap=True)
+    if bar_width >= 8:
+        table.add_column("", no_wrap=True)
     pick = report["recommendation"]["role"]
-    for rank, row in enumerate(report["ranking"], start=1):
+    for rank, (row, name) in enumerate(zip(report["ranking"], names, strict=True), start=1):
         style = "bold" if row["role"] == pick else ""
-        table.add_row(str(rank), Text(clean(row["name"]), style=style),
-                      f"{row['fit']:.1f}", Text(bar(row["fit"]), style="cyan"))
+        cells: list[Any] = [str(rank), Text(name, style=style), f"{row['fit']:.1f}"]
+        if bar_width >= 8:
+            cells.append(Text(bar(row["fit"], bar_width), style="cyan"))
+        table.add_row(*cells)
     return table
 
 
@@ -97,15 +113,32 @@ def _reasons(report: dict[str, Any]) -> Text:
     return text
 
 
-def _next_steps(report: dict[str, Any]) -> Panel:
-    steps = report["next_steps"]
-    name = report["recommendation"]["name"]
+def _compared_steps(report: dict[str, Any], width: int) -> Any:
+    """Unsure between two roles: both roles' next steps (and the blend), side by side."""
+    names = {row["role"]: row["name"] for row in report["ranking"]}
+    panels = [_next_steps(steps, names[steps["role"]])
+              for steps in report["next_steps_compared"]]
+    if width >= 100:
+        grid = Table.grid(expand=True, padding=(0, 1))
+        grid.add_column(ratio=1)
+        grid.add_column(ratio=1)
+        grid.add_row(*panels)
+        return grid
+    return Group(*panels)
+
+
+def _next_steps(steps: dict[str, Any], name: str) -> Panel:
     lines = []
     if steps["route"]:
-        origin = steps["background_label"] or "where you are"
-        lines.append(f"[bold]From {safe(origin).lower()}:[/] {safe(steps['route'])}")
-    lines.append("[bold]Skill priorities[/]")
-    lines += [f"  {n}. {safe(s)}" for n, s in enumerate(steps["skill_priorities"], start=1)]
+        origin = steps["background_label"]
+        start = f"From where you are ({safe(origin)})" if origin else "From where you are"
+        lines.append(f"[bold]{start}:[/] {safe(steps['route'])}")
+    if steps["skill_priorities"]:
+        lines.append("[bold]Skill priorities[/]")
+        lines += [f"  {n}. {safe(s)}" for n, s in enumerate(steps["skill_priorities"], start=1)]
+    else:
+        lines.append("[bold]Skill priorities:[/] your background already covers the core ones;"
+                     " the route above says where to go deeper.")
     lines.append(f"[bold]Tools to learn:[/] {safe(', '.join(steps['tools']))}")
     lines.append(f"[bold]What you'd produce:[/] {safe(', '.join(steps['outputs']))}")
     lines.append(f"[bold]Typical projects:[/] {safe(', '.join(steps['use_cases']))}")
@@ -122,4 +155,5 @@ def make_console(stderr: bool = False, **kwargs: Any) -> Console:
 
 
 def show_result(report: dict[str, Any], console: Console | None = None) -> None:
-    (console or make_console()).print(result_view(report))
+    console = console or make_console()
+    console.print(result_view(report, console.width))

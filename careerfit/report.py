@@ -12,7 +12,7 @@ from typing import Any
 
 from careerfit.answers import AnswerSet, answers_document
 from careerfit.bank import Bank
-from careerfit.result import Reason, Result
+from careerfit.result import NextSteps, Reason, Result
 from careerfit.roledata import role_card
 from careerfit.scoring import Picks
 from careerfit.whatif import WhatIf
@@ -47,14 +47,16 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, An
                  "probability": stated(result.tie)}
                 if result.hybrid else None
             ),
-            "summary": verdict_sentence(bank, result),
+            "summary": verdict_sentence(bank, result, picks),
         },
         "reasons": {
             "for": [_reason(bank, reason, picks) for reason in result.drivers],
             "against": [_reason(bank, reason, picks) for reason in result.pulls],
         },
         "what_if": _what_if(bank, result.what_if, leader) if result.what_if else None,
-        "next_steps": _next_steps(bank, result),
+        "next_steps": _next_steps(bank, result.next_steps),
+        "next_steps_compared": ([_next_steps(bank, steps) for steps in result.compared]
+                                if result.compared else None),
         "traits": {trait.id: round(result.scores.traits[trait.id], 3)
                    for trait in bank.traits if trait.id in result.scores.traits},
         "coverage": {
@@ -78,12 +80,19 @@ def to_json(report: dict[str, Any]) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
-def verdict_sentence(bank: Bank, result: Result) -> str:
+def verdict_sentence(bank: Bank, result: Result, picks: Picks) -> str:
     if result.recommended is None:
         if not result.scores.answered:
             return "No scored question was answered, so there is nothing to match yet."
-        return ("Your answers don't separate these roles: every role fits about equally well."
-                " Try answering more questions, choosing the option you'd pick first.")
+        first, second = (bank.role(r) for r in (result.leader, result.runner_up))
+        sentence = (f"Your answers fit every role about equally well: {first.name} and"
+                    f" {second.name} lead, but not clearly. Compare them side by side with:"
+                    f" careerfit roles --compare {first.id} {second.id}.")
+        skipped = sum(1 for q in bank.scored if q.id in picks and picks[q.id] is None)
+        if skipped:
+            sentence += (f" Answering the {skipped} question(s) you skipped could separate"
+                         " them.")
+        return sentence
     name = bank.role(result.recommended).name
     runner = bank.role(result.runner_up).name
     if result.hybrid:
@@ -166,8 +175,7 @@ def _what_if(bank: Bank, what_if: WhatIf, leader: str) -> dict[str, Any]:
     }
 
 
-def _next_steps(bank: Bank, result: Result) -> dict[str, Any] | None:
-    steps = result.next_steps
+def _next_steps(bank: Bank, steps: NextSteps | None) -> dict[str, Any] | None:
     if steps is None:
         return None
     role = steps.role
@@ -182,4 +190,5 @@ def _next_steps(bank: Bank, result: Result) -> dict[str, Any] | None:
         "background_label": label,
         "route": steps.route,
         **{key: card[key] for key in CARD_STEP_KEYS},
+        "skill_priorities": list(role.priorities_for(steps.background)[:3]),
     }

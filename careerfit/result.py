@@ -57,6 +57,8 @@ class Result(NamedTuple):
     pulls: tuple[Reason, ...]
     what_if: WhatIf | None
     next_steps: NextSteps | None
+    # When the pick is unsure (low, none): the first two roles' next steps, side by side.
+    compared: tuple[NextSteps, ...] = ()
 
     @property
     def leader(self) -> str:
@@ -100,7 +102,9 @@ class Evaluator:
         recommended = leader if confidence != "none" else None
         hybrid = (bank.blend(leader, runner)
                   if probability < MEDIUM_PROBABILITY and tie >= HYBRID_TIE else None)
-        drivers, pulls = _reasons(scores, leader, runner)
+        # Close calls get as many answers for the runner-up as for the leader.
+        drivers, pulls = _reasons(scores, leader, runner,
+                                  against=3 if confidence in ("low", "none") else 1)
         what_if = (find_what_if(bank, self.scorer, picks, scores, leader, runner)
                    if explain and scores.answered else None)
         return Result(
@@ -108,6 +112,8 @@ class Evaluator:
             recommended=recommended, runner_up=runner, margin=first - second,
             probability=probability, tie=tie, hybrid=hybrid, drivers=drivers, pulls=pulls,
             what_if=what_if, next_steps=_next_steps(bank, picks, recommended),
+            compared=(tuple(_next_steps(bank, picks, r) for r in (leader, runner))
+                      if confidence in ("low", "none") and scores.answered else ()),
         )
 
 
@@ -116,12 +122,12 @@ def evaluate(bank: Bank, picks: Picks) -> Result:
     return Evaluator(bank)(picks)
 
 
-def _reasons(scores: Scores, leader: str, runner: str, count: int = 3
+def _reasons(scores: Scores, leader: str, runner: str, count: int = 3, against: int = 1
              ) -> tuple[tuple[Reason, ...], tuple[Reason, ...]]:
     """Answers that most separated the leader from the runner-up, each way."""
     gaps = [(qid, shares[leader] - shares[runner]) for qid, shares in scores.shares.items()]
     drivers = sorted((g for g in gaps if g[1] > 1e-9), key=lambda g: -g[1])[:count]
-    pulls = sorted((g for g in gaps if g[1] < -1e-9), key=lambda g: g[1])[:1]
+    pulls = sorted((g for g in gaps if g[1] < -1e-9), key=lambda g: g[1])[:against]
     return (tuple(Reason(q, leader, gap) for q, gap in drivers),
             tuple(Reason(q, runner, -gap) for q, gap in pulls))
 

@@ -23,6 +23,7 @@ from careerfit.scoring import Scorer
 from helpers import EXAMPLES, ROLE_IDS, run
 
 REPORT_KEYS = {"schema_version", "ranking", "recommendation", "reasons", "what_if",
+               "next_steps_compared",
                "next_steps", "traits", "coverage", "answers"}
 RECOMMENDATION_KEYS = {"role", "name", "confidence", "probability", "sureness", "margin",
                        "runner_up", "hybrid", "summary"}
@@ -202,8 +203,10 @@ def test_flat_everything_agreed_profile_is_said_plainly(bank):
     assert result.recommended is None
     from careerfit.answers import AnswerSet
     from careerfit.report import build_report
-    assert "don't separate these roles" in build_report(bank, result, AnswerSet(picks))[
-        "recommendation"]["summary"]
+    summary = build_report(bank, result, AnswerSet(picks))["recommendation"]["summary"]
+    assert "fit every role about equally" in summary
+    skipped = sum(1 for q in bank.scored if picks[q.id] is None)
+    assert f"Answering the {skipped} question(s) you skipped" in summary
 
 
 def test_all_pairs_of_examples_produce_valid_reports(bank):

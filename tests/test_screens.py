@@ -1,0 +1,141 @@
+"""The screens people read: every width, the summary last, advice that knows the background."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+import yaml
+from rich.console import Console
+
+from careerfit.answers import read_answers
+from careerfit.bank import load_bank
+from careerfit.cards import roles_view
+from careerfit.report import build_report
+from careerfit.result import evaluate
+from careerfit.roledata import role_card
+from careerfit.simulate import people
+from helpers import EXAMPLES, ROLE_IDS, run
+
+WIDTHS = (40, 60, 80, 120)
+NAMES = ("Data Scientist", "Machine Learning Engineer", "AI Engineer")
+BANK = load_bank()
+
+
+def screen(renderable, width: int) -> list[str]:
+    console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text().splitlines()
+
+
+def report_for(name: str) -> dict:
+    answers = read_answers(EXAMPLES / f"{name}.yaml", BANK)
+    return build_report(BANK, evaluate(BANK, answers.picks), answers)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("example", [*ROLE_IDS, "torn-ds-mle"])
+def test_result_names_and_fits_are_whole_at_every_width(example, width):
+    from careerfit.render import result_view
+
+    report = report_for(example)
+    lines = screen(result_view(report, width), width)
+    assert all(len(line) <= width for line in lines)
+    for row in report["ranking"]:
+        assert any(row["name"] in line and f"{row['fit']:.1f}" in line for line in lines), (
+            row, width)
+
+
+@pytest.mark.parametrize("example", [*ROLE_IDS, "torn-ds-mle"])
+def test_the_summary_is_on_screen_when_the_command_ends(example):
+    """In a 100x40 terminal the last 40 lines hold the ranking, the pick and how sure."""
+    from careerfit.render import result_view
+
+    report = report_for(example)
+    last = "\n".join(screen(result_view(report, 100), 100)[-40:])
+    assert "Your fit with each role (out of 100)" in last
+    assert all(name in last for name in NAMES)
+    assert report["recommendation"]["sureness"][:40] in last.replace("\n", " ")
+    assert ("Recommended:" in last) == (report["recommendation"]["role"] is not None)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_role_list_and_comparison_keep_names_whole(width):
+    listing = screen(roles_view(BANK, [], False, width), width)
+    assert all(any(name in line for line in listing) for name in NAMES)
+    cards = [role_card(BANK.role(r)) for r in ("data-scientist", "ml-engineer")]
+    compared = screen(roles_view(BANK, cards, False, width), width)
+    assert all(len(line) <= width for line in compared)
+    assert any("Machine Learning Engineer" in line for line in compared)
+    assert not any("Transition routes" in line for line in compared)
+    with_routes = screen(roles_view(BANK, cards, True, width), width)
+    assert any("Transition routes" in line for line in with_routes)
+
+
+@pytest.mark.parametrize(("role", "background", "already_known"), [
+    ("data-scientist", "analyst", "SQL"),
+    ("ml-engineer", "software-engineer", "Testing"),
+    ("ai-engineer", "full-stack", "Production Python"),
+])
+def test_next_steps_leave_out_what_the_background_brings(tmp_path, role, background,
+                                                         already_known):
+    answers = yaml.safe_load((EXAMPLES / f"{role}.yaml").read_text())
+    answers["answers"]["background"] = background
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(answers))
+    steps = json.loads(run("quiz", "--answers", str(path), "--json").stdout)["next_steps"]
+    assert len(steps["skill_priorities"]) == 3
+    assert not any(already_known in p for p in steps["skill_priorities"])
+    screen_text = run("quiz", "--answers", str(path)).stdout
+    label = next(o.label for o in BANK.background.options if o.id == background)
+    assert label.split()[0] in screen_text  # route labels keep their capitals
+
+
+def test_unsure_results_show_both_roles_next_steps():
+    report = report_for("torn-ds-mle")
+    compared = report["next_steps_compared"]
+    assert [s["role"] for s in compared] == ["ml-engineer", "data-scientist"]
+    assert len(report["reasons"]["for"]) == len(report["reasons"]["against"])
+    assert report_for("ml-engineer")["next_steps_compared"] is None
+
+
+def test_flat_profile_says_what_was_observed():
+    for person in people(BANK, 60, seed=2, kinds=("equal",), skip_rate=0.0):
+        result = evaluate(BANK, person.picks)
+        if result.confidence == "none":
+            from careerfit.answers import AnswerSet
+
+            summary = build_report(BANK, result, AnswerSet(person.picks))[
+                "recommendation"]["summary"]
+            assert "fit every role about equally" in summary
+            assert "careerfit roles --compare" in summary
+            assert "skipped" not in summary  # nothing was skipped, so no such advice
+            return
+    pytest.fail("no flat profile among 60 simulated all-alike people")
+
+
+def test_save_and_export_say_what_they_wrote(tmp_path):
+    saved, card = tmp_path / "me.yaml", tmp_path / "card.md"
+    result = run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"), "--json",
+                 "--save", str(saved), "--export", str(card))
+    assert result.returncode == 0
+    assert f"Saved 45 answers to {saved}" in result.stderr
+    assert f"Wrote the result card to {card}" in result.stderr
+    json.loads(result.stdout)  # stdout still carries only the JSON
+
+
+def test_hints_show_under_their_question(monkeypatch):
+    from careerfit import ask
+
+    seen = {}
+
+    def fake_select(message, **kwargs):
+        seen["instruction"] = kwargs["instruction"]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ask.questionary, "select", fake_select)
+    question = BANK.question("on-call-ok")
+    with pytest.raises(KeyboardInterrupt):
+        ask.Prompter(output=object()).ask(question, "(1/45)")
+    assert question.hint and question.hint in seen["instruction"]
