@@ -3,6 +3,8 @@
 Prompts are drawn on stderr (or whatever output is passed in), never stdout,
 so ``careerfit quiz --json`` keeps stdout for the JSON alone. Ctrl-C raises
 KeyboardInterrupt and Ctrl-D raises EOFError; the caller decides what to keep.
+Left arrow or Backspace answers :data:`careerfit.bank.BACK`: "take me to the
+previous question".
 """
 
 from __future__ import annotations
@@ -15,22 +17,30 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.output import create_output
 from questionary import Choice, Separator
 
-from careerfit.bank import SKIP, Bank, Question
+from careerfit.bank import BACK, GRADED_KINDS, SKIP, Bank, Question
 from careerfit.errors import clean
 
 NOT_SURE = "Not sure (skip this question)"
 CONFIRM = "\x00confirm"
+# First line of a 5-point question not answered yet, so that a stray Enter records nothing.
+UNPICKED = "\x00unpicked"
+PICK_PROMPT = "(move to an answer with the arrow keys)"
 STYLE = questionary.Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
                            ("pointer", "fg:ansicyan bold"), ("highlighted", "fg:ansicyan bold"),
                            ("instruction", "fg:ansibrightblack")])
 
 
-def _eof_on_ctrl_d() -> KeyBindings:
+def _extra_keys() -> KeyBindings:
     bindings = KeyBindings()
 
     @bindings.add("c-d", eager=True)
     def _(event: Any) -> None:
         event.app.exit(exception=EOFError(), style="class:aborting")
+
+    @bindings.add("left", eager=True)
+    @bindings.add("backspace", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(result=BACK)
 
     return bindings
 
@@ -44,13 +54,13 @@ class Prompter:
 
     def _run(self, prompt: questionary.Question) -> Any:
         app = prompt.application
-        app.key_bindings = merge_key_bindings([app.key_bindings, _eof_on_ctrl_d()])
+        app.key_bindings = merge_key_bindings([app.key_bindings, _extra_keys()])
         return prompt.unsafe_ask()
 
     def ask(self, question: Question, label: str,
             current: tuple[str, ...] | None = None, answered: bool = False
-            ) -> tuple[str, ...] | None:
-        """Ask one question; return the chosen option ids, or None for 'Not sure'.
+            ) -> tuple[str, ...] | str | None:
+        """Ask one question; return the chosen option ids, None for 'Not sure', or BACK.
 
         *label* is the progress shown before the question, such as '(3/45)'.
         """
@@ -65,16 +75,24 @@ class Prompter:
                                             checked=answered and current is None)]
             picked = self._run(questionary.checkbox(
                 message, choices=choices, validate=_one_way_to_skip,
-                instruction="(space to pick, enter when done)" + hint, **common))
+                instruction="(space to pick, enter when done, left arrow: back)" + hint,
+                **common))
+            if picked == BACK:
+                return BACK
             return None if SKIP in picked else tuple(o for o in question.option_ids if o in picked)
         choices = [Choice(clean(o.label), value=o.id) for o in question.options]
         choices += [Separator(), Choice(NOT_SURE, value=SKIP)]
         default = (current[0] if current else SKIP) if answered else None
-        if default is None and question.kind == "scale":
-            default = "neutral"
-        picked = self._run(questionary.select(
-            message, choices=choices, default=default,
-            instruction="(arrow keys, enter to choose)" + hint, **common))
+        if default is None and question.kind in GRADED_KINDS:
+            choices.insert(0, Choice(PICK_PROMPT, value=UNPICKED))
+        while True:
+            picked = self._run(questionary.select(
+                message, choices=choices, default=default,
+                instruction="(arrow keys, enter to choose, left arrow: back)" + hint, **common))
+            if picked != UNPICKED:
+                break
+        if picked == BACK:
+            return BACK
         return None if picked == SKIP else (picked,)
 
     def confirm(self, message: str) -> bool:

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from careerfit.compiled import CompiledTables
 
 SKIP = "skip"
+# What a prompt answers when the person asks to go back to the previous question.
+BACK = "\x00back"
 KINDS = ("choice", "scale", "multi", "pair")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATA_MAX_BYTES = 1024 * 1024

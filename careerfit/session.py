@@ -11,7 +11,7 @@ import signal
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
-from careerfit.bank import Bank, Question
+from careerfit.bank import BACK, Bank, Question
 
 if TYPE_CHECKING:
     from careerfit.adaptive import Planner
@@ -25,7 +25,8 @@ MORE_PROMPT = "You can stop here. Answer a few more to be surer?"
 
 class Asks(Protocol):
     def ask(self, question: Question, label: str, current: Answer = None,
-            answered: bool = False) -> Answer: ...
+            answered: bool = False) -> Answer | str:
+        """The answer, or BACK to return to the previous question."""
 
     def confirm(self, message: str) -> bool: ...
 
@@ -44,6 +45,9 @@ class Plan(Protocol):
 
     def extend(self) -> None:
         """Allow a few more questions after a stop."""
+
+    def put_back(self, question_id: str) -> None:
+        """The person went back from *question_id* before answering it: ask it again later."""
 
 
 class FixedPlan:
@@ -65,6 +69,9 @@ class FixedPlan:
 
     def extend(self) -> None:
         """A fixed list has nothing to add."""
+
+    def put_back(self, question_id: str) -> None:
+        self.queue.insert(0, question_id)
 
 
 class AdaptivePlan:
@@ -104,22 +111,42 @@ class AdaptivePlan:
     def extend(self) -> None:
         self.extra = EXTRA_QUESTIONS
 
+    def put_back(self, question_id: str) -> None:
+        """Nothing to keep: the next question is chosen afresh from the answers."""
+
 
 def run_session(bank: Bank, picks: Picks, plan: Plan, prompter: Asks, *, review: bool,
                 on_change: Callable[[Picks], None]) -> Picks:
-    """Ask what *plan* asks, saving after every answer; offer more; then the review."""
+    """Ask what *plan* asks, saving after every answer; offer more; then the review.
 
-    def ask(question_id: str) -> None:
+    Left arrow or Backspace (BACK) returns to the question answered before, its answer
+    preselected, as far back as this session goes.
+    """
+    answered_here: list[str] = []
+
+    def ask(question_id: str) -> bool:
+        """Ask one question; False when the person went back instead of answering."""
         question = bank.question(question_id)
-        picks[question_id] = prompter.ask(question, plan.label(picks, question_id),
-                                          current=picks.get(question_id),
-                                          answered=question_id in picks)
+        answer = prompter.ask(question, plan.label(picks, question_id),
+                              current=picks.get(question_id), answered=question_id in picks)
+        if answer == BACK:
+            return False
+        picks[question_id] = answer
         on_change(picks)
+        return True
+
+    def ask_going_back(question_id: str) -> None:
+        while not ask(question_id):
+            if not answered_here:
+                continue  # nothing before the first question: ask it again
+            plan.put_back(question_id)
+            question_id = answered_here.pop()
+        answered_here.append(question_id)
 
     while True:
         question_id = plan.next(picks)
         if question_id is not None:
-            ask(question_id)
+            ask_going_back(question_id)
             continue
         if not plan.can_extend(picks) or not prompter.confirm(MORE_PROMPT):
             break

@@ -7,13 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from careerfit.bank import Bank, Question
+from careerfit.bank import GRADED_KINDS, Bank, Question
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 ROLE_IDS = ("data-scientist", "ml-engineer", "ai-engineer")
 
 DOWN, UP, ENTER, SPACE, CTRL_C, CTRL_D = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x04"
+LEFT, BACKSPACE = "\x1b[D", "\x7f"
 
 
 def run(*args: str, stdin: str | None = "", env: dict | None = None, cwd: Path | None = None,
@@ -57,7 +58,8 @@ def keys_for(question: Question, answer: tuple[str, ...] | None,
     if answered:
         start = len(ids) if current is None else ids.index(current[0])
     else:
-        start = ids.index("neutral") if question.kind == "scale" else 0
+        # A 5-point question not answered yet starts on a line above its first answer.
+        start = -1 if question.kind in GRADED_KINDS else 0
     target = len(ids) if answer is None else ids.index(answer[0])
     moves = DOWN * (target - start) if target >= start else UP * (start - target)
     return moves + ENTER

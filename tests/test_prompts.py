@@ -182,3 +182,21 @@ def test_edit_of_an_adaptive_file_asks_only_its_questions(bank, keyboard, capsys
     report = json.loads(capsys.readouterr().out)
     assert report["coverage"]["asked"] == len(asked)
     assert report["answers"]["adaptive"] is True
+
+
+def test_going_back_in_process_changes_an_earlier_answer(bank, keyboard, capsys, tmp_path):
+    from helpers import LEFT
+
+    role = "ai-engineer"
+    first, second = bank.questions[:2]
+    before = favourite(bank, second, role)
+    other = next(o for o in second.option_ids if (o,) != before)
+    keys = keys_for(first, favourite(bank, first, role)) + keys_for(second, before) + LEFT
+    keys += keys_for(second, (other,), current=before, answered=True)
+    keys += "".join(keys_for(q, favourite(bank, q, role)) for q in bank.questions[2:])
+    keyboard.send_text(keys + ENTER)
+    saved = tmp_path / "changed.yaml"
+    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
+    capsys.readouterr()
+    written = yaml.safe_load(saved.read_text())["answers"]
+    assert written[second.id] == other and len(written) == len(bank.questions)

@@ -12,7 +12,7 @@ import pexpect
 import pytest
 import yaml
 
-from helpers import CTRL_C, ENTER, favourite, keys_for, run
+from helpers import BACKSPACE, CTRL_C, ENTER, LEFT, favourite, keys_for, run
 
 pytestmark = pytest.mark.slow
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
@@ -201,3 +201,46 @@ def test_adaptive_quiz_stopped_midway_resumes_adaptively(bank, tmp_path, state_d
     assert "Recommended: AI Engineer" in plain(child.before)
     assert set(yaml.safe_load(saved.read_text())["answers"]) == set(first) | set(rest)
     assert not set(first) & set(rest)
+
+
+@pytest.mark.parametrize("back_key", [LEFT, BACKSPACE])
+def test_back_key_returns_to_the_previous_question(bank, state_dir, back_key):
+    """Left or Backspace goes back with the answer preselected; progress counts back too."""
+    first, second, third = bank.questions[:3]
+    total = len(bank.questions)
+    child = spawn("--full", state_dir=state_dir)
+    answer(child, bank, [first, second], "data-scientist")
+    child.expect_exact(f"(3/{total})")
+    child.send(back_key)
+    child.expect_exact(f"(2/{total})")
+    before = favourite(bank, second, "data-scientist")
+    other = next(o for o in second.option_ids if (o,) != before)
+    child.send(keys_for(second, (other,), current=before, answered=True))
+    child.expect_exact(f"(3/{total})")
+    child.send(back_key)
+    child.expect_exact(f"(2/{total})")
+    child.send(back_key)
+    child.expect_exact(f"(1/{total})")
+    child.send(ENTER)  # keep the first answer as it was
+    child.expect_exact(f"(2/{total})")
+    child.send(ENTER)  # and the changed second one
+    child.expect_exact(f"(3/{total})")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
+    assert kept == {first.id: favourite(bank, first, "data-scientist")[0], second.id: other}
+    assert third.id not in kept
+
+
+def test_a_stray_enter_records_nothing_on_a_five_point_question(bank, state_dir):
+    graded = next(i for i, q in enumerate(bank.questions) if q.kind in ("scale", "pair"))
+    total = len(bank.questions)
+    child = spawn("--full", state_dir=state_dir)
+    answer(child, bank, bank.questions[:graded], "ml-engineer")
+    child.expect_exact(f"({graded + 1}/{total})")
+    child.send(ENTER)  # on the 'move to an answer' line: nothing is recorded
+    child.expect_exact(f"({graded + 1}/{total})")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
+    assert bank.questions[graded].id not in kept and len(kept) == graded
