@@ -52,6 +52,12 @@ class Prompter:
         self.input = input
         self.output = output if output is not None else create_output(stdout=sys.stderr)
 
+    def _columns(self) -> int:
+        try:
+            return int(self.output.get_size().columns)
+        except Exception:  # any output without a size (a test double): assume 80 columns
+            return 80
+
     def _run(self, prompt: questionary.Question) -> Any:
         app = prompt.application
         app.key_bindings = merge_key_bindings([app.key_bindings, _extra_keys()])
@@ -106,11 +112,12 @@ class Prompter:
         """Show the answers to *shown*; return a question id to change, or None to confirm."""
         choices: list[Any] = [Choice("These are right: show my result", value=CONFIRM),
                               Separator()]
+        width = max(40, self._columns() - 8)
         for number, question_id in enumerate(shown, start=1):
             question = bank.question(question_id)
             answer = question.describe(picks.get(question_id))
-            choices.append(Choice(f"{number:>2}. {_short(question.text)} → {clean(answer)}",
-                                  value=question_id))
+            line = f"{number:>2}. {clean(question.short or question.text)}: {clean(answer)}"
+            choices.append(Choice(_wrap(line, width), value=question_id))
         picked = self._run(questionary.select(
             "Review your answers: pick one to change, or confirm", choices=choices,
             qmark="?", style=STYLE, input=self.input, output=self.output,
@@ -124,6 +131,9 @@ def _one_way_to_skip(picked: list[str]) -> bool | str:
     return True
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = clean(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _wrap(line: str, width: int) -> str:
+    """A review line wrapped at word boundaries, continuation lines indented under it."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(line, width, subsequent_indent="      ",
+                                    break_long_words=False, break_on_hyphens=False))

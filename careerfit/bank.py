@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from careerfit.compiled import CompiledTables
 
 SKIP = "skip"
+# The longest a question's 'short' label may be.
+SHORT_LIMIT = 32
 # What a prompt answers when the person asks to go back to the previous question.
 BACK = "\x00back"
 KINDS = ("choice", "scale", "multi", "pair")
@@ -64,6 +66,7 @@ class Question(NamedTuple):
     hint: str | None = None
     line: int = 0
     added: int = 1
+    short: str = ""
     sides: tuple[Option, ...] = ()
 
     def option(self, option_id: str) -> Option | None:
@@ -433,7 +436,7 @@ class _RolesReader(_Reader):
 class _QuestionsReader(_Reader):
     QUESTION_KEYS: ClassVar[set[str]] = {
         "id", "type", "text", "source", "options", "effects", "scored", "context", "hint",
-        "added"}
+        "added", "short"}
 
     def __init__(self, doc: safeyaml.Document, problems: list[str], traits: set[str]) -> None:
         super().__init__(doc, problems)
@@ -487,7 +490,15 @@ class _QuestionsReader(_Reader):
             context=str(context) if context else None,
             hint=self.text(entry, keys, "hint", required=False) or None,
             line=self.doc.line(*keys), added=added, sides=sides,
+            short=self._short(entry, keys),
         )
+
+    def _short(self, entry: dict, keys: tuple[Any, ...]) -> str:
+        short = self.text(entry, keys, "short")
+        if len(short) > SHORT_LIMIT:
+            self.problem((*keys, "short"), f"'short' is at most {SHORT_LIMIT} characters, so a"
+                                           " reason fits on one line")
+        return short
 
     def _pair(self, sides: tuple[Option, ...], keys: tuple[Any, ...]) -> tuple[Option, ...]:
         if len(sides) != 2:

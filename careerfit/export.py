@@ -52,13 +52,10 @@ def markdown_card(report: dict[str, Any]) -> str:
     reasons = report["reasons"]
     if reasons["for"] or reasons["against"]:
         lines += ["", "## Why", ""]
-        for reason in reasons["for"]:
-            lines.append(f"- **+{reason['points']:.1f} for {_md(names[reason['toward']])}**:"
-                         f" “{_md(reason['answer'])}” to “{_md(reason['question_text'])}”")
-        for reason in reasons["against"]:
-            lines.append(f"- *Pulling toward {_md(names[reason['toward']])}*"
-                         f" (+{reason['points']:.1f}): “{_md(reason['answer'])}” to"
-                         f" “{_md(reason['question_text'])}”")
+        for sign, key in (("+", "for"), ("−", "against")):
+            for reason in reasons[key]:
+                lines.append(f"- **{sign}{reason['points']:.1f} {_md(names[reason['toward']])}**"
+                             f" · {_md(reason['question_short'])}: {_md(reason['answer'])}")
     if report["what_if"]:
         lines += ["", "## What would change it", "", _md(report["what_if"]["sentence"])]
     return "\n".join(lines) + "\n"

@@ -97,19 +97,20 @@ def _verdict(report: dict[str, Any]) -> Text:
 
 
 def _reasons(report: dict[str, Any]) -> Text:
+    """One line per answer: fit points, the role it favoured, the question's short label."""
     names = {row["role"]: row["name"] for row in report["ranking"]}
-    heading = "Why" if report["recommendation"]["role"] else "What leaned which way"
+    rec = report["recommendation"]
+    heading = "Why" if rec["role"] else "What leaned which way"
     text = Text()
-    text.append(heading + "\n", style="bold")
-    for reason in report["reasons"]["for"]:
-        text.append("  + ", style="green")
-        text.append(f"“{clean(reason['answer'])}”", style="italic")
-        text.append(f" for “{clean(reason['question_text'])}”"
-                    f" (+{reason['points']:.1f} for {clean(names[reason['toward']])})\n")
-    for reason in report["reasons"]["against"]:
-        text.append("  − ", style="red")
-        text.append(f"Pulling toward {clean(names[reason['toward']])}: “{clean(reason['answer'])}”"
-                    f" to “{clean(reason['question_text'])}” (+{reason['points']:.1f})\n")
+    text.append(heading, style="bold")
+    text.append(" (fit points each answer gave one of the first two over the other)\n",
+                style="dim")
+    for sign, style, key in (("+", "green", "for"), ("−", "red", "against")):
+        for reason in report["reasons"][key]:
+            text.append(f"  {sign}{reason['points']:.1f} ", style=style)
+            text.append(f"{clean(names[reason['toward']])} · {clean(reason['question_short'])}: ")
+            text.append(clean(reason["answer"]), style="italic")
+            text.append("\n")
     return text
 
 

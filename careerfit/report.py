@@ -140,6 +140,7 @@ def _reason(bank: Bank, reason: Reason, picks: Picks) -> dict[str, Any]:
     return {
         "question": question.id,
         "question_text": question.text,
+        "question_short": question.short,
         "answer": question.describe(picks.get(question.id)),
         "toward": reason.toward,
         "points": round(reason.points, 1),

@@ -54,7 +54,12 @@ def test_human_result_names_the_pick_reasons_and_next_steps():
     assert result.returncode == 0
     out = result.stdout
     assert "Recommended: AI Engineer" in out and "confidence: high" in out
-    assert out.count("+") >= 3 and "Pulling toward" in out
+    report = json.loads(run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"),
+                            "--json").stdout)
+    for reason in report["reasons"]["for"]:
+        assert f"+{reason['points']:.1f} AI Engineer · {reason['question_short']}:" in out
+    pull = report["reasons"]["against"][0]
+    assert f"−{pull['points']:.1f}" in out and pull["question_short"] in out
     assert "Next steps toward AI Engineer" in out and "150,000" in out
     assert "full-stack" in out.lower()
 

@@ -44,6 +44,8 @@ def test_json_contract_keys_are_pinned():
     assert report["recommendation"]["probability"] == report["ranking"][0]["probability"]
     assert 0.9 <= report["recommendation"]["probability"] <= 0.999
     assert set(report["reasons"]) == {"for", "against"}
+    assert set(report["reasons"]["for"][0]) == {"question", "question_text", "question_short",
+                                                "answer", "toward", "points"}
     assert len(report["reasons"]["for"]) >= 3 and len(report["reasons"]["against"]) >= 1
     assert set(report["what_if"]) == {"target", "found", "changes", "fits_after", "sentence"}
     assert report["recommendation"]["runner_up"] == report["ranking"][1]["role"]

@@ -63,7 +63,8 @@ def _unreachable(q, r):
 
 
 def _alike(q, r):
-    q["questions"].append({"id": "same", "source": "x", "text": "Same?", "options": [
+    q["questions"].append({"id": "same", "source": "x", "text": "Same?", "short": "same",
+                           "options": [
         {"id": "a", "label": "A", "effects": {"drawing": 1, "outdoors": 1, "order": 1}},
         {"id": "b", "label": "B", "effects": {"drawing": 1, "outdoors": 1, "order": 1}}]})
     for role in r["roles"]:
@@ -81,17 +82,22 @@ def _dup_role(q, r):
 
 def _pair_of_three(q, r):
     q["questions"].append({"id": "three", "type": "pair", "source": "x", "text": "Rather?",
-                           "options": q["questions"][0]["options"]})
+                           "short": "three", "options": q["questions"][0]["options"]})
 
 
 def _pair_named_both(q, r):
     q["questions"].append({"id": "both-named", "type": "pair", "source": "x", "text": "Rather?",
+                           "short": "both",
                            "options": [{"id": "both", "label": "B", "effects": {"drawing": 1}},
                                        {"id": "hike", "label": "H", "effects": {"outdoors": 1}}]})
 
 
 def _bad_added(q, r):
     q["questions"][0]["added"] = 0
+
+
+def _no_short(q, r):
+    del q["questions"][1]["short"]
 
 
 PROBLEMS = {
@@ -105,6 +111,7 @@ PROBLEMS = {
     "pair of three": (_pair_of_three, "questions.yaml", "compares exactly two options"),
     "pair option named both": (_pair_named_both, "questions.yaml", "'both' is reserved"),
     "added below 1": (_bad_added, "questions.yaml", "'added' must be a whole number"),
+    "question without a short label": (_no_short, "questions.yaml", "missing 'short'"),
 }
 
 
