@@ -36,7 +36,8 @@ def _field_text(bank: Bank, card: dict[str, Any], key: str) -> str:
     return str(value)
 
 
-def show_roles(bank: Bank, wanted: list[str], json_output: bool, routes: bool = True) -> None:
+def show_roles(bank: Bank, wanted: list[str], json_output: bool, routes: bool = True,
+               plain: bool = False) -> None:
     cards = [role_card(bank.role(r)) for r in wanted]
     if json_output:
         payload: Any
@@ -46,6 +47,12 @@ def show_roles(bank: Bank, wanted: list[str], json_output: bool, routes: bool = 
         else:
             payload = cards[0] if len(cards) == 1 else {"compare": cards}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return
+    if plain:
+        from careerfit.plain import plain_roles
+
+        fields = [(key, title) for key, title in CARD_FIELDS if key != "routes" or routes]
+        sys.stdout.write(plain_roles(bank, cards, fields, _field_text))
         return
     from careerfit.render import make_console
 

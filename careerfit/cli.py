@@ -35,6 +35,26 @@ app = typer.Typer(
 
 _debug = {"on": False}
 
+PlainOption = Annotated[bool, typer.Option(
+    "--plain", help="Linear text for screen readers and logs: no boxes, bars or colour, and"
+                    " questions answered by typing numbers. Chosen automatically when TERM=dumb.",
+)]
+ColorOption = Annotated[bool | None, typer.Option(
+    "--color/--no-color", help="Force colour on or off (default: on in a terminal, off when"
+                               " NO_COLOR is set; FORCE_COLOR forces it on).", show_default=False,
+)]
+
+
+def _apply_color(color: bool | None) -> None:
+    """--color/--no-color as the NO_COLOR / FORCE_COLOR conventions rich and prompts follow."""
+    if color is False:
+        os.environ["NO_COLOR"] = "1"
+        os.environ.pop("FORCE_COLOR", None)
+    elif color is True:
+        os.environ.pop("NO_COLOR", None)
+        os.environ["FORCE_COLOR"] = "1"
+
+
 DataOption = Annotated[
     Path | None,
     typer.Option("--data", metavar="DIR",
@@ -105,6 +125,8 @@ def quiz(
         "--adaptive", help="With --answers: replay a complete answers file in the adaptive"
                            " order and score only the questions the quiz would have asked.",
     )] = False,
+    plain: PlainOption = False,
+    color: ColorOption = None,
     data: DataOption = None,
 ) -> None:
     """Take the career-fit quiz (arrow keys) or score saved answers.
@@ -124,9 +146,10 @@ def quiz(
     """
     from careerfit.commands import QuizOptions, run_quiz
 
+    _apply_color(color)
     run_quiz(QuizOptions(answers=answers, save=save, json_output=json_output, resume=resume,
                          edit=edit, review=review, export=export, data=data, full=full,
-                         adaptive=adaptive))
+                         adaptive=adaptive, plain=plain))
 
 
 @app.command(epilog=EXIT_CODES)
@@ -149,12 +172,15 @@ def roles(
         "--routes", help="With --compare: add the transition routes from every background.",
     )] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
+    plain: PlainOption = False,
+    color: ColorOption = None,
     data: DataOption = None,
 ) -> None:
     """List the roles, or show a role's card: work, skills, tools, pay, ways in."""
     from careerfit.commands import run_roles
 
-    run_roles(role, compare, json_output, data, routes)
+    _apply_color(color)
+    run_roles(role, compare, json_output, data, routes, plain)
 
 
 def main() -> None:

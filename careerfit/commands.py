@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerfit.answers import AnswerSet, dump_answers, read_answers
 from careerfit.bank import Bank, load_bank
@@ -29,6 +29,14 @@ class QuizOptions(NamedTuple):
     data: Path | None = None
     full: bool = False
     adaptive: bool = False
+    plain: bool = False
+
+
+def plain_wanted(flag: bool) -> bool:
+    """--plain, or a terminal that says it can't do more (TERM=dumb)."""
+    import os
+
+    return flag or os.environ.get("TERM") == "dumb"
 
 
 def stdin_is_terminal() -> bool:
@@ -122,9 +130,14 @@ def run_quiz(options: QuizOptions) -> None:
         sys.stdout.write(to_json(report))
         sys.stdout.flush()
         return
-    from careerfit.render import show_result
+    if plain_wanted(options.plain):
+        from careerfit.plain import plain_result
 
-    show_result(report)
+        sys.stdout.write(plain_result(report))
+    else:
+        from careerfit.render import show_result
+
+        show_result(report)
     if plan is not None and options.save is None:
         _note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
 
@@ -179,7 +192,6 @@ def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
 
 def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
          data_dir: Path | None) -> dict:
-    from careerfit.ask import Prompter
     from careerfit.progress import clear_progress, save_progress
     from careerfit.session import Stopped, run_session, signals_interrupt
 
@@ -190,8 +202,8 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
 
     try:
         with signals_interrupt():
-            finished = run_session(bank, picks, plan, Prompter(), review=options.review,
-                                   on_change=keep)
+            finished = run_session(bank, picks, plan, _prompter(options.plain),
+                                   review=options.review, on_change=keep)
     except (KeyboardInterrupt, EOFError) as stop:
         kept = sum(1 for q in bank.questions if q.id in picks)
         path = save_progress(bank, answers._replace(picks=picks), data_dir)
@@ -206,6 +218,17 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
                           f" Continue with: {resume}") from None
     clear_progress()
     return finished
+
+
+def _prompter(plain: bool) -> Any:
+    """Typed-number prompts in plain mode, arrow-key prompts otherwise."""
+    if plain_wanted(plain):
+        from careerfit.plain import PlainPrompter
+
+        return PlainPrompter()
+    from careerfit.ask import Prompter
+
+    return Prompter()
 
 
 def _note(message: str) -> None:
@@ -232,7 +255,7 @@ def run_validate(data: Path | None) -> None:
 
 
 def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output: bool,
-              data: Path | None, routes: bool = False) -> None:
+              data: Path | None, routes: bool = False, plain: bool = False) -> None:
     from careerfit.cards import show_roles
 
     bank = load_checked_bank(data)
@@ -243,4 +266,5 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
                              hint="known roles: " + ", ".join(r.id for r in bank.roles))
     if role_id and compare:
         raise CareerfitError("give a ROLE or --compare A B, not both")
-    show_roles(bank, wanted, json_output, routes=routes or bool(role_id))
+    show_roles(bank, wanted, json_output, routes=routes or bool(role_id),
+               plain=plain_wanted(plain))

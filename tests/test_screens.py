@@ -139,3 +139,23 @@ def test_hints_show_under_their_question(monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         ask.Prompter(output=object()).ask(question, "(1/45)")
     assert question.hint and question.hint in seen["instruction"]
+
+
+def test_color_flags_follow_the_conventions():
+    example = str(EXAMPLES / "ai-engineer.yaml")
+    colour = run("quiz", "--answers", example, "--color").stdout
+    assert "\x1b[" in colour  # forced on even into a pipe
+    assert "\x1b[" not in run("quiz", "--answers", example, "--no-color",
+                              env={"FORCE_COLOR": "1"}).stdout
+    no_color = run("quiz", "--answers", example, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[3" not in no_color.stdout.replace("\x1b[3m", "")  # styles stay, colours go
+
+
+def test_plain_output_is_one_fact_per_line():
+    out = run("quiz", "--answers", str(EXAMPLES / "torn-ds-mle.yaml"), "--plain").stdout
+    assert not any(mark in out for mark in ("╭", "│", "█", "\x1b["))
+    assert "Recommended: Machine Learning Engineer" in out.splitlines()[0]
+    assert "Hybrid path: Applied Scientist." in out
+    assert "Next steps toward Data Scientist:" in out  # both roles' steps when unsure
+    dumb = run("roles", "--compare", "data-scientist", "ai-engineer", env={"TERM": "dumb"})
+    assert "Skill priorities:" in dumb.stdout and "╭" not in dumb.stdout

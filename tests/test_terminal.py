@@ -244,3 +244,62 @@ def test_a_stray_enter_records_nothing_on_a_five_point_question(bank, state_dir)
     child.expect(pexpect.EOF)
     kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
     assert bank.questions[graded].id not in kept and len(kept) == graded
+
+
+def typed(question, answer) -> str:
+    """What a person types at a plain-mode question for *answer*."""
+    if answer is None:
+        return "0"
+    ids = list(question.option_ids)
+    if question.kind == "multi":
+        return " ".join(str(ids.index(o) + 1) for o in answer) or "none"
+    return str(ids.index(answer[0]) + 1)
+
+
+def spawn_plain(*args: str, state_dir) -> pexpect.spawn:
+    env = {**os.environ, "TERM": "dumb", "CAREERFIT_STATE_DIR": str(state_dir)}
+    return pexpect.spawn(sys.executable, ["-m", "careerfit", "quiz", *args], env=env,
+                         encoding="utf-8", timeout=20, dimensions=(50, 140))
+
+
+def test_plain_mode_by_typed_numbers_with_skip_back_and_resume(bank, tmp_path, state_dir):
+    role = "ml-engineer"
+    total = len(bank.questions)
+    child = spawn_plain("--full", state_dir=state_dir)
+    first, second = bank.questions[:2]
+    child.expect_exact(f"(1/{total}) {first.text}")
+    child.expect_exact("0. Not sure")
+    child.sendline(typed(first, favourite(bank, first, role)))
+    child.expect_exact(f"(2/{total})")
+    child.sendline("0")  # not sure
+    child.expect_exact(f"(3/{total})")
+    child.sendline("b")  # back to the second, where Enter keeps the answer
+    child.expect_exact(f"(2/{total})")
+    child.expect_exact("Enter: keep 0")
+    child.sendline(typed(second, favourite(bank, second, role)))
+    child.expect_exact(f"(3/{total})")
+    child.sendline("99")  # not on the list: asked again
+    child.expect_exact("Please type")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
+    assert list(kept) == [first.id, second.id]
+
+    saved = tmp_path / "plain.yaml"
+    child = spawn_plain("--resume", "--save", str(saved), state_dir=state_dir)
+    for question in bank.questions[2:]:
+        child.expect_exact(f"/{total}) {question.text}")
+        child.sendline(typed(question, favourite(bank, question, role)))
+    child.expect_exact("Review your answers:")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    screen = plain(child.before)
+    assert "Recommended: Machine Learning Engineer" in screen
+    assert "1. Machine Learning Engineer:" in screen
+    assert not any(mark in screen for mark in ("╭", "█", "\x1b["))
+    final = yaml.safe_load(saved.read_text())["answers"]
+    assert len(final) == total and final[second.id] == favourite(bank, second, role)[0]
