@@ -200,3 +200,25 @@ def test_going_back_in_process_changes_an_earlier_answer(bank, keyboard, capsys,
     capsys.readouterr()
     written = yaml.safe_load(saved.read_text())["answers"]
     assert written[second.id] == other and len(written) == len(bank.questions)
+
+
+def test_review_screen_shows_whole_answers_and_every_pick(bank, monkeypatch):
+    from careerfit import ask as ask_module
+
+    seen = {}
+
+    def fake_select(message, choices, **kwargs):
+        seen["titles"] = [c.title for c in choices if hasattr(c, "title")]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ask_module.questionary, "select", fake_select)
+    picks = {"background": ("analyst",),
+             "tasks-you-enjoy": ("explore-messy-data", "index-documents", "alert-on-data-shift")}
+    with pytest.raises(KeyboardInterrupt):
+        ask_module.Prompter(output=DummyOutput()).review(bank, picks, list(picks))
+    text = " ".join(" ".join(t.split()) for t in seen["titles"])
+    assert "starting point: Analyst or business-intelligence (BI) work" in text
+    for option in bank.question("tasks-you-enjoy").options:
+        if option.id in picks["tasks-you-enjoy"]:
+            assert " ".join(option.label.split()) in text
+    assert "…" not in text
