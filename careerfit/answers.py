@@ -117,10 +117,12 @@ def _check_version(doc: safeyaml.Document, top: dict) -> None:
 
 
 def _pick(doc: safeyaml.Document, question: Question, value: Any) -> tuple[str, ...] | None:
-    where = doc.where("answers", question.id)
-    valid = ", ".join([*question.option_ids, SKIP])
     if value == SKIP:
         return None
+    if question.kind != "multi" and isinstance(value, str) and value in question.option_ids:
+        return (value,)  # the common case, before any error text is built
+    where = doc.where("answers", question.id)
+    valid = ", ".join([*question.option_ids, SKIP])
     if question.kind == "multi":
         values = value if isinstance(value, list) else [value]
         for index, item in enumerate(values):

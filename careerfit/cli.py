@@ -183,6 +183,56 @@ def roles(
     run_roles(role, compare, json_output, data, routes, plain)
 
 
+@app.command(epilog=EXIT_CODES)
+def score(
+    files: Annotated[list[Path] | None, typer.Argument(
+        metavar="[FILE ...|-]",
+        help="YAML answers files; none, or '-', reads JSON Lines from standard input"
+             " (one answers object per line, with an optional \"id\").")] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Print the whole result document on each line, not only ranking and"
+                       " recommendation.")] = False,
+    summary: Annotated[bool, typer.Option(
+        "--summary", help="Print a summary of the whole input instead: recommendations per"
+                          " role, confidence levels, the most common hybrid, the traits that"
+                          " separate the cohort most.")] = False,
+    json_output: Annotated[bool, typer.Option(
+        "--json", help="With --summary: one JSON document instead of a table.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Score many answer sets in one process: one JSON line out per answer set in.
+
+    \b
+    Examples:
+      careerfit score a.yaml b.yaml               one line per file
+      careerfit score < cohort.jsonl > scored.jsonl
+      careerfit score --summary --json < cohort.jsonl
+
+    A bad record gets a line {"id": ..., "error": {"message": ..., "where": ...}}; the
+    rest are still scored, and the run exits 2 at the end if any record was bad.
+    """
+    from careerfit.commands import run_score
+
+    run_score(files or [], full=full, summary=summary, json_output=json_output, data=data)
+
+
+@app.command("schema", epilog=EXIT_CODES)
+def schema_command(
+    name: Annotated[str, typer.Argument(
+        metavar="result|answers", autocompletion=lambda incomplete: [
+            n for n in ("result", "answers") if n.startswith(incomplete)],
+        help="'result' (what quiz --json and score --full print) or 'answers' (answers files).",
+    )],
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a careerfit document, to validate against."""
+    from careerfit.errors import InputError
+    from careerfit.schema import NAMES, schema_json
+
+    if name not in NAMES:
+        raise InputError(f"unknown schema '{name}'", hint="choose one of: " + ", ".join(NAMES))
+    sys.stdout.write(schema_json(name))
+
+
 def main() -> None:
     """Console entry point: run the app and map every failure to a documented exit code."""
     try:

@@ -268,3 +268,73 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
         raise CareerfitError("give a ROLE or --compare A B, not both")
     show_roles(bank, wanted, json_output, routes=routes or bool(role_id),
                plain=plain_wanted(plain))
+
+
+def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool,
+              data: Path | None) -> None:
+    """careerfit score: stream records through the scorer, one JSON line each."""
+    import json
+
+    from careerfit.batch import Summary, from_files, from_json_lines, score
+
+    bank = load_checked_bank(data)
+    from_stdin = not files or files == [Path("-")]
+    if from_stdin and stdin_is_terminal():
+        raise InputError("careerfit score reads JSON Lines from standard input, and it is a"
+                         " terminal", hint="pipe a file in (careerfit score < answers.jsonl)"
+                                          " or name YAML answers files")
+    records = from_json_lines(sys.stdin, bank) if from_stdin else from_files(files, bank)
+    totals = Summary(bank)
+    with _progress(len(files) if not from_stdin else None) as advance:
+        for output, result in score(records, bank, full=full and not summary):
+            totals.add(result)
+            if not summary:
+                sys.stdout.write(json.dumps(output, ensure_ascii=False) + "\n")
+            advance()
+    if summary:
+        _print_summary(totals.as_dict(), json_output)
+    sys.stdout.flush()
+    if totals.errors:
+        raise CareerfitError(f"{totals.errors} of {totals.errors + totals.people} record(s)"
+                             " could not be scored; their lines say why")
+
+
+@contextlib.contextmanager
+def _progress(total: int | None) -> Any:
+    """A progress bar on stderr for long inputs, only when stderr is a terminal."""
+    try:
+        interactive = sys.stderr.isatty()
+    except (ValueError, OSError):
+        interactive = False
+    if not interactive:
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("scoring", total=total)
+        count = [0]
+
+        def advance() -> None:
+            count[0] += 1
+            if count[0] % 200 == 0:
+                bar.update(task, completed=count[0])
+
+        yield advance
+
+
+def _stderr_console() -> Any:
+    from careerfit.render import make_console
+
+    return make_console(stderr=True)
+
+
+def _print_summary(summary: dict, json_output: bool) -> None:
+    import json
+
+    if json_output:
+        sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+        return
+    from careerfit.render import make_console, summary_view
+
+    make_console().print(summary_view(summary))

@@ -261,13 +261,11 @@ class Model:
 
     def posterior(self, picks: Picks) -> Posterior:
         """The posterior over states given *picks*, and each role's chance of being main."""
-        total = [0.0] * len(self.states)
-        for question in self.bank.scored:
-            answer = picks.get(question.id)
-            if answer is None:
-                continue
-            total = [a + b for a, b in zip(total, self.loglik(question.id, answer), strict=True)]
-        return self._normalise(total)
+        rows = [self.loglik(question.id, answer) for question in self.bank.scored
+                if (answer := picks.get(question.id)) is not None]
+        if not rows:
+            return self._normalise([0.0] * len(self.states))
+        return self._normalise([sum(column) for column in zip(*rows, strict=True)])
 
     def _normalise(self, logs: Sequence[float]) -> Posterior:
         top = max(logs)

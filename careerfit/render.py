@@ -158,3 +158,28 @@ def make_console(stderr: bool = False, **kwargs: Any) -> Console:
 def show_result(report: dict[str, Any], console: Console | None = None) -> None:
     console = console or make_console()
     console.print(result_view(report, console.width))
+
+
+def summary_view(summary: dict[str, Any]) -> Group:
+    """careerfit score --summary for people."""
+    people = summary["people"] or 1
+    table = Table(title=f"Cohort of {summary['people']:,} people"
+                        + (f" ({summary['errors']:,} records could not be scored)"
+                           if summary["errors"] else ""),
+                  box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("Recommended", no_wrap=True)
+    table.add_column("People", justify="right")
+    table.add_column("Share", justify="right")
+    for role, count in summary["recommended"].items():
+        label = "no confident pick" if role == "none" else role
+        table.add_row(label, f"{count:,}", f"{count / people:.0%}")
+    levels = ", ".join(f"{level} {count / people:.0%}"
+                       for level, count in summary["confidence"].items())
+    lines = [f"Confidence: {levels}"]
+    hybrid = summary["most_common_hybrid"]
+    lines.append(f"Most common hybrid: {hybrid['name']} ({hybrid['people']:,} people)"
+                 if hybrid else "Most common hybrid: none")
+    traits = ", ".join(f"{t['name']} (spread {t['spread']:.2f})"
+                       for t in summary["separating_traits"])
+    lines.append(f"Traits that separate this cohort most: {traits or 'none'}")
+    return Group(table, Text("\n".join(lines)))

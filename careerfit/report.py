@@ -24,31 +24,12 @@ CARD_STEP_KEYS = ("skill_priorities", "tools", "outputs", "use_cases", "salary")
 def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, Any]:
     """Everything a person or a script needs to know about one quiz outcome."""
     picks = answers.picks
-    leader, runner = result.leader, result.runner_up
+    leader = result.leader
     answered = len(result.scores.answered)
     return {
         "schema_version": SCHEMA_VERSION,
-        "ranking": [
-            {"role": role, "name": bank.role(role).name, "fit": round(fit, 1),
-             "probability": stated(result.posterior.main[role])}
-            for role, fit in result.ranking
-        ],
-        "recommendation": {
-            "role": result.recommended,
-            "name": bank.role(result.recommended).name if result.recommended else None,
-            "confidence": result.confidence,
-            "probability": stated(result.probability),
-            "sureness": sureness_sentence(bank, result),
-            "margin": round(result.margin, 1),
-            "runner_up": runner,
-            "hybrid": (
-                {"roles": sorted(result.hybrid.roles), "name": result.hybrid.name,
-                 "description": result.hybrid.description,
-                 "probability": stated(result.tie)}
-                if result.hybrid else None
-            ),
-            "summary": verdict_sentence(bank, result, picks),
-        },
+        "ranking": ranking_part(bank, result),
+        "recommendation": recommendation_part(bank, result, picks),
         "reasons": {
             "for": [_reason(bank, reason, picks) for reason in result.drivers],
             "against": [_reason(bank, reason, picks) for reason in result.pulls],
@@ -73,6 +54,32 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, An
 def stated(probability: float) -> float:
     """A probability as printed: three decimals, and never a certainty (at most 0.999)."""
     return min(round(probability, 3), 0.999)
+
+
+def ranking_part(bank: Bank, result: Result) -> list[dict[str, Any]]:
+    """The ``ranking`` key: every role, best fit first."""
+    return [{"role": role, "name": bank.role(role).name, "fit": round(fit, 1),
+             "probability": stated(result.posterior.main[role])}
+            for role, fit in result.ranking]
+
+
+def recommendation_part(bank: Bank, result: Result, picks: Picks) -> dict[str, Any]:
+    """The ``recommendation`` key: the pick, how sure, the hybrid, in words too."""
+    return {
+        "role": result.recommended,
+        "name": bank.role(result.recommended).name if result.recommended else None,
+        "confidence": result.confidence,
+        "probability": stated(result.probability),
+        "sureness": sureness_sentence(bank, result),
+        "margin": round(result.margin, 1),
+        "runner_up": result.runner_up,
+        "hybrid": (
+            {"roles": sorted(result.hybrid.roles), "name": result.hybrid.name,
+             "description": result.hybrid.description, "probability": stated(result.tie)}
+            if result.hybrid else None
+        ),
+        "summary": verdict_sentence(bank, result, picks),
+    }
 
 
 def to_json(report: dict[str, Any]) -> str:

@@ -1,0 +1,128 @@
+"""For scripts and cohorts: the published schemas, careerfit score, the cohort summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from careerfit.answers import AnswerSet, to_plain
+from careerfit.bank import load_bank
+from careerfit.report import build_report
+from careerfit.result import evaluate
+from careerfit.schema import schema
+from careerfit.simulate import people
+from helpers import EXAMPLES, ROLE_IDS, run
+
+BANK = load_bank()
+STUDIO = Path(__file__).parent / "banks" / "studio"
+RESULT = jsonschema.Draft202012Validator(schema("result"))
+ANSWERS = jsonschema.Draft202012Validator(schema("answers"))
+
+
+def valid(validator, document) -> None:
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+    assert not errors, errors[:5]
+
+
+@pytest.mark.parametrize(("name", "version"), [("result", 1), ("answers", 2)])
+def test_schema_command_prints_a_versioned_draft_2020_12_schema(name, version):
+    result = run("schema", name)
+    assert result.returncode == 0
+    printed = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(printed)
+    assert printed["$id"] == f"urn:careerfit:schema:{name}:{version}"
+    assert printed["$schema"].endswith("/draft/2020-12/schema")
+    assert run("schema", "nope").returncode == 2
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_every_example_result_and_file_matches_the_schemas(example):
+    valid(ANSWERS, yaml.safe_load((EXAMPLES / example).read_text()))
+    for extra in ((), ("--adaptive",)):
+        report = json.loads(run("quiz", "--answers", str(EXAMPLES / example), "--json",
+                                *extra).stdout)
+        valid(RESULT, report)
+
+
+def test_studio_bank_result_and_saved_answers_match_the_schemas(tmp_path):
+    saved = tmp_path / "studio.yaml"
+    result = run("quiz", "--data", str(STUDIO), "--answers",
+                 str(STUDIO.parent / "studio-illustrator.yaml"), "--json", "--save", str(saved))
+    valid(RESULT, json.loads(result.stdout))
+    valid(ANSWERS, yaml.safe_load(saved.read_text()))
+
+
+def _answer(question):
+    if question.kind == "multi":
+        return st.one_of(st.none(), st.sets(st.sampled_from(question.option_ids)).map(
+            lambda chosen: tuple(o for o in question.option_ids if o in chosen)))
+    return st.one_of(st.none(), st.sampled_from(question.option_ids).map(lambda o: (o,)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fixed_dictionaries({q.id: _answer(q) for q in BANK.questions}))
+def test_any_answer_set_gives_a_document_that_matches_the_schema(picks):
+    answers = AnswerSet(picks, revision=BANK.revision)
+    report = build_report(BANK, evaluate(BANK, picks), answers)
+    valid(RESULT, json.loads(json.dumps(report)))
+
+
+def jsonl(count: int, seed: int = 5) -> str:
+    return "".join(json.dumps({"id": f"p{i}", "version": 2, "revision": BANK.revision,
+                               "answers": to_plain(BANK, person.picks)}) + "\n"
+                   for i, person in enumerate(people(BANK, count, seed)))
+
+
+def test_score_streams_json_lines_in_input_order():
+    result = run("score", stdin=jsonl(30))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == [f"p{i}" for i in range(30)]
+    assert all(set(line) == {"id", "ranking", "recommendation"} for line in lines)
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_score_files_by_path_and_the_full_document():
+    files = [str(EXAMPLES / f"{role}.yaml") for role in ROLE_IDS]
+    result = run("score", "--full", *files)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["file"] for line in lines] == files
+    assert [line["recommendation"]["role"] for line in lines] == list(ROLE_IDS)
+    for line in lines:
+        valid(RESULT, {k: v for k, v in line.items() if k != "file"})
+
+
+def test_a_bad_record_gets_an_error_line_and_the_rest_are_scored():
+    good = jsonl(3).splitlines()
+    bad = json.dumps({"id": "typo", "version": 2, "answers": {"free-afternoon": "nap"}})
+    result = run("score", stdin="\n".join([good[0], bad, "not json", *good[1:]]) + "\n")
+    assert result.returncode == 2 and "2 of 5 record(s)" in result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line.get("id", line.get("line")) for line in lines] == ["p0", "typo", 3, "p1", "p2"]
+    assert "'nap' is not an option" in lines[1]["error"]["message"]
+    assert lines[2]["error"]["where"] == "<stdin>:3"
+    assert "ranking" in lines[3]
+
+
+def test_score_takes_another_bank():
+    answers = yaml.safe_load((STUDIO.parent / "studio-illustrator.yaml").read_text())
+    result = run("score", "--data", str(STUDIO), stdin=json.dumps(answers) + "\n")
+    assert json.loads(result.stdout)["recommendation"]["role"] == "illustrator"
+
+
+def test_cohort_summary_counts_add_up():
+    result = run("score", "--summary", "--json", stdin=jsonl(140, seed=9))
+    summary = json.loads(result.stdout)
+    assert summary["people"] == 140 and summary["errors"] == 0
+    assert sum(summary["recommended"].values()) == 140
+    assert sum(summary["confidence"].values()) == 140
+    assert summary["most_common_hybrid"]["name"] in {b.name for b in BANK.blends}
+    assert len(summary["separating_traits"]) == 3
+    table = run("score", "--summary", stdin=jsonl(30)).stdout
+    assert "Cohort of 30 people" in table and "Most common hybrid" in table
