@@ -36,9 +36,7 @@ class Validity(NamedTuple):
 
     def share(self, kinds: Iterable[str], what: str) -> float:
         """Share of the people of *kinds* with outcome *what* (see :func:`measure`)."""
-        counts = [self.kinds[k] for k in kinds if k in self.kinds]
-        total = sum(c["people"] for c in counts)
-        return sum(c[what] for c in counts) / total if total else 0.0
+        return _share(self.kinds, kinds, what)
 
 
 def measure(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = None
@@ -90,9 +88,8 @@ class AdaptiveValidity(NamedTuple):
         return float(counts[min(len(counts) - 1, max(0, math.ceil(q * len(counts)) - 1))])
 
     def share(self, kinds: Iterable[str], what: str) -> float:
-        counts = [self.kinds[k] for k in kinds if k in self.kinds]
-        total = sum(c["people"] for c in counts)
-        return sum(c[what] for c in counts) / total if total else 0.0
+        """Share of the people of *kinds* with outcome *what* (see :func:`measure_adaptive`)."""
+        return _share(self.kinds, kinds, what)
 
 
 def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = None
@@ -123,6 +120,12 @@ def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator 
         tally["flagged"] += _flagged(quick)
         tally["flagged_full"] += _flagged(whole)
     return AdaptiveValidity(asked, kinds)
+
+
+def _share(tallies: dict[str, Counter], kinds: Iterable[str], what: str) -> float:
+    counts = [tallies[k] for k in kinds if k in tallies]
+    total = sum(c["people"] for c in counts)
+    return sum(c[what] for c in counts) / total if total else 0.0
 
 
 def _flagged(result: Result) -> bool:
