@@ -154,19 +154,6 @@ def distribution(kind: str, utils: Sequence[float], sensitivity: float) -> list[
     return choice_probabilities(utils, sensitivity)
 
 
-def answer_probability(question: Question, table: Mapping[str, Sequence[float]],
-                       mix: Sequence[float], sensitivity: float, answer: Answer) -> float:
-    """P(answer | mix, sensitivity) under the response model."""
-    utils = utilities(table, mix)
-    if question.kind == "multi":
-        chance = 1.0
-        for option_id, u in zip(table, utils, strict=True):
-            p = pick_probability(u, sensitivity)
-            chance *= p if option_id in answer else 1.0 - p
-        return chance
-    return distribution(question.kind, utils, sensitivity)[question.option_ids.index(answer[0])]
-
-
 def possible_answers(question: Question) -> list[Answer]:
     """Every answer a person could give (skips aside); pick-all questions as subsets."""
     if question.kind != "multi":
@@ -281,22 +268,6 @@ class Model:
                 key = frozenset(self.roles[i] for i in found.pair)
                 ties[key] = ties.get(key, 0.0) + weight
         return Posterior(main, ties, weights)
-
-    def update(self, posterior: Posterior, question_id: str, answer: Answer) -> Posterior:
-        """The posterior after one more answer."""
-        logs = [math.log(w) if w > 0 else -1e300 for w in posterior.weights]
-        return self._normalise([a + b for a, b in
-                                zip(logs, self.loglik(question_id, answer), strict=True)])
-
-    def predictive(self, posterior: Posterior, question_id: str) -> list[tuple[Answer, float]]:
-        """Each possible answer to a question and its chance given the answers so far."""
-        question = self.bank.question(question_id)
-        found = []
-        for answer in possible_answers(question):
-            loglik = self.loglik(question_id, answer)
-            chance = sum(w * math.exp(v) for w, v in zip(posterior.weights, loglik, strict=True))
-            found.append((answer, chance))
-        return found
 
     def _answer_chances(self, question_id: str) -> list[list[float]]:
         """P(answer | state) for every possible answer, as rows over the states."""
