@@ -49,7 +49,7 @@ class Planner:
 
     def status(self, picks: Picks, posterior: Posterior | None = None) -> Status:
         posterior = posterior or self.model.posterior(picks)
-        fits = self.scorer.score(picks).fits
+        fits = self.scorer.score(picks, shares=False).fits
         order = {r.id: i for i, r in enumerate(self.bank.roles)}
         leader = min(fits, key=lambda r: (-fits[r], order[r]))
         answered = sum(1 for q in self.bank.scored if picks.get(q.id) is not None)

@@ -90,9 +90,10 @@ class Evaluator:
         self._order = {role.id: index for index, role in enumerate(bank.roles)}
 
     def __call__(self, picks: Picks, *, explain: bool = True) -> Result:
-        """Score *picks* and explain the outcome (*explain*=False skips the what-if search)."""
+        """Score *picks* and explain the outcome (*explain*=False skips the reasons and the
+        what-if search, for batches that need only the ranking and the recommendation)."""
         bank = self.bank
-        scores = self.scorer.score(picks)
+        scores = self.scorer.score(picks, shares=explain)
         posterior = self.model.posterior(picks)
         ranking = tuple(sorted(scores.fits.items(),
                                key=lambda item: (-item[1], self._order[item[0]])))

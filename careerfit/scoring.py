@@ -73,25 +73,34 @@ class Scorer:
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
         self._reach = {q.id: reach(q) for q in bank.scored}
+        self._moved: dict[tuple[str, tuple[str, ...]], dict[str, float]] = {}
 
-    def score(self, picks: Picks) -> Scores:
+    def score(self, picks: Picks, *, shares: bool = True) -> Scores:
+        """Trait scores and fits; with *shares*, each answer's share of each fit too
+        (what the reasons and the what-if read; a batch that needs only fits skips it)."""
         answered = tuple(q.id for q in self.bank.scored if picks.get(q.id) is not None)
         denominators = self._denominator(answered)
-        contributions = {
-            qid: contribution(self.bank.question(qid), picks[qid]) for qid in answered
-        }
-        traits = {
-            trait: sum(c.get(trait, 0.0) for c in contributions.values()) / total
-            for trait, total in denominators.items()
-        }
+        contributions = {qid: self._contribution(qid, picks[qid]) for qid in answered}
+        totals: dict[str, float] = {}
+        for moved in contributions.values():
+            for trait, weight in moved.items():
+                totals[trait] = totals.get(trait, 0.0) + weight
+        traits = {trait: totals.get(trait, 0.0) / total for trait, total in denominators.items()}
         coefficients = self.coefficients(denominators)
-        shares = {qid: self.shares_of(c, coefficients) for qid, c in contributions.items()}
-        fits = {
-            role.id: NEUTRAL_FIT + sum(s[role.id] for s in shares.values())
-            for role in self.bank.roles
-        }
-        fits = {role: min(100.0, max(0.0, fit)) for role, fit in fits.items()}
-        return Scores(traits, fits, shares, answered, coefficients)
+        fits = {role: min(100.0, max(0.0, NEUTRAL_FIT + sum(
+                    per * totals.get(trait, 0.0) for trait, per in coefficients[role].items())))
+                for role in coefficients}
+        per_answer = ({qid: self.shares_of(c, coefficients) for qid, c in contributions.items()}
+                      if shares else {})
+        return Scores(traits, fits, per_answer, answered, coefficients)
+
+    def _contribution(self, question_id: str, chosen: tuple[str, ...]) -> dict[str, float]:
+        """contribution() of one answer, remembered: a cohort gives the same answers often."""
+        key = (question_id, tuple(chosen))
+        moved = self._moved.get(key)
+        if moved is None:
+            moved = self._moved[key] = contribution(self.bank.question(question_id), chosen)
+        return moved
 
     def _denominator(self, answered: Iterable[str]) -> dict[str, float]:
         totals: dict[str, float] = {}

@@ -51,14 +51,27 @@ def test_order_of_answers_never_matters(picks, rng):
 @SETTINGS
 @given(answer_sets, st.sampled_from([q.id for q in BANK.scored]), st.sampled_from(ROLE_IDS))
 def test_strengthening_an_answer_toward_a_role_never_lowers_its_fit(picks, qid, role):
-    """Replacing an answer with one that moves the role's traits more never lowers its fit."""
+    """Replacing an answer with one that moves every trait the way the role weighs it
+    (up where its weight is positive, down where negative) never lowers its fit.
+
+    That is the model's promise; a change that trades one valued trait for another may
+    go either way, since each trait is scaled by how much the answered questions reach it.
+    """
     question = BANK.question(qid)
     if picks[qid] is None:
         return
+    from careerfit.scoring import contribution
+
+    profile = BANK.role(role).profile
+    now = contribution(question, picks[qid])
+    stronger = favourite(BANK, question, role)
+    then = contribution(question, stronger)
+    moves = {t: then.get(t, 0.0) - now.get(t, 0.0) for t in now.keys() | then.keys()}
+    if any(moves[t] * profile.get(t, 0.0) < 0 for t in moves):
+        return  # a trade between traits, not a strengthening
     scorer = Scorer(BANK)
     before = scorer.score(picks)
-    stronger = dict(picks, **{qid: favourite(BANK, question, role)})
-    after = scorer.score(stronger)
+    after = scorer.score(dict(picks, **{qid: stronger}))
     assert after.fits[role] >= before.fits[role] - 1e-9
 
 
