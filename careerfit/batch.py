@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, TextIO
 
 from careerfit.answers import AnswerSet, parse_answers, read_answers
 from careerfit.bank import Bank
-from careerfit.errors import InputError
+from careerfit.errors import InputError, some_ids
 from careerfit.report import build_report, ranking_part, recommendation_part
 from careerfit.result import Evaluator, Result
 from careerfit.safeyaml import Document
@@ -69,9 +69,9 @@ def _complete(record: Record) -> Record:
     """A record whose (non-adaptive) answers leave questions out is an error, as for --answers."""
     answers = record.answers
     if answers is not None and answers.missing:
-        shown = ", ".join(answers.missing[:12]) + (" …" if len(answers.missing) > 12 else "")
         raise InputError(f"{record.where}: {len(answers.missing)} question(s) have no answer:"
-                         f" {shown}", hint="add them, with 'skip' for any left out")
+                         f" {some_ids(answers.missing)}",
+                         hint="add them, with 'skip' for any left out")
     return record
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerfit.answers import AnswerSet, dump_answers, read_answers
 from careerfit.bank import Bank, load_bank
-from careerfit.errors import CareerfitError, DataError, InputError, Interrupted
+from careerfit.errors import CareerfitError, DataError, InputError, Interrupted, some_ids
 from careerfit.files import check_writable, write_user_file
 
 if TYPE_CHECKING:
@@ -147,6 +147,8 @@ def _plan(bank: Bank, answers: AnswerSet, options: QuizOptions) -> Plan | None:
     if options.edit:
         to_ask = list(answers.picks) if answers.adaptive else [q.id for q in bank.questions]
     elif options.answers is not None:
+        if not answers.missing:
+            return None
         to_ask = list(answers.missing)
     elif answers.adaptive:
         from careerfit.session import AdaptivePlan
@@ -156,8 +158,6 @@ def _plan(bank: Bank, answers: AnswerSet, options: QuizOptions) -> Plan | None:
         to_ask = [q.id for q in bank.questions if q.id not in answers.picks]
         if not to_ask and not (options.resume and options.review):
             return None
-    if not to_ask and options.answers is not None and not options.edit:
-        return None
     from careerfit.session import FixedPlan
 
     return FixedPlan(bank, to_ask)
@@ -168,19 +168,18 @@ def _replay(bank: Bank, answers: AnswerSet, path: Path | None) -> AnswerSet:
     from careerfit.adaptive import Planner
 
     if answers.missing:
-        shown = ", ".join(answers.missing[:12]) + (" …" if len(answers.missing) > 12 else "")
         raise InputError(
             f"{path}: --adaptive replays a complete answers file, and {len(answers.missing)}"
-            f" question(s) have no answer: {shown}",
+            f" question(s) have no answer: {some_ids(answers.missing)}",
             hint="answer them first (careerfit quiz --answers FILE --save FILE), or use 'skip'")
     return answers._replace(picks=Planner(bank).replay(answers.picks), adaptive=True)
 
 
 def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
     if options.answers is not None and not options.edit:
-        shown = ", ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
         raise InputError(
-            f"{options.answers}: {len(missing)} question(s) have no answer: {shown}",
+            f"{options.answers}: {len(missing)} question(s) have no answer:"
+            f" {some_ids(missing)}",
             hint="answer them in a terminal (careerfit quiz --answers FILE --save FILE),"
                  " or add them to the file (use 'skip' to leave one out)",
         )

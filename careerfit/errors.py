@@ -78,3 +78,8 @@ def literal(text: object, limit: int = 80) -> str:
 def clean(text: str) -> str:
     """Strip control characters from text (YAML prose) before it reaches a terminal."""
     return _CONTROL.sub("", text)
+
+
+def some_ids(ids: list[str] | tuple[str, ...], limit: int = 12) -> str:
+    """Ids for a message: the first *limit*, then an ellipsis."""
+    return ", ".join(ids[:limit]) + (" …" if len(ids) > limit else "")
