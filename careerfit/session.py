@@ -55,7 +55,8 @@ class FixedPlan:
 
     def __init__(self, bank: Bank, to_ask: list[str]) -> None:
         self.bank = bank
-        self.queue = [q.id for q in bank.questions if q.id in set(to_ask)]
+        wanted = set(to_ask)
+        self.queue = [q.id for q in bank.questions if q.id in wanted]
         self.position = {q.id: n for n, q in enumerate(bank.questions, start=1)}
 
     def next(self, picks: Picks) -> str | None:
