@@ -25,6 +25,9 @@ CONFIRM = "\x00confirm"
 # First line of a 5-point question not answered yet, so that a stray Enter records nothing.
 UNPICKED = "\x00unpicked"
 PICK_PROMPT = "(move to an answer with the arrow keys)"
+# A pair question's answers on screen, first to last (its activities are shown as A and B).
+PAIR_TITLES = ("Much rather A", "Slightly rather A", "Both about equally", "Slightly rather B",
+               "Much rather B")
 STYLE = questionary.Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
                            ("pointer", "fg:ansicyan bold"), ("highlighted", "fg:ansicyan bold"),
                            ("instruction", "fg:ansibrightblack")])
@@ -70,8 +73,10 @@ class Prompter:
 
         *label* is the progress shown before the question, such as '(3/45)'.
         """
-        message = f"{label} {clean(question.text)}"
-        hint = f"\n  {clean(question.hint)}" if question.hint else ""
+        # Wrapped here at word boundaries: a terminal would cut long lines anywhere.
+        message = _wrap(f"{label} {clean(question.text)}", self._columns() - 3, indent="  ")
+        hint = "\n  " + _wrap(clean(question.hint), self._columns() - 3, indent="  ") \
+            if question.hint else ""
         common = {"qmark": "?", "style": STYLE, "input": self.input, "output": self.output}
         if question.kind == "multi":
             chosen = set(current or ())
@@ -81,12 +86,21 @@ class Prompter:
                                             checked=answered and current is None)]
             picked = self._run(questionary.checkbox(
                 message, choices=choices, validate=_one_way_to_skip,
-                instruction="(space to pick, enter when done, left arrow: back)" + hint,
+                instruction="\n  (space to pick, enter when done, left arrow: back)" + hint,
                 **common))
             if picked == BACK:
                 return BACK
             return None if SKIP in picked else tuple(o for o in question.option_ids if o in picked)
-        choices = [Choice(clean(o.label), value=o.id) for o in question.options]
+        if question.kind == "pair":
+            # The two activities are shown once, wrapped, above short answers.
+            for letter, side in zip("AB", question.sides, strict=True):
+                message += "\n  " + _wrap(f"{letter}: {clean(side.label)}",
+                                          self._columns() - 3, indent="     ")
+            titles = PAIR_TITLES
+        else:
+            titles = tuple(clean(o.label) for o in question.options)
+        choices = [Choice(title, value=o.id)
+                   for title, o in zip(titles, question.options, strict=True)]
         choices += [Separator(), Choice(NOT_SURE, value=SKIP)]
         default = (current[0] if current else SKIP) if answered else None
         if default is None and question.kind in GRADED_KINDS:
@@ -94,7 +108,8 @@ class Prompter:
         while True:
             picked = self._run(questionary.select(
                 message, choices=choices, default=default,
-                instruction="(arrow keys, enter to choose, left arrow: back)" + hint, **common))
+                instruction="\n  (arrow keys, enter to choose, left arrow: back)" + hint,
+                **common))
             if picked != UNPICKED:
                 break
         if picked == BACK:
@@ -117,7 +132,7 @@ class Prompter:
             question = bank.question(question_id)
             answer = question.describe(picks.get(question_id))
             line = f"{number:>2}. {clean(question.short or question.text)}: {clean(answer)}"
-            choices.append(Choice(_wrap(line, width), value=question_id))
+            choices.append(Choice(_wrap(line, width, indent="      "), value=question_id))
         picked = self._run(questionary.select(
             "Review your answers: pick one to change, or confirm", choices=choices,
             qmark="?", style=STYLE, input=self.input, output=self.output,
@@ -131,9 +146,9 @@ def _one_way_to_skip(picked: list[str]) -> bool | str:
     return True
 
 
-def _wrap(line: str, width: int) -> str:
-    """A review line wrapped at word boundaries, continuation lines indented under it."""
+def _wrap(line: str, width: int, indent: str) -> str:
+    """*line* wrapped at word boundaries, continuation lines indented by *indent*."""
     import textwrap
 
-    return "\n".join(textwrap.wrap(line, width, subsequent_indent="      ",
+    return "\n".join(textwrap.wrap(line, max(20, width), subsequent_indent=indent,
                                     break_long_words=False, break_on_hyphens=False))

@@ -138,7 +138,9 @@ def test_hints_show_under_their_question(monkeypatch):
     question = BANK.question("on-call-ok")
     with pytest.raises(KeyboardInterrupt):
         ask.Prompter(output=object()).ask(question, "(1/45)")
-    assert question.hint and question.hint in seen["instruction"]
+    shown = " ".join(seen["instruction"].split())  # wrapped to the terminal's width
+    assert question.hint and question.hint in shown
+    assert seen["instruction"].startswith("\n")  # on its own line, under the question
 
 
 def test_color_flags_follow_the_conventions():
