@@ -15,7 +15,7 @@ def test_version_and_help_list_every_command():
     assert run("--version").stdout.strip() == f"careerfit {__version__}"
     result = run("--help")
     assert result.returncode == 0
-    for command in ("quiz", "validate", "roles"):
+    for command in ("quiz", "validate", "roles", "score", "schema"):
         assert command in result.stdout
     assert "130" in result.stdout and "Exit codes" in result.stdout
 
