@@ -26,6 +26,8 @@ def installed(tmp_path_factory) -> Path:
     wheel = next((work / "dist").glob("careerfit-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "careerfit/data/questions.yaml" in names and "careerfit/data/roles.yaml" in names
+    assert "careerfit/data/bank.compiled.json" in names
+    assert "careerfit/schemas/result.schema.json" in names
     env_dir = work / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
@@ -52,3 +54,8 @@ def test_installed_command_runs_anywhere(installed, tmp_path):
     assert report["recommendation"]["role"] == "ai-engineer"
     refused = run("quiz")
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    validation = run("validate")
+    assert "out of date" not in validation.stderr  # the installed copy uses its compiled bank
+    assert json.loads(run("schema", "result").stdout)["$id"].endswith(":result:1")
+    scored = run("score", "mine.yaml")
+    assert json.loads(scored.stdout)["recommendation"]["role"] == "ai-engineer"
