@@ -88,7 +88,7 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
         if not isinstance(key, str) or bank.question(key) is None:
             raise InputError(f"{doc.where('answers', key)}: unknown question id {literal(key)}",
                              hint=_closest(key, [q.id for q in bank.questions], "question"))
-    picks = {q.id: _pick(doc, q, given[q.id]) for q in bank.questions if q.id in given}
+    picks = {q.id: _pick(doc, bank, q, given[q.id]) for q in bank.questions if q.id in given}
     absent = [q for q in bank.questions if q.id not in given]
     # An adaptive quiz asks only what it needs: what it did not ask is not missing.
     missing = () if adaptive else tuple(q.id for q in absent if q.added <= revision)
@@ -116,11 +116,15 @@ def _check_version(doc: safeyaml.Document, top: dict) -> None:
                          hint=f"use 'version: {FORMAT_VERSION}'")
 
 
-def _pick(doc: safeyaml.Document, question: Question, value: Any) -> tuple[str, ...] | None:
+def _pick(doc: safeyaml.Document, bank: Bank, question: Question, value: Any
+          ) -> tuple[str, ...] | None:
     if value == SKIP:
         return None
-    if question.kind != "multi" and isinstance(value, str) and value in question.option_ids:
+    if question.kind != "multi" and isinstance(value, str) and bank.is_option(question.id, value):
         return (value,)  # the common case, before any error text is built
+    if question.kind == "multi" and isinstance(value, list) and all(
+            isinstance(v, str) and bank.is_option(question.id, v) for v in value):
+        return tuple(o for o in question.option_ids if o in value)
     where = doc.where("answers", question.id)
     valid = ", ".join([*question.option_ids, SKIP])
     if question.kind == "multi":

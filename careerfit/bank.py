@@ -141,18 +141,24 @@ class Bank:
         self.blends = blends
         self.directory = directory
         self._by_id = {q.id: q for q in questions}
+        self._option_ids = {q.id: frozenset(q.option_ids) for q in questions}
+        self._scored = tuple(q for q in questions if q.scored)
         # Precomputed response-model tables, set only by the compiled default bank.
         self.tables: CompiledTables | None = None
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
 
+    def is_option(self, question_id: str, option_id: object) -> bool:
+        """Whether *option_id* answers *question_id* (a set look-up: batches ask it often)."""
+        return option_id in self._option_ids.get(question_id, ())
+
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)
 
     @property
     def scored(self) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions if q.scored)
+        return self._scored
 
     @property
     def revision(self) -> int:
