@@ -2,9 +2,9 @@
 
 Pure logic: imports nothing from the terminal layer.
 
-A person is a **mix** over the bank's roles (shares that add up to 1; the role
-with the largest share is their *main* role) and a **sensitivity** (how
-consistently their answers follow their preferences; 0 is a coin flip).
+A person is a **mix** over the bank's roles (shares that add up to 1) and a
+**sensitivity** (how consistently their answers follow their preferences; 0 is
+a coin flip).
 
 * An option's **affinity** to a role is the role's normalised trait profile
   applied to the option's trait effects; each question's affinities are scaled
