@@ -49,18 +49,17 @@ class Planner:
 
     def status(self, picks: Picks, posterior: Posterior | None = None) -> Status:
         posterior = posterior or self.model.posterior(picks)
-        fits = self.scorer.score(picks, shares=False).fits
-        order = {r.id: i for i, r in enumerate(self.bank.roles)}
-        leader = min(fits, key=lambda r: (-fits[r], order[r]))
-        answered = sum(1 for q in self.bank.scored if picks.get(q.id) is not None)
-        return Status(leader, posterior.main[leader], answered)
+        scores = self.scorer.score(picks, shares=False)
+        leader = self.scorer.ranking(scores.fits)[0][0]
+        return Status(leader, posterior.main[leader], len(scores.answered))
 
     def next_question(self, picks: Picks, asked: Collection[str],
                       posterior: Posterior | None = None,
-                      among: Collection[str] | None = None) -> str | None:
+                      among: Collection[str] | None = None,
+                      status: Status | None = None) -> str | None:
         """The most telling scored question not in *asked* (and in *among*, if given)."""
         posterior = posterior or self.model.posterior(picks)
-        leader = self.status(picks, posterior).leader
+        leader = (status or self.status(picks, posterior)).leader
         now = posterior.main[leader]
         best, best_gain = None, -1.0
         for question in self.bank.scored:
@@ -80,9 +79,10 @@ class Planner:
         if background is not None:
             return background
         posterior = self.model.posterior(picks)
-        if not even_if_sure and self.status(picks, posterior).sure:
+        status = self.status(picks, posterior)
+        if not even_if_sure and status.sure:
             return None
-        return self.next_question(picks, picks.keys(), posterior, among)
+        return self.next_question(picks, picks.keys(), posterior, among, status)
 
     def replay(self, picks: Mapping[str, tuple[str, ...] | None]
                ) -> dict[str, tuple[str, ...] | None]:

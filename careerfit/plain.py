@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from careerfit.bank import BACK, Bank, Question
 from careerfit.errors import clean
-from careerfit.report import coverage_sentence
+from careerfit.report import STEP_LISTS, coverage_sentence, route_heading
 from careerfit.roledata import salary_text
 
 BACK_KEYS = ("b", "back")
@@ -57,13 +57,9 @@ def plain_result(report: dict[str, Any]) -> str:
 def _steps(steps: dict[str, Any], name: str) -> list[str]:
     lines = [f"Next steps toward {name}:"]
     if steps["route"]:
-        origin = steps["background_label"]
-        lines.append(f"From where you are ({origin}): {steps['route']}" if origin
-                     else f"From where you are: {steps['route']}")
+        lines.append(f"{route_heading(steps)}: {steps['route']}")
     lines += [f"Skill priority {n}: {s}" for n, s in enumerate(steps["skill_priorities"], 1)]
-    lines.append(f"Tools to learn: {', '.join(steps['tools'])}")
-    lines.append(f"What you'd produce: {', '.join(steps['outputs'])}")
-    lines.append(f"Typical projects: {', '.join(steps['use_cases'])}")
+    lines += [f"{title}: {', '.join(steps[key])}" for key, title in STEP_LISTS]
     lines.append(f"Pay: {salary_text(steps['salary'])}")
     return lines
 

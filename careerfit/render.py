@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careerfit.errors import clean
-from careerfit.report import coverage_sentence
+from careerfit.report import STEP_LISTS, coverage_sentence, route_heading
 from careerfit.roledata import salary_text
 
 BAR_WIDTH = 30
@@ -131,18 +131,14 @@ def _compared_steps(report: dict[str, Any], width: int) -> Any:
 def _next_steps(steps: dict[str, Any], name: str) -> Panel:
     lines = []
     if steps["route"]:
-        origin = steps["background_label"]
-        start = f"From where you are ({safe(origin)})" if origin else "From where you are"
-        lines.append(f"[bold]{start}:[/] {safe(steps['route'])}")
+        lines.append(f"[bold]{safe(route_heading(steps))}:[/] {safe(steps['route'])}")
     if steps["skill_priorities"]:
         lines.append("[bold]Skill priorities[/]")
         lines += [f"  {n}. {safe(s)}" for n, s in enumerate(steps["skill_priorities"], start=1)]
     else:
         lines.append("[bold]Skill priorities:[/] your background already covers the core ones;"
                      " the route above says where to go deeper.")
-    lines.append(f"[bold]Tools to learn:[/] {safe(', '.join(steps['tools']))}")
-    lines.append(f"[bold]What you'd produce:[/] {safe(', '.join(steps['outputs']))}")
-    lines.append(f"[bold]Typical projects:[/] {safe(', '.join(steps['use_cases']))}")
+    lines += [f"[bold]{title}:[/] {safe(', '.join(steps[key]))}" for key, title in STEP_LISTS]
     salary = steps["salary"]
     lines.append(f"[bold]Pay:[/] {safe(salary_text(salary))}")
     if salary["note"]:

@@ -51,6 +51,17 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, An
     }
 
 
+# The listed parts of next steps, with the heading every view gives them.
+STEP_LISTS = (("tools", "Tools to learn"), ("outputs", "What you'd produce"),
+              ("use_cases", "Typical projects"))
+
+
+def route_heading(steps: dict[str, Any]) -> str:
+    """How every view introduces the transition route from the person's background."""
+    origin = steps["background_label"]
+    return f"From where you are ({origin})" if origin else "From where you are"
+
+
 def stated(probability: float) -> float:
     """A probability as printed: three decimals, and never a certainty (at most 0.999)."""
     return min(round(probability, 3), 0.999)

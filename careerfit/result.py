@@ -87,7 +87,6 @@ class Evaluator:
         self.bank = bank
         self.scorer = Scorer(bank)
         self.model = Model(bank)
-        self._order = {role.id: index for index, role in enumerate(bank.roles)}
 
     def __call__(self, picks: Picks, *, explain: bool = True) -> Result:
         """Score *picks* and explain the outcome (*explain*=False skips the reasons and the
@@ -95,8 +94,7 @@ class Evaluator:
         bank = self.bank
         scores = self.scorer.score(picks, shares=explain)
         posterior = self.model.posterior(picks)
-        ranking = tuple(sorted(scores.fits.items(),
-                               key=lambda item: (-item[1], self._order[item[0]])))
+        ranking = self.scorer.ranking(scores.fits)
         (leader, first), (runner, second) = ranking[0], ranking[1]
         probability, tie = posterior.main[leader], posterior.tie(leader, runner)
         confidence = confidence_level(probability, tie, len(scores.answered))

@@ -74,6 +74,11 @@ class Scorer:
         self.bank = bank
         self._reach = {q.id: reach(q) for q in bank.scored}
         self._moved: dict[tuple[str, tuple[str, ...]], dict[str, float]] = {}
+        self._order = {role.id: index for index, role in enumerate(bank.roles)}
+
+    def ranking(self, fits: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
+        """Roles best fit first; equal fits keep the bank's role order."""
+        return tuple(sorted(fits.items(), key=lambda item: (-item[1], self._order[item[0]])))
 
     def score(self, picks: Picks, *, shares: bool = True) -> Scores:
         """Trait scores and fits; with *shares*, each answer's share of each fit too
