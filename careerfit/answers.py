@@ -27,6 +27,7 @@ FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 TOP_KEYS = ("version", "revision", "adaptive", "answers")
 MAX_BYTES = 64 * 1024
+_INVALID = object()
 
 
 class AnswerSet(NamedTuple):
@@ -84,12 +85,23 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
     if not isinstance(given, dict):
         raise InputError(f"{doc.where('answers')}: 'answers' must be a mapping of question id"
                          f" to option id, not {_kind(given)}")
-    for key in given:
+    for key in () if bank.question_ids.issuperset(given) else given:
         if not isinstance(key, str) or bank.question(key) is None:
             raise InputError(f"{doc.where('answers', key)}: unknown question id {literal(key)}",
                              hint=_closest(key, [q.id for q in bank.questions], "question"))
-    picks = {q.id: _pick(doc, bank, q, given[q.id]) for q in bank.questions if q.id in given}
-    absent = [q for q in bank.questions if q.id not in given]
+    picks: dict[str, tuple[str, ...] | None] = {}
+    for question_id, question, valid in bank.answer_lookup:
+        if question_id in given:
+            value = given[question_id]
+            # Valid answers are looked up, without building any error text.
+            try:
+                found = valid.get(tuple(value) if type(value) is list else value, _INVALID)
+            except TypeError:  # unhashable: a mapping, or a list holding one
+                found = _INVALID
+            picks[question_id] = (found if found is not _INVALID
+                                  else _pick(doc, bank, question, value))
+    absent = ([q for q in bank.questions if q.id not in given]
+              if len(picks) < len(bank.questions) else [])
     # An adaptive quiz asks only what it needs: what it did not ask is not missing.
     missing = () if adaptive else tuple(q.id for q in absent if q.added <= revision)
     newer = tuple(q.id for q in absent if q.added > revision)
@@ -118,10 +130,10 @@ def _check_version(doc: safeyaml.Document, top: dict) -> None:
 
 def _pick(doc: safeyaml.Document, bank: Bank, question: Question, value: Any
           ) -> tuple[str, ...] | None:
+    """*value* as picks, or the InputError that says what is wrong with it (valid answers
+    in the usual form never get here: they are looked up in ``Bank.answer_lookup``)."""
     if value == SKIP:
         return None
-    if question.kind != "multi" and isinstance(value, str) and bank.is_option(question.id, value):
-        return (value,)  # the common case, before any error text is built
     if question.kind == "multi" and isinstance(value, list) and all(
             isinstance(v, str) and bank.is_option(question.id, v) for v in value):
         return tuple(o for o in question.option_ids if o in value)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping
+from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from careerfit.compiled import CompiledTables
 
 SKIP = "skip"
+# Pick-all questions with at most this many options have every answer (2**8 subsets)
+# listed: for look-ups, the what-if search and expected-information sums.
+MAX_LISTED_OPTIONS = 8
 # The longest a question's 'short' label may be.
 SHORT_LIMIT = 32
 # What a prompt answers when the person asks to go back to the previous question.
@@ -75,6 +79,17 @@ class Question(NamedTuple):
     @property
     def option_ids(self) -> tuple[str, ...]:
         return tuple(o.id for o in self.options)
+
+    def possible_answers(self) -> list[tuple[str, ...]]:
+        """Every answer a person could give (skips aside), as picks: one option each, or
+        for a pick-all question every subset in option order; none for a pick-all
+        question of more than MAX_LISTED_OPTIONS options (too many subsets to list)."""
+        ids = self.option_ids
+        if self.kind != "multi":
+            return [(o,) for o in ids]
+        if len(ids) > MAX_LISTED_OPTIONS:
+            return []
+        return [combo for size in range(len(ids) + 1) for combo in combinations(ids, size)]
 
     def describe(self, chosen: tuple[str, ...] | None) -> str:
         """The person's answer in words: the chosen labels, or a note that it was skipped."""
@@ -141,7 +156,18 @@ class Bank:
         self.blends = blends
         self.directory = directory
         self._by_id = {q.id: q for q in questions}
+        self.question_ids = frozenset(self._by_id)
         self._option_ids = {q.id: frozenset(q.option_ids) for q in questions}
+        # Per question, in bank order: its id, the question, and each valid answer as
+        # written in a file (an option id; a tuple of option ids in option order for a
+        # pick-all question; 'skip') -> its picks. Every answer read goes through it.
+        self.answer_lookup = tuple(
+            (q.id, q, {**{(a if q.kind == "multi" else a[0]): a for a in q.possible_answers()},
+                       SKIP: None})
+            for q in questions)
+        self._roles = {r.id: r for r in roles}
+        self._blends = {b.roles: b for b in blends}
+        self._background = next((q for q in questions if q.context == "background"), None)
         self._scored = tuple(q for q in questions if q.scored)
         # Precomputed response-model tables, set only by the compiled default bank.
         self.tables: CompiledTables | None = None
@@ -154,7 +180,7 @@ class Bank:
         return option_id in self._option_ids.get(question_id, ())
 
     def role(self, role_id: str) -> Role | None:
-        return next((r for r in self.roles if r.id == role_id), None)
+        return self._roles.get(role_id)
 
     @property
     def scored(self) -> tuple[Question, ...]:
@@ -168,7 +194,7 @@ class Bank:
     @property
     def background(self) -> Question | None:
         """The unscored question asking where the person stands today, if the bank has one."""
-        return next((q for q in self.questions if q.context == "background"), None)
+        return self._background
 
     def background_to_ask(self, asked: Container[str], among: Container[str] | None = None
                           ) -> str | None:
@@ -180,8 +206,7 @@ class Bank:
         return background.id
 
     def blend(self, first: str, second: str) -> Blend | None:
-        pair = frozenset((first, second))
-        return next((b for b in self.blends if b.roles == pair), None)
+        return self._blends.get(frozenset((first, second)))
 
     @property
     def questions_file(self) -> Path:

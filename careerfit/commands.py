@@ -272,9 +272,15 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
 def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool,
               data: Path | None) -> None:
     """careerfit score: stream records through the scorer, one JSON line each."""
-    import json
 
-    from careerfit.batch import Summary, from_files, from_json_lines, score
+    from careerfit.batch import (
+        Summary,
+        from_files,
+        from_json_lines,
+        output_line,
+        rare_collection,
+        score,
+    )
 
     bank = load_checked_bank(data)
     from_stdin = not files or files == [Path("-")]
@@ -282,13 +288,14 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
         raise InputError("careerfit score reads JSON Lines from standard input, and it is a"
                          " terminal", hint="pipe a file in (careerfit score < answers.jsonl)"
                                           " or name YAML answers files")
-    records = from_json_lines(sys.stdin, bank) if from_stdin else from_files(files, bank)
+    records = (from_json_lines(sys.stdin.buffer, bank) if from_stdin
+               else from_files(files, bank))
     totals = Summary(bank)
-    with _progress(len(files) if not from_stdin else None) as advance:
-        for output, result in score(records, bank, full=full and not summary):
+    with _progress(len(files) if not from_stdin else None) as advance, rare_collection():
+        for output, result in score(records, bank, full=full and not summary, traits=summary):
             totals.add(result)
             if not summary:
-                sys.stdout.write(json.dumps(output, ensure_ascii=False) + "\n")
+                sys.stdout.buffer.write(output_line(output))
             advance()
     if summary:
         _print_summary(totals.as_dict(), json_output)

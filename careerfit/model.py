@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from itertools import combinations
 from operator import mul
 from typing import NamedTuple
 
@@ -46,8 +45,6 @@ SENSITIVITIES = (1.0, 3.0, 6.0)
 SCALE_CUTS = (-1.5, -0.5, 0.5, 1.5)
 # A pick-all option is picked when sensitivity x utility clears this bias.
 MULTI_BIAS = 1.0
-# Subsets of a pick-all question enumerated for expected-information sums.
-MAX_SUBSET_OPTIONS = 8
 # A role is someone's *main* role when its share of their mix leads every other
 # role's by at least this much; two roles closer than that are a tie.
 CLEAR_LEAD = 0.2
@@ -152,16 +149,6 @@ def distribution(kind: str, utils: Sequence[float], sensitivity: float) -> list[
     if kind == "pair":
         return scale_probabilities(utils[0] - utils[1], sensitivity)[::-1]
     return choice_probabilities(utils, sensitivity)
-
-
-def possible_answers(question: Question) -> list[Answer]:
-    """Every answer a person could give (skips aside); pick-all questions as subsets."""
-    if question.kind != "multi":
-        return [(o,) for o in question.option_ids]
-    ids = question.option_ids
-    if len(ids) > MAX_SUBSET_OPTIONS:
-        return []
-    return [combo for size in range(len(ids) + 1) for combo in combinations(ids, size)]
 
 
 class Posterior(NamedTuple):
@@ -275,7 +262,7 @@ class Model:
         if rows is None:
             question = self.bank.question(question_id)
             rows = [[math.exp(v) for v in self.loglik(question_id, answer)]
-                    for answer in possible_answers(question)]
+                    for answer in question.possible_answers()]
             self._chances[question_id] = rows
         return rows
 

@@ -91,9 +91,14 @@ class Evaluator:
     def __call__(self, picks: Picks, *, explain: bool = True) -> Result:
         """Score *picks* and explain the outcome (*explain*=False skips the reasons and the
         what-if search, for batches that need only the ranking and the recommendation)."""
+        return self.conclude(picks, self.scorer.score(picks, shares=explain),
+                             self.model.posterior(picks), explain=explain)
+
+    def conclude(self, picks: Picks, scores: Scores, posterior: Posterior, *,
+                 explain: bool = True) -> Result:
+        """The result from *picks* once they are scored: the one home of the decision rules,
+        whether the scores came one at a time or from a block (:mod:`careerfit.blocks`)."""
         bank = self.bank
-        scores = self.scorer.score(picks, shares=explain)
-        posterior = self.model.posterior(picks)
         ranking = self.scorer.ranking(scores.fits)
         (leader, first), (runner, second) = ranking[0], ranking[1]
         probability, tie = posterior.main[leader], posterior.tie(leader, runner)
@@ -102,8 +107,9 @@ class Evaluator:
         hybrid = (bank.blend(leader, runner)
                   if probability < MEDIUM_PROBABILITY and tie >= HYBRID_TIE else None)
         # Close calls get as many answers for the runner-up as for the leader.
-        drivers, pulls = _reasons(scores, leader, runner,
-                                  against=3 if confidence in ("low", "none") else 1)
+        drivers, pulls = (_reasons(scores, leader, runner,
+                                   against=3 if confidence in ("low", "none") else 1)
+                          if explain else ((), ()))
         what_if = (find_what_if(bank, self.scorer, picks, scores, leader, runner)
                    if explain and scores.answered else None)
         return Result(

@@ -40,7 +40,7 @@ Path_ = tuple[Any, ...]
 class Document(NamedTuple):
     """Plain data from one YAML file plus where each key or item was written."""
 
-    path: Path
+    path: Path | str  # a file, or a place in a stream such as '<stdin>:12'
     data: Any
     marks: dict[Path_, tuple[int, int]]
 

@@ -72,13 +72,19 @@ class Scorer:
 
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
-        self._reach = {q.id: reach(q) for q in bank.scored}
+        # The most each scored question can move each trait: the denominators of trait scores.
+        self.reaches = {q.id: reach(q) for q in bank.scored}
         self._moved: dict[tuple[str, tuple[str, ...]], dict[str, float]] = {}
         self._order = {role.id: index for index, role in enumerate(bank.roles)}
 
     def ranking(self, fits: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
-        """Roles best fit first; equal fits keep the bank's role order."""
-        return tuple(sorted(fits.items(), key=lambda item: (-item[1], self._order[item[0]])))
+        """Roles best fit first; equal fits keep the bank's role order.
+
+        Fits equal to nine decimals count as equal, so that the order never hangs on
+        rounding noise: a block of answer sets scored at once (:mod:`careerfit.blocks`)
+        adds the same numbers in another order."""
+        return tuple(sorted(fits.items(),
+                            key=lambda item: (-round(item[1], 9), self._order[item[0]])))
 
     def score(self, picks: Picks, *, shares: bool = True) -> Scores:
         """Trait scores and fits; with *shares*, each answer's share of each fit too
@@ -110,7 +116,7 @@ class Scorer:
     def _denominator(self, answered: Iterable[str]) -> dict[str, float]:
         totals: dict[str, float] = {}
         for qid in answered:
-            for trait, most in self._reach[qid].items():
+            for trait, most in self.reaches[qid].items():
                 totals[trait] = totals.get(trait, 0.0) + most
         return {t: v for t, v in totals.items() if v > 0}
 

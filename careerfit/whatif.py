@@ -14,8 +14,6 @@ from typing import NamedTuple
 from careerfit.bank import GRADED_KINDS, Bank, Question
 from careerfit.scoring import Picks, Scorer, Scores, contribution
 
-MAX_MULTI_OPTIONS = 8
-
 
 class Change(NamedTuple):
     question: str
@@ -44,14 +42,9 @@ def alternatives(question: Question, current: tuple[str, ...]) -> list[tuple[tup
     """Every other answer to *question*, with how far it is from *current* (in steps)."""
     ids = question.option_ids
     if question.kind == "multi":
-        if len(ids) > MAX_MULTI_OPTIONS:
-            return []
-        found = []
-        for size in range(len(ids) + 1):
-            for combo in combinations(ids, size):
-                if set(combo) != set(current):
-                    found.append((combo, len(set(combo) ^ set(current))))
-        return found
+        now = set(current)
+        return [(combo, len(set(combo) ^ now)) for combo in question.possible_answers()
+                if set(combo) != now]
     here = ids.index(current[0]) if current and current[0] in ids else 0
     steps = question.kind in GRADED_KINDS
     return [((option,), abs(ids.index(option) - here) if steps else 1)

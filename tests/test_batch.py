@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -13,8 +15,9 @@ from hypothesis import strategies as st
 
 from careerfit.answers import AnswerSet, to_plain
 from careerfit.bank import load_bank
-from careerfit.report import build_report
-from careerfit.result import evaluate
+from careerfit.batch import Record, score
+from careerfit.report import build_report, ranking_part, recommendation_part
+from careerfit.result import Evaluator, evaluate
 from careerfit.schema import schema
 from careerfit.simulate import people
 from helpers import EXAMPLES, ROLE_IDS, run
@@ -126,3 +129,44 @@ def test_cohort_summary_counts_add_up():
     assert len(summary["separating_traits"]) == 3
     table = run("score", "--summary", stdin=jsonl(30)).stdout
     assert "Cohort of 30 people" in table and "Most common hybrid" in table
+
+
+def _one_at_a_time(bank, picks) -> dict:
+    result = Evaluator(bank)(picks, explain=False)
+    return {"ranking": ranking_part(bank, result),
+            "recommendation": recommendation_part(bank, result, picks)}
+
+
+def _in_blocks(bank, picks_list, size=7) -> list[dict]:
+    """careerfit score's default output for each answer set, scored in blocks of *size*."""
+    records = [Record({}, f"<test>:{i}", AnswerSet(p)) for i, p in enumerate(picks_list)]
+    return [output for output, _ in score(records, bank, block_size=size)]
+
+
+def test_block_scoring_prints_what_scoring_one_at_a_time_prints():
+    cohort = [p.picks for p in people(BANK, 300, seed=12)]
+    assert _in_blocks(BANK, cohort) == [_one_at_a_time(BANK, p) for p in cohort]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.fixed_dictionaries({q.id: _answer(q) for q in BANK.questions}),
+                min_size=1, max_size=5))
+def test_block_scoring_agrees_on_any_answer_sets(cohort):
+    """Skips, empty pick-all answers and nothing answered at all included."""
+    assert _in_blocks(BANK, cohort, size=2) == [_one_at_a_time(BANK, p) for p in cohort]
+
+
+def test_block_scoring_agrees_on_another_bank():
+    studio = load_bank(STUDIO)
+    cohort = [p.picks for p in people(studio, 60, seed=3)]
+    assert _in_blocks(studio, cohort) == [_one_at_a_time(studio, p) for p in cohort]
+
+
+def test_score_reports_a_line_that_is_not_utf8_and_goes_on():
+    result = subprocess.run([sys.executable, "-m", "careerfit", "score"],
+                            input=b"\xff\xfe not text\n" + jsonl(2).encode(),
+                            capture_output=True, timeout=30)
+    assert result.returncode == 2
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "not valid JSON" in lines[0]["error"]["message"]
+    assert [line.get("id") for line in lines[1:]] == ["p0", "p1"]
