@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping
+from functools import cached_property
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
@@ -158,13 +159,6 @@ class Bank:
         self._by_id = {q.id: q for q in questions}
         self.question_ids = frozenset(self._by_id)
         self._option_ids = {q.id: frozenset(q.option_ids) for q in questions}
-        # Per question, in bank order: its id, the question, and each valid answer as
-        # written in a file (an option id; a tuple of option ids in option order for a
-        # pick-all question; 'skip') -> its picks. Every answer read goes through it.
-        self.answer_lookup = tuple(
-            (q.id, q, {**{(a if q.kind == "multi" else a[0]): a for a in q.possible_answers()},
-                       SKIP: None})
-            for q in questions)
         self._roles = {r.id: r for r in roles}
         self._blends = {b.roles: b for b in blends}
         self._background = next((q for q in questions if q.context == "background"), None)
@@ -174,6 +168,16 @@ class Bank:
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
+
+    @cached_property
+    def answer_lookup(self) -> tuple[tuple[str, Question, dict[Any, Any]], ...]:
+        """Per question, in bank order: its id, the question, and each valid answer as
+        written in a file (an option id; a tuple of option ids in option order for a
+        pick-all question; 'skip') -> its picks. Every answer read goes through it."""
+        return tuple(
+            (q.id, q, {**{(a if q.kind == "multi" else a[0]): a for a in q.possible_answers()},
+                       SKIP: None})
+            for q in self.questions)
 
     def is_option(self, question_id: str, option_id: object) -> bool:
         """Whether *option_id* answers *question_id* (a set look-up: batches ask it often)."""

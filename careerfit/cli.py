@@ -233,9 +233,24 @@ def schema_command(
     sys.stdout.write(schema_json(name))
 
 
+def _only_the_command_run(argv: list[str]) -> None:
+    """Register only the command this run invokes, when the first argument names one.
+
+    Typer rebuilds every command's parameters from its signature on each start (about
+    3 ms for five commands); a run needs only its own. ``careerfit --help``, shell
+    completion and anything else that is not a plain command name keep them all."""
+    if len(argv) < 2 or any(key.endswith("_COMPLETE") for key in os.environ):
+        return
+    invoked = [info for info in app.registered_commands
+               if (info.name or info.callback.__name__) == argv[1]]
+    if invoked:
+        app.registered_commands = invoked
+
+
 def main() -> None:
     """Console entry point: run the app and map every failure to a documented exit code."""
     try:
+        _only_the_command_run(sys.argv)
         app()
     except DataError as error:
         _say(str(error))  # already one 'file:line: message' per line

@@ -18,7 +18,6 @@ import binascii
 import json
 import sys
 import zlib
-from array import array
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +68,8 @@ class CompiledTables:
 
 
 def _pack(row: list[float]) -> str:
+    from array import array
+
     values = array("d", row)
     if sys.byteorder == "big":
         values.byteswap()
@@ -76,10 +77,13 @@ def _pack(row: list[float]) -> str:
 
 
 def _unpack(text: str) -> list[float]:
-    values = array("d")
-    values.frombytes(binascii.a2b_base64(text))
-    if sys.byteorder == "big":
-        values.byteswap()
+    raw = binascii.a2b_base64(text)
+    if sys.byteorder == "little":
+        return memoryview(raw).cast("d").tolist()  # no import needed on the common path
+    from array import array
+
+    values = array("d", raw)
+    values.byteswap()
     return values.tolist()
 
 

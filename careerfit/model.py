@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from operator import mul
 from typing import NamedTuple
 
@@ -181,13 +182,17 @@ class Model:
         self.mixes = [kind.mix for kind in kinds(len(self.roles))]
         self.states = [(mix, s) for mix in self.mixes for s in SENSITIVITIES]
         self._outcomes = [outcome(mix) for mix, _ in self.states]
-        self.table = affinities(bank)
         self._loglik: dict[tuple[str, Answer], list[float]] = {}
         self._option_rows: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
         tables = bank.tables
         self._compiled = (tables if tables is not None and tables.signature == model_signature()
                           else None)
         self._chances: dict[str, list[list[float]]] = {}
+
+    @cached_property
+    def table(self) -> dict[str, dict[str, tuple[float, ...]]]:
+        """Each scored question's option affinities (needed only without compiled tables)."""
+        return affinities(self.bank)
 
     def loglik(self, question_id: str, answer: Answer) -> list[float]:
         """log P(answer | state) for every state (kind x sensitivity)."""

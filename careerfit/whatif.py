@@ -34,8 +34,7 @@ class WhatIf(NamedTuple):
 
 class _Candidate(NamedTuple):
     change: Change
-    deltas: dict[str, float]
-    gain: float
+    gain: float  # how much closer the change brings the target to the leader
 
 
 def alternatives(question: Question, current: tuple[str, ...]) -> list[tuple[tuple[str, ...], int]]:
@@ -54,20 +53,37 @@ def alternatives(question: Question, current: tuple[str, ...]) -> list[tuple[tup
 def find_what_if(bank: Bank, scorer: Scorer, picks: Picks, scores: Scores,
                  leader: str, target: str) -> WhatIf:
     """The fewest, smallest answer changes that put *target* strictly ahead of every role."""
+    # Fit points per unit of each trait, target minus leader: a change's gain is its trait
+    # movement along this direction, so candidates are ranked without scoring each one.
+    direction = {t: scores.coefficients[target].get(t, 0.0) - per
+                 for t, per in scores.coefficients[leader].items()}
+    for t, per in scores.coefficients[target].items():
+        direction.setdefault(t, per)
+
     candidates = []
     for qid in scores.answered:
         question = bank.question(qid)
+        pulls = {o.id: sum(direction.get(t, 0.0) * w for t, w in o.effects.items())
+                 for o in question.options}
         current = tuple(picks[qid] or ())
-        before = scores.shares[qid]
-        for after, steps in alternatives(question, current):
-            shares = scorer.shares_of(contribution(question, after), scores.coefficients)
-            deltas = {role: shares[role] - before[role] for role in shares}
-            candidates.append(_Candidate(Change(qid, current, after, steps), deltas,
-                                         deltas[target] - deltas[leader]))
+        now = sum(pulls[o] for o in current)
+        candidates.extend(
+            _Candidate(Change(qid, current, after, steps), sum(pulls[o] for o in after) - now)
+            for after, steps in alternatives(question, current))
     margin = scores.fits[leader] - scores.fits[target]
+    deltas: dict[Change, dict[str, float]] = {}
+
+    def deltas_of(change: Change) -> dict[str, float]:
+        """Each fit's change when *change* is made (computed for the few that need it)."""
+        if change not in deltas:
+            question = bank.question(change.question)
+            after = scorer.shares_of(contribution(question, change.after), scores.coefficients)
+            before = scores.shares[change.question]
+            deltas[change] = {role: after[role] - before[role] for role in after}
+        return deltas[change]
 
     def outcome(chosen: tuple[_Candidate, ...]) -> dict[str, float] | None:
-        fits = {role: fit + sum(c.deltas[role] for c in chosen)
+        fits = {role: fit + sum(deltas_of(c.change)[role] for c in chosen)
                 for role, fit in scores.fits.items()}
         ahead = all(fits[target] > fit for role, fit in fits.items() if role != target)
         return fits if ahead else None
