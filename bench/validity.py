@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from careerfit.adaptive import STOP_PROBABILITY  # noqa: E402
 from careerfit.bank import load_bank  # noqa: E402
 from careerfit.result import Evaluator  # noqa: E402
 from careerfit.simulate import KINDS, off_model_profiles, people  # noqa: E402
@@ -133,6 +134,10 @@ def main() -> None:
         same = sum(t["same_when_stopped"] for t in adaptive.kinds.values())
         print(f"  of those stopped early, same leader as the whole bank:"
               f" {same / stopped if stopped else 0:.1%} ({stopped:,} people)")
+        print(f"  pure and 70/30 whom even the whole bank leaves below the stop"
+              f" ({STOP_PROBABILITY}): {adaptive.share(CLEAR, 'never_sure'):.1%}\n"
+              "    (unless their answers cross the stop by chance, they are asked every"
+              " question:\n    above 10%, they put the 90th percentile near the bank's size)")
         rows += adaptive_targets(adaptive)
     print()
     print("Targets")

@@ -98,9 +98,11 @@ def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator 
 
     Outcomes per kind: ``people``, ``same_leader`` (the leader after the stop is the
     whole bank's), ``stopped`` (before the bank ran out), ``same_when_stopped``,
-    ``flagged`` and ``flagged_full`` (a hybrid or ``low``/``none``, adaptive and whole bank).
+    ``flagged`` and ``flagged_full`` (a hybrid or ``low``/``none``, adaptive and whole
+    bank), and ``never_sure``: even the whole bank leaves the leader's probability below
+    the stop, so the quiz stops early for them only if their answers cross it by chance.
     """
-    from careerfit.adaptive import Planner
+    from careerfit.adaptive import STOP_PROBABILITY, Planner
 
     evaluate = evaluator or Evaluator(bank)
     planner = Planner(bank, evaluate.model, evaluate.scorer)
@@ -119,6 +121,7 @@ def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator 
         tally["same_when_stopped"] += stopped and quick.leader == whole.leader
         tally["flagged"] += _flagged(quick)
         tally["flagged_full"] += _flagged(whole)
+        tally["never_sure"] += whole.probability < STOP_PROBABILITY
     return AdaptiveValidity(asked, kinds)
 
 
