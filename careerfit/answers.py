@@ -90,16 +90,17 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
             raise InputError(f"{doc.where('answers', key)}: unknown question id {literal(key)}",
                              hint=_closest(key, [q.id for q in bank.questions], "question"))
     picks: dict[str, tuple[str, ...] | None] = {}
+    value_of = given.get
     for question_id, question, valid in bank.answer_lookup:
-        if question_id in given:
-            value = given[question_id]
-            # Valid answers are looked up, without building any error text.
-            try:
-                found = valid.get(tuple(value) if type(value) is list else value, _INVALID)
-            except TypeError:  # unhashable: a mapping, or a list holding one
-                found = _INVALID
-            picks[question_id] = (found if found is not _INVALID
-                                  else _pick(doc, bank, question, value))
+        value = value_of(question_id, _INVALID)
+        if value is _INVALID:
+            continue
+        # Valid answers are looked up, without building any error text.
+        try:
+            found = valid.get(tuple(value) if type(value) is list else value, _INVALID)
+        except TypeError:  # unhashable: a mapping, or a list holding one
+            found = _INVALID
+        picks[question_id] = found if found is not _INVALID else _pick(doc, bank, question, value)
     absent = ([q for q in bank.questions if q.id not in given]
               if len(picks) < len(bank.questions) else [])
     # An adaptive quiz asks only what it needs: what it did not ask is not missing.

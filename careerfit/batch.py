@@ -51,7 +51,7 @@ def from_json_lines(stream: BinaryIO, bank: Bank, name: str = "<stdin>") -> Iter
     import orjson
 
     for number, line in enumerate(stream, start=1):
-        if not line.strip():
+        if line.isspace():
             continue
         where = f"{name}:{number}"
         key: dict[str, Any] = {"line": number}
