@@ -5,9 +5,11 @@ commands that use them, so ``--version``, ``--help`` and ``--json`` runs stay fa
 """
 
 
+import contextlib
 import gc
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -234,18 +236,23 @@ def schema_command(
     sys.stdout.write(schema_json(name))
 
 
-def _only_the_command_run(argv: list[str]) -> None:
+@contextlib.contextmanager
+def _only_the_command_run(argv: list[str]) -> Iterator[None]:
     """Register only the command this run invokes, when the first argument names one.
 
     Typer rebuilds every command's parameters from its signature on each start (about
     3 ms for five commands); a run needs only its own. ``careerfit --help``, shell
-    completion and anything else that is not a plain command name keep them all."""
-    if len(argv) < 2 or any(key.endswith("_COMPLETE") for key in os.environ):
-        return
-    invoked = [info for info in app.registered_commands
-               if (info.name or info.callback.__name__) == argv[1]]
-    if invoked:
-        app.registered_commands = invoked
+    completion and anything else that is not a plain command name keep them all, and
+    every command is registered again afterwards."""
+    everything = app.registered_commands
+    if len(argv) > 1 and not any(key.endswith("_COMPLETE") for key in os.environ):
+        invoked = [info for info in everything
+                   if (info.name or info.callback.__name__) == argv[1]]
+        app.registered_commands = invoked or everything
+    try:
+        yield
+    finally:
+        app.registered_commands = everything
 
 
 def main() -> None:
@@ -262,8 +269,8 @@ def main() -> None:
 
 def _run() -> None:
     try:
-        _only_the_command_run(sys.argv)
-        app()
+        with _only_the_command_run(sys.argv):
+            app()
     except DataError as error:
         _say(str(error))  # already one 'file:line: message' per line
         sys.exit(error.exit_code)
