@@ -24,6 +24,10 @@ from careerfit.bank import Bank, Question
 Picks = Mapping[str, "tuple[str, ...] | None"]
 
 NEUTRAL_FIT = 50.0
+# Fits equal to this many decimals rank as equal, so that the order never hangs on
+# rounding noise: a block of answer sets scored at once (careerfit.blocks) adds the
+# same numbers in another order.
+RANK_DECIMALS = 9
 
 
 def contribution(question: Question, chosen: Iterable[str]) -> dict[str, float]:
@@ -78,13 +82,16 @@ class Scorer:
         self._order = {role.id: index for index, role in enumerate(bank.roles)}
 
     def ranking(self, fits: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
-        """Roles best fit first; equal fits keep the bank's role order.
+        """Roles best fit first; equal fits (to RANK_DECIMALS) keep the bank's role order."""
+        return tuple(sorted(fits.items(), key=lambda item: (-round(item[1], RANK_DECIMALS),
+                                                            self._order[item[0]])))
 
-        Fits equal to nine decimals count as equal, so that the order never hangs on
-        rounding noise: a block of answer sets scored at once (:mod:`careerfit.blocks`)
-        adds the same numbers in another order."""
-        return tuple(sorted(fits.items(),
-                            key=lambda item: (-round(item[1], 9), self._order[item[0]])))
+    @staticmethod
+    def leads(fits: Mapping[str, float], role: str) -> bool:
+        """Whether *role* ranks strictly ahead of every other role (as ``ranking`` compares)."""
+        mine = round(fits[role], RANK_DECIMALS)
+        return all(mine > round(fit, RANK_DECIMALS) for other, fit in fits.items()
+                   if other != role)
 
     def score(self, picks: Picks, *, shares: bool = True) -> Scores:
         """Trait scores and fits; with *shares*, each answer's share of each fit too

@@ -85,8 +85,7 @@ def find_what_if(bank: Bank, scorer: Scorer, picks: Picks, scores: Scores,
     def outcome(chosen: tuple[_Candidate, ...]) -> dict[str, float] | None:
         fits = {role: fit + sum(deltas_of(c.change)[role] for c in chosen)
                 for role, fit in scores.fits.items()}
-        ahead = all(fits[target] > fit for role, fit in fits.items() if role != target)
-        return fits if ahead else None
+        return fits if scorer.leads(fits, target) else None
 
     def best(groups: list[tuple[_Candidate, ...]]) -> WhatIf | None:
         winners = []
