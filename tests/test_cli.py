@@ -133,6 +133,9 @@ def test_a_bug_prints_a_short_report_message_and_exits_1(monkeypatch, capsys):
     with pytest.raises(SystemExit):
         cli.main()
     assert "Traceback" in capsys.readouterr().err
+    # A run builds only its own command; the app keeps every command for the next caller.
+    assert {c.callback.__name__ for c in cli.app.registered_commands} == {
+        "quiz", "validate", "roles", "score", "schema_command"}
 
 
 def test_adaptive_replay_counts_only_what_it_would_ask():
