@@ -97,7 +97,7 @@ class BlockScorer:
         outcomes = [outcome(mix) for mix, _ in model.states]
         self._main = np.array([[1.0 if found.main == r else 0.0 for r in range(len(self.roles))]
                                for found in outcomes])
-        self._pairs = [pair for pair in combinations(range(len(self.roles)), 2)]
+        self._pairs = list(combinations(range(len(self.roles)), 2))
         self._tie_keys = [frozenset(self.roles[i] for i in pair) for pair in self._pairs]
         self._ties = np.array([[1.0 if found.pair == pair else 0.0 for pair in self._pairs]
                                for found in outcomes])
