@@ -144,3 +144,19 @@ def test_fit_is_comparable_whatever_number_of_questions_touch_a_role():
         result = evaluate(BANK, picks)
         assert result.leader == role
         assert result.ranking[0][1] > 75
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(0, 100), min_size=3, max_size=3), st.floats(1, 99))
+def test_a_role_that_leads_is_ranked_first_and_noise_is_no_lead(values, fit):
+    """What the what-if calls 'strictly ahead' is what the ranking puts first; fits apart
+    only by rounding noise count as equal and keep the bank's role order."""
+    scorer = Scorer(load_bank())
+    roles = [r.id for r in scorer.bank.roles]
+    fits = dict(zip(roles, values, strict=True))
+    for role in roles:
+        if scorer.leads(fits, role):
+            assert scorer.ranking(fits)[0][0] == role
+    noisy = {roles[0]: fit - 1e-12, roles[1]: fit, roles[2]: fit - 1}
+    assert scorer.ranking(noisy)[0][0] == roles[0]
+    assert not scorer.leads(noisy, roles[1]) and not scorer.leads(noisy, roles[0])
