@@ -24,10 +24,11 @@ from careerfit.bank import Bank, Question
 Picks = Mapping[str, "tuple[str, ...] | None"]
 
 NEUTRAL_FIT = 50.0
-# Fits equal to this many decimals rank as equal, so that the order never hangs on
-# rounding noise: a block of answer sets scored at once (careerfit.blocks) adds the
-# same numbers in another order.
-RANK_DECIMALS = 9
+# Fits closer than this rank as equal, so that the order never hangs on rounding
+# noise: a block of answer sets scored at once (careerfit.blocks) adds the same numbers
+# in another order. (Distinct fits differ by far more: they are built from weights
+# with a few decimals.)
+RANK_TOLERANCE = 1e-9
 
 
 def contribution(question: Question, chosen: Iterable[str]) -> dict[str, float]:
@@ -82,16 +83,22 @@ class Scorer:
         self._order = {role.id: index for index, role in enumerate(bank.roles)}
 
     def ranking(self, fits: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
-        """Roles best fit first; equal fits (to RANK_DECIMALS) keep the bank's role order."""
-        return tuple(sorted(fits.items(), key=lambda item: (-round(item[1], RANK_DECIMALS),
-                                                            self._order[item[0]])))
+        """Roles best fit first; fits within RANK_TOLERANCE of the one before them are equal
+        to it, and equal fits keep the bank's role order."""
+        tiers: list[list[tuple[str, float]]] = []
+        for role, fit in sorted(fits.items(), key=lambda item: -item[1]):
+            if tiers and tiers[-1][-1][1] - fit <= RANK_TOLERANCE:
+                tiers[-1].append((role, fit))
+            else:
+                tiers.append([(role, fit)])
+        return tuple(item for tier in tiers
+                     for item in sorted(tier, key=lambda item: self._order[item[0]]))
 
     @staticmethod
     def leads(fits: Mapping[str, float], role: str) -> bool:
         """Whether *role* ranks strictly ahead of every other role (as ``ranking`` compares)."""
-        mine = round(fits[role], RANK_DECIMALS)
-        return all(mine > round(fit, RANK_DECIMALS) for other, fit in fits.items()
-                   if other != role)
+        mine = fits[role]
+        return all(mine - fit > RANK_TOLERANCE for other, fit in fits.items() if other != role)
 
     def score(self, picks: Picks, *, shares: bool = True) -> Scores:
         """Trait scores and fits; with *shares*, each answer's share of each fit too

@@ -157,6 +157,6 @@ def test_a_role_that_leads_is_ranked_first_and_noise_is_no_lead(values, fit):
     for role in roles:
         if scorer.leads(fits, role):
             assert scorer.ranking(fits)[0][0] == role
-    noisy = {roles[0]: fit - 1e-12, roles[1]: fit, roles[2]: fit - 1}
+    noisy = {roles[0]: fit - 1e-12, roles[1]: fit, roles[2]: fit - 1}  # last bits apart
     assert scorer.ranking(noisy)[0][0] == roles[0]
     assert not scorer.leads(noisy, roles[1]) and not scorer.leads(noisy, roles[0])
