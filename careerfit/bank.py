@@ -180,7 +180,7 @@ class Bank:
             for q in self.questions)
 
     def is_option(self, question_id: str, option_id: object) -> bool:
-        """Whether *option_id* answers *question_id* (a set look-up: batches ask it often)."""
+        """Whether *option_id* answers *question_id* (a set look-up)."""
         return option_id in self._option_ids.get(question_id, ())
 
     def role(self, role_id: str) -> Role | None:

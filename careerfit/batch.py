@@ -22,7 +22,7 @@ from careerfit.answers import AnswerSet, parse_answers, read_answers
 from careerfit.bank import Bank
 from careerfit.errors import InputError, some_ids
 from careerfit.report import build_report, ranking_part, recommendation_part
-from careerfit.result import Evaluator, Result
+from careerfit.result import LEVELS, Evaluator, Result
 from careerfit.safeyaml import Document
 
 MAX_LINE_BYTES = 64 * 1024
@@ -193,7 +193,7 @@ class Summary:
             "recommended": {**{r: self.recommended[r] for r in names},
                             "none": self.recommended["none"]},
             "confidence": {level: self.confidence[level]
-                           for level in ("high", "medium", "low", "none")},
+                           for level in reversed(LEVELS)},
             "most_common_hybrid": ({"name": hybrid[0][0], "roles": sorted(blend.roles),
                                     "people": hybrid[0][1]} if hybrid and blend else None),
             "separating_traits": [{"trait": trait, "name": trait_names[trait],

@@ -116,7 +116,7 @@ class BlockScorer:
                     self._columns[question_id, chosen] = self._multi_columns(
                         self._multi[question_id], chosen or ())
             groups = list(map(self._columns.__getitem__, picks.items()))
-        into += chain.from_iterable(groups)
+        into.extend(chain.from_iterable(groups))
         return tuple(compress(picks, groups))
 
     def _multi_columns(self, question: Question, chosen: tuple[str, ...]) -> tuple[int, ...]:

@@ -272,7 +272,6 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
 def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool,
               data: Path | None) -> None:
     """careerfit score: stream records through the scorer, one JSON line each."""
-
     from careerfit.batch import (
         Summary,
         from_files,

@@ -27,6 +27,7 @@ HYBRID_TIE = 0.4
 # Fewer answered scored questions than this cap the confidence at 'medium': too few
 # answers for reasons and a what-if worth reading.
 MIN_ANSWERED_FOR_HIGH = 6
+# The confidence levels, least sure first.
 LEVELS = ("none", "low", "medium", "high")
 
 
