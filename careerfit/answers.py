@@ -27,7 +27,6 @@ FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 TOP_KEYS = ("version", "revision", "adaptive", "answers")
 MAX_BYTES = 64 * 1024
-_INVALID = object()
 
 
 class AnswerSet(NamedTuple):
@@ -89,18 +88,12 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
         if not isinstance(key, str) or bank.question(key) is None:
             raise InputError(f"{doc.where('answers', key)}: unknown question id {literal(key)}",
                              hint=_closest(key, [q.id for q in bank.questions], "question"))
-    picks: dict[str, tuple[str, ...] | None] = {}
-    value_of = given.get
-    for question_id, question, valid in bank.answer_lookup:
-        value = value_of(question_id, _INVALID)
-        if value is _INVALID:
-            continue
-        # Valid answers are looked up, without building any error text.
-        try:
-            found = valid.get(tuple(value) if type(value) is list else value, _INVALID)
-        except TypeError:  # unhashable: a mapping, or a list holding one
-            found = _INVALID
-        picks[question_id] = found if found is not _INVALID else _pick(doc, bank, question, value)
+    picks = _usual_picks(bank, given)
+    if picks is None:
+        picks = {}
+        for question in bank.questions:
+            if question.id in given:
+                picks[question.id] = _pick(doc, bank, question, given[question.id])
     absent = ([q for q in bank.questions if q.id not in given]
               if len(picks) < len(bank.questions) else [])
     # An adaptive quiz asks only what it needs: what it did not ask is not missing.
@@ -108,6 +101,25 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
     newer = tuple(q.id for q in absent if q.added > revision)
     return AnswerSet(picks, missing, newer, revision, adaptive)
 
+
+def _usual_picks(bank: Bank, given: dict[Any, Any]) -> Picks | None:
+    """The picks, in bank order, when every answer is written in the usual form (an
+    option id, 'skip', or a pick-all list in option order); else None, and the caller
+    checks each answer to name what is wrong. Looked up without building any text:
+    this is the path of every well-formed record ``careerfit score`` reads."""
+    lookup = bank.answer_lookup
+    try:
+        picks = {question_id: lookup[question_id][tuple(value) if type(value) is list else value]
+                 for question_id, value in given.items()}
+    except (KeyError, TypeError):  # an unknown answer; TypeError: an unhashable one
+        return None
+    if len(picks) == len(lookup) and list(picks) == list(lookup):  # all, in order: the usual
+        return picks
+    places = list(map(bank.positions.__getitem__, picks))
+    if places != sorted(places):
+        picks = {question_id: picks[question_id] for question_id in lookup
+                 if question_id in picks}
+    return picks
 
 def _check_version(doc: safeyaml.Document, top: dict) -> None:
     version = top.get("version")
@@ -131,8 +143,7 @@ def _check_version(doc: safeyaml.Document, top: dict) -> None:
 
 def _pick(doc: safeyaml.Document, bank: Bank, question: Question, value: Any
           ) -> tuple[str, ...] | None:
-    """*value* as picks, or the InputError that says what is wrong with it (valid answers
-    in the usual form never get here: they are looked up in ``Bank.answer_lookup``)."""
+    """*value* as picks, or the InputError that says what is wrong with it."""
     if value == SKIP:
         return None
     if question.kind == "multi" and isinstance(value, list) and all(

@@ -170,14 +170,18 @@ class Bank:
         return self._by_id.get(question_id)
 
     @cached_property
-    def answer_lookup(self) -> tuple[tuple[str, Question, dict[Any, Any]], ...]:
-        """Per question, in bank order: its id, the question, and each valid answer as
-        written in a file (an option id; a tuple of option ids in option order for a
-        pick-all question; 'skip') -> its picks. Every answer read goes through it."""
-        return tuple(
-            (q.id, q, {**{(a if q.kind == "multi" else a[0]): a for a in q.possible_answers()},
-                       SKIP: None})
-            for q in self.questions)
+    def answer_lookup(self) -> dict[str, dict[Any, tuple[str, ...] | None]]:
+        """Per question id, in bank order: each valid answer as written in a file (an
+        option id; a tuple of option ids in option order for a pick-all question;
+        'skip') -> its picks. Every well-formed answer read is looked up here."""
+        return {q.id: {**{(a if q.kind == "multi" else a[0]): a for a in q.possible_answers()},
+                       SKIP: None}
+                for q in self.questions}
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Each question id's place in bank order."""
+        return {q.id: index for index, q in enumerate(self.questions)}
 
     def is_option(self, question_id: str, option_id: object) -> bool:
         """Whether *option_id* answers *question_id* (a set look-up)."""

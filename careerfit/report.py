@@ -116,12 +116,11 @@ def verdict_sentence(bank: Bank, result: Result, picks: Picks) -> str:
     if result.hybrid:
         return (f"You look torn between {name} and {runner}: your answers can't separate"
                 f" them. A role that blends both may suit you: {result.hybrid.name}.")
-    sentences = {
-        "high": f"{name} is a clear fit for you.",
-        "medium": f"{name} fits you best, with {runner} a reasonable second.",
-        "low": f"{name} edges ahead of {runner}, but only just.",
-    }
-    return sentences[result.confidence]
+    if result.confidence == "high":
+        return f"{name} is a clear fit for you."
+    if result.confidence == "medium":
+        return f"{name} fits you best, with {runner} a reasonable second."
+    return f"{name} edges ahead of {runner}, but only just."
 
 
 def sureness_sentence(bank: Bank, result: Result) -> str:

@@ -16,6 +16,8 @@ Pure logic: imports nothing from the terminal layer.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
 from careerfit.bank import Bank, Question
@@ -29,6 +31,7 @@ NEUTRAL_FIT = 50.0
 # in another order. (Distinct fits differ by far more: they are built from weights
 # with a few decimals.)
 RANK_TOLERANCE = 1e-9
+_fit = itemgetter(1)
 
 
 def contribution(question: Question, chosen: Iterable[str]) -> dict[str, float]:
@@ -85,8 +88,12 @@ class Scorer:
     def ranking(self, fits: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
         """Roles best fit first; fits within RANK_TOLERANCE of the one before them are equal
         to it, and equal fits keep the bank's role order."""
+        ordered = sorted(fits.items(), key=_fit, reverse=True)
+        if all(ahead[1] - behind[1] > RANK_TOLERANCE
+               for ahead, behind in pairwise(ordered)):
+            return tuple(ordered)  # no near-ties: the usual case
         tiers: list[list[tuple[str, float]]] = []
-        for role, fit in sorted(fits.items(), key=lambda item: -item[1]):
+        for role, fit in ordered:
             if tiers and tiers[-1][-1][1] - fit <= RANK_TOLERANCE:
                 tiers[-1].append((role, fit))
             else:

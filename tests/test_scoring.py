@@ -8,9 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerfit.answers import read_answers
+from careerfit.answers import parse_answers, read_answers, to_plain
 from careerfit.bank import load_bank
 from careerfit.result import evaluate
+from careerfit.safeyaml import Document
 from careerfit.scoring import Scorer
 from helpers import EXAMPLES, ROLE_IDS, favourite
 
@@ -46,6 +47,22 @@ def test_order_of_answers_never_matters(picks, rng):
     items = list(picks.items())
     rng.shuffle(items)
     assert evaluate(BANK, dict(items)).ranking == evaluate(BANK, picks).ranking
+
+
+@SETTINGS
+@given(st.fixed_dictionaries({}, optional={q.id: answer_for(q) for q in BANK.questions}),
+       st.randoms())
+def test_answers_read_in_any_order_and_spelling_give_the_same_picks_in_bank_order(picks, rng):
+    """Keys in any order, pick-all lists in any order: the same picks, in bank order (the
+    usual form is looked up, anything else checked answer by answer; both must agree)."""
+    plain = list(to_plain(BANK, picks).items())
+    rng.shuffle(plain)
+    written = {qid: rng.sample(value, len(value)) if isinstance(value, list) else value
+               for qid, value in plain}
+    answers = parse_answers(Document("gen", {"version": 2, "revision": BANK.revision,
+                                             "adaptive": True, "answers": written}, {}), BANK)
+    in_bank_order = {q.id: picks[q.id] for q in BANK.questions if q.id in picks}
+    assert list(answers.picks.items()) == list(in_bank_order.items())
 
 
 @SETTINGS
