@@ -1,5 +1,18 @@
-"""Allow ``python -m careerfit``."""
+"""The process entry point: ``careerfit`` (the console script) and ``python -m careerfit``.
 
-from careerfit.cli import main
+It pauses the garbage collector before the command line's imports (see
+:mod:`careerfit.startup`), then runs :func:`careerfit.cli.main`.
+"""
 
-main()
+from careerfit import startup
+
+
+def main() -> None:
+    startup.pause()
+    from careerfit.cli import main as run
+
+    run()
+
+
+if __name__ == "__main__":
+    main()

@@ -17,6 +17,7 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.output import create_output
 from questionary import Choice, Separator
 
+from careerfit import startup
 from careerfit.bank import BACK, GRADED_KINDS, SKIP, Bank, Question
 from careerfit.errors import clean
 
@@ -92,6 +93,12 @@ def _default_key_bindings_without_vi() -> Any:
                                load_mouse_bindings(), load_cpr_bindings()])
 
 
+def _drawn(app: Any) -> None:
+    """Once a question is on screen, careerfit waits on the person: start-up is over.
+    (Runs after every render; only the first does anything.)"""
+    startup.resume()
+
+
 class Prompter:
     """Asks bank questions with questionary; *input*/*output* are for tests."""
 
@@ -109,6 +116,7 @@ class Prompter:
     def _run(self, prompt: questionary.Question) -> Any:
         app = prompt.application
         app.key_bindings = merge_key_bindings([app.key_bindings, _extra_keys()])
+        app.after_render += _drawn
         return prompt.unsafe_ask()
 
     def ask(self, question: Question, label: str,

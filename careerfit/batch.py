@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
+from careerfit import startup
 from careerfit.answers import AnswerSet, parse_answers, read_answers
 from careerfit.bank import Bank
 from careerfit.errors import InputError, some_ids
@@ -128,6 +129,7 @@ def rare_collection() -> Iterator[None]:
     collector keeps finding is the long-lived bank and tables, and the block of
     records in flight. Freeze the first, and collect the youngest generation
     less often; both are put back afterwards."""
+    startup.resume()
     threshold = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
+from careerfit import startup
 from careerfit.bank import BACK, Bank, Question
 from careerfit.errors import clean
 from careerfit.report import STEP_LISTS, coverage_sentence, route_heading
@@ -95,6 +96,7 @@ class PlainPrompter:
     def _read(self, prompt: str) -> str:
         self.output.write(prompt)
         self.output.flush()
+        startup.resume()  # careerfit now waits on the person: start-up is over
         line = self.input.readline()
         if not line:
             raise EOFError

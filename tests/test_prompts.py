@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import io
 import json
 from functools import partial
 
@@ -10,9 +12,10 @@ import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from careerfit import ask, commands
+from careerfit import ask, commands, startup
 from careerfit.commands import QuizOptions, run_quiz
 from careerfit.errors import Interrupted
+from careerfit.plain import PlainPrompter
 from careerfit.progress import progress_path
 from helpers import CTRL_C, CTRL_D, ENTER, favourite, keys_for
 
@@ -222,3 +225,31 @@ def test_review_screen_shows_whole_answers_and_every_pick(bank, monkeypatch):
         if option.id in picks["tasks-you-enjoy"]:
             assert " ".join(option.label.split()) in text
     assert "…" not in text
+
+
+@pytest.fixture
+def paused_collector():
+    """The garbage collector as the console entry point leaves it: paused for start-up."""
+    startup.pause()
+    try:
+        yield
+    finally:
+        startup.resume()
+        gc.unfreeze()  # give this test process its collector back in full
+        gc.enable()
+
+
+def test_the_collector_runs_again_once_a_question_is_on_screen(bank, keyboard,
+                                                               paused_collector):
+    question = bank.background
+    assert not gc.isenabled()
+    keyboard.send_text(keys_for(question, (question.option_ids[0],)))
+    assert ask.Prompter().ask(question, "(1 of at most 45)") == (question.option_ids[0],)
+    assert gc.isenabled() and gc.get_freeze_count() > 0, "start-up's objects are frozen"
+
+
+def test_the_collector_runs_again_once_the_plain_quiz_waits_for_a_line(bank, paused_collector):
+    question = bank.background
+    prompter = PlainPrompter(input=io.StringIO("1\n"), output=io.StringIO())
+    assert prompter.ask(question, "(1 of at most 45)") == (question.option_ids[0],)
+    assert gc.isenabled()
