@@ -1,6 +1,6 @@
 """Start-up benchmark: careerfit's latency as ratios to bare imports measured in the same run.
 
-    python bench/startup.py [--runs N]
+    python bench/startup.py [--runs N] [--instructions]
 
 1. ``careerfit quiz --answers examples/ml-engineer.yaml --json`` against
    ``python -c "import typer, yaml, json"``            (target: ratio <= 1.15)
@@ -10,6 +10,8 @@
 Each measure is N pairs (default 21), command then baseline back to back; its ratio is
 the median of the pairs' ratios, so that the machine's drift within a run cancels.
 Quote the median of three runs: machine noise still moves a single run by +-0.05.
+--instructions counts instead, with valgrind, the instructions careerfit runs until its
+first prompt is drawn against those of the first-prompt baseline: a steadier figure.
 """
 
 from __future__ import annotations
@@ -79,6 +81,39 @@ def baseline_in_pty(code: str) -> float:
     return elapsed
 
 
+# Runs careerfit's entry point and ends the process once the first prompt is drawn.
+UNTIL_FIRST_PROMPT = """
+import os, sys
+from prompt_toolkit.application import Application
+built = Application.__init__
+def build(self, *args, **kwargs):
+    built(self, *args, **kwargs)
+    self.after_render += lambda app: os._exit(0)
+Application.__init__ = build
+sys.argv = ["careerfit", "quiz"]
+from careerfit.__main__ import main
+main()
+"""
+
+
+def instructions(code: str, state: str) -> int:
+    """Instructions (valgrind's callgrind) that `python -c CODE` runs, in a pseudo-terminal."""
+    import re
+
+    import pexpect
+
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm",
+           "CAREERFIT_STATE_DIR": state}
+    with tempfile.TemporaryDirectory() as out:
+        child = pexpect.spawn("valgrind", ["--tool=callgrind", f"--callgrind-out-file={out}/cg",
+                                           sys.executable, "-c", code], env=env, timeout=600)
+        child.expect(pexpect.EOF)
+    found = re.search(rb"Collected : (\d+)", child.before)
+    if found is None:
+        raise SystemExit(f"valgrind did not report a count:\n{child.before.decode()[-500:]}")
+    return int(found.group(1))
+
+
 def paired(runs: int, measure, baseline) -> tuple[float, float, float]:
     """Medians of *measure* and *baseline*, and the median of their ratio pair by pair.
 
@@ -106,8 +141,19 @@ def compile_like_an_install() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
-    runs = parser.parse_args().runs
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions to the first prompt with valgrind instead:"
+                             " steadier than seconds on a noisy machine")
+    arguments = parser.parse_args()
+    runs = arguments.runs
     compile_like_an_install()
+    if arguments.instructions:
+        with tempfile.TemporaryDirectory() as state:
+            ours = instructions(UNTIL_FIRST_PROMPT, state)
+            base = instructions("import typer, questionary", state)
+        print(f"instructions to the first prompt: {ours / 1e6:.0f} million, against"
+              f" {base / 1e6:.0f} million for 'import typer, questionary': {ours / base:.3f}")
+        return
     command = careerfit_command()
     answers = str(ROOT / "examples" / "ml-engineer.yaml")
     json_run = [*command, "quiz", "--answers", answers, "--json"]
