@@ -56,12 +56,18 @@ questionary.select("(1 of at most 45) Where do you stand today?",
 """
 
 
+def state_folder(state: str) -> dict[str, str]:
+    """Environment that keeps the quiz's state in *state* the way a user's runs find theirs
+    (platformdirs reads XDG_STATE_HOME), not through careerfit's own override."""
+    environment = {k: v for k, v in os.environ.items() if k != "CAREERFIT_STATE_DIR"}
+    return {**environment, "XDG_STATE_HOME": state} if state else environment
+
+
 def first_prompt(command: list[str], state: str) -> float:
     """Seconds until *command* shows '(1 of at most' in a pseudo-terminal."""
     import pexpect
 
-    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm",
-           "CAREERFIT_STATE_DIR": state}
+    env = {**state_folder(state), "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}
     started = time.perf_counter()
     child = pexpect.spawn(command[0], command[1:], env=env, timeout=30)
     child.expect_exact(b"(1 of at most")
@@ -102,8 +108,7 @@ def instructions(code: str, state: str) -> int:
 
     import pexpect
 
-    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm",
-           "CAREERFIT_STATE_DIR": state}
+    env = {**state_folder(state), "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}
     with tempfile.TemporaryDirectory() as out:
         child = pexpect.spawn("valgrind", ["--tool=callgrind", f"--callgrind-out-file={out}/cg",
                                            sys.executable, "-c", code], env=env, timeout=600)

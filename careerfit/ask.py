@@ -169,10 +169,10 @@ class Prompter:
             return BACK
         return None if picked == SKIP else (picked,)
 
-    def confirm(self, message: str) -> bool:
-        """A yes/no question, No by default."""
+    def confirm(self, message: str, default: bool = False) -> bool:
+        """A yes/no question; Enter alone gives *default*."""
         return bool(self._run(questionary.confirm(
-            clean(message), default=False, qmark="?", style=STYLE, input=self.input,
+            clean(message), default=default, qmark="?", style=STYLE, input=self.input,
             output=self.output)))
 
     def review(self, bank: Bank, picks: dict[str, tuple[str, ...] | None],

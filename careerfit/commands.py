@@ -81,6 +81,8 @@ def _check_flags(options: QuizOptions) -> None:
 
 def run_quiz(options: QuizOptions) -> None:
     _check_flags(options)
+    if _continue_unfinished(options):
+        options = options._replace(resume=True)
     data_dir = options.data
     if options.resume:
         from careerfit.answers import parse_answers
@@ -140,6 +142,19 @@ def run_quiz(options: QuizOptions) -> None:
         show_result(report)
     if plan is not None and options.save is None:
         _note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
+
+
+def _continue_unfinished(options: QuizOptions) -> bool:
+    """A new quiz started in a terminal while another is half-way: offer to continue that
+    one (Enter does), rather than replace its answers with the first new one."""
+    if options.resume or options.answers is not None or not stdin_is_terminal():
+        return False
+    from careerfit.progress import unfinished_answers
+
+    kept = unfinished_answers()
+    return bool(kept) and _prompter(options.plain).confirm(
+        f"You left a quiz half-way ({kept} answer{'s' if kept != 1 else ''} kept)."
+        " Continue it? (No starts a new one)", default=True)
 
 
 def _plan(bank: Bank, answers: AnswerSet, options: QuizOptions) -> Plan | None:
@@ -204,11 +219,13 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
             finished = run_session(bank, picks, plan, _prompter(options.plain),
                                    review=options.review, on_change=keep)
     except (KeyboardInterrupt, EOFError) as stop:
-        kept = sum(1 for q in bank.questions if q.id in picks)
-        path = save_progress(bank, answers._replace(picks=picks), data_dir)
         how = "stopped"
         if isinstance(stop, Stopped):
             how = "the terminal closed" if str(stop) == "SIGHUP" else f"stopped by {stop}"
+        kept = sum(1 for q in bank.questions if q.id in picks)
+        if not kept:  # nothing to keep, and an earlier unfinished quiz stays as it was
+            raise Interrupted(f"{how} before the first answer; nothing was kept") from None
+        path = save_progress(bank, answers._replace(picks=picks), data_dir)
         resume = "careerfit quiz --resume" + (f" --data {data_dir}" if options.data else "")
         if options.save:
             resume += f" --save {options.save}"

@@ -151,8 +151,10 @@ class PlainPrompter:
             return (ids[int(typed) - 1],)
         return False
 
-    def confirm(self, message: str) -> bool:
-        return self._read(f"{message} (y/N): ") in ("y", "yes")
+    def confirm(self, message: str, default: bool = False) -> bool:
+        """A yes/no question; Enter alone gives *default*."""
+        typed = self._read(f"{message} {'(Y/n)' if default else '(y/N)'}: ")
+        return typed in ("y", "yes") or (default and not typed)
 
     def review(self, bank: Bank, picks: dict[str, tuple[str, ...] | None],
                shown: list[str]) -> str | None:

@@ -59,6 +59,22 @@ def load_progress() -> tuple[Path | None, safeyaml.Document]:
     return (Path(data) if isinstance(data, str) else None), doc
 
 
+def unfinished_answers() -> int:
+    """How many answers the unfinished quiz holds: 0 when there is none, or it can't be
+    read (then --resume says what is wrong with it)."""
+    path = progress_path()
+    if not path.is_file():
+        return 0
+    from careerfit import safeyaml
+
+    try:
+        data = safeyaml.load(path, what="progress file").data
+    except InputError:
+        return 0
+    answers = data.get("answers") if isinstance(data, dict) else None
+    return len(answers) if isinstance(answers, dict) else 0
+
+
 def clear_progress() -> None:
     with contextlib.suppress(OSError):
         progress_path().unlink()

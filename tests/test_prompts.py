@@ -85,7 +85,7 @@ def test_edit_preselects_saved_answers(bank, keyboard, capsys, tmp_path, monkeyp
 
 
 @pytest.mark.parametrize("stop_key", [CTRL_C, CTRL_D])
-@pytest.mark.parametrize("stop_at", [0, 22, 44])
+@pytest.mark.parametrize("stop_at", [1, 22, 44])
 def test_interrupt_keeps_answers_and_resume_finishes(bank, keyboard, capsys, tmp_path,
                                                      stop_key, stop_at):
     role = "ai-engineer"
@@ -107,6 +107,48 @@ def test_interrupt_keeps_answers_and_resume_finishes(bank, keyboard, capsys, tmp
     final = yaml.safe_load(saved.read_text())["answers"]
     assert {k: final[k] for k in kept} == kept and len(final) == len(bank.questions)
     assert not progress_path().exists()
+
+
+def leave_half_way(bank, keyboard, role, count):
+    """Answer the first *count* questions of a whole-bank quiz as a pure *role*, then Ctrl-C."""
+    keyboard.send_text("".join(keys_for(q, favourite(bank, q, role))
+                               for q in bank.questions[:count]) + CTRL_C)
+    with pytest.raises(Interrupted, match=f"kept {count} of"):
+        run_quiz(QuizOptions(json_output=True, full=True))
+
+
+@pytest.mark.parametrize("stop_key", [CTRL_C, CTRL_D])
+def test_stopping_before_the_first_answer_keeps_the_earlier_unfinished_quiz(
+        bank, keyboard, stop_key):
+    leave_half_way(bank, keyboard, "ai-engineer", 22)
+    earlier = progress_path().read_text()
+    keyboard.send_text("n" + stop_key)  # No: start a new quiz; then stop at its first question
+    with pytest.raises(Interrupted, match="before the first answer; nothing was kept"):
+        run_quiz(QuizOptions(json_output=True))
+    assert progress_path().read_text() == earlier
+
+
+def test_a_new_quiz_offers_to_continue_the_unfinished_one(bank, keyboard, capsys, tmp_path):
+    role = "data-scientist"
+    leave_half_way(bank, keyboard, role, 22)
+    kept = yaml.safe_load(progress_path().read_text())["answers"]
+    rest = "".join(keys_for(q, favourite(bank, q, role)) for q in bank.questions[22:])
+    keyboard.send_text(ENTER + rest + ENTER)  # Enter: yes, continue it; then the review
+    saved = tmp_path / "done.yaml"
+    run_quiz(QuizOptions(save=saved, json_output=True))
+    assert json.loads(capsys.readouterr().out)["recommendation"]["role"] == role
+    final = yaml.safe_load(saved.read_text())["answers"]
+    assert {k: final[k] for k in kept} == kept and len(final) == len(bank.questions)
+    assert not progress_path().exists()
+
+
+@pytest.mark.parametrize(("typed", "default", "meant"), [
+    ("\n", True, True), ("\n", False, False), ("n\n", True, False), ("yes\n", False, True)])
+def test_plain_yes_no_takes_enter_as_its_default(typed, default, meant):
+    shown = io.StringIO()
+    prompter = PlainPrompter(input=io.StringIO(typed), output=shown)
+    assert prompter.confirm("Continue it?", default=default) is meant
+    assert ("(Y/n)" if default else "(y/N)") in shown.getvalue()
 
 
 def test_resume_without_progress_is_a_clear_error(keyboard):

@@ -72,8 +72,21 @@ def test_json_mode_keeps_prompts_off_stdout(bank, tmp_path, state_dir):
     assert json.loads(out.read_text())["recommendation"]["role"] == "ai-engineer"
 
 
-@pytest.mark.parametrize("stop_at", [0, 22, 44])
-def test_ctrl_c_keeps_answers_and_resume_continues(bank, tmp_path, state_dir, stop_at):
+def test_ctrl_c_before_the_first_answer_keeps_nothing(bank, state_dir):
+    child = spawn("--full", state_dir=state_dir)
+    child.expect_exact(f"(1/{len(bank.questions)})")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "stopped before the first answer; nothing was kept" in plain(child.before)
+    assert not (state_dir / "progress.yaml").exists()
+
+
+@pytest.mark.parametrize(("stop_at", "how"), [(1, "--resume"), (22, "offered"),
+                                              (44, "--resume")])
+def test_ctrl_c_keeps_answers_and_resume_continues(bank, tmp_path, state_dir, stop_at, how):
+    """Continued with --resume, or by accepting what a new 'careerfit quiz' offers."""
     role = "data-scientist"
     child = spawn("--full", state_dir=state_dir)
     answer(child, bank, bank.questions[:stop_at], role)
@@ -88,7 +101,12 @@ def test_ctrl_c_keeps_answers_and_resume_continues(bank, tmp_path, state_dir, st
     assert "Traceback" not in said
 
     saved = tmp_path / "resumed.yaml"
-    child = spawn("--resume", "--save", str(saved), state_dir=state_dir)
+    if how == "--resume":
+        child = spawn("--resume", "--save", str(saved), state_dir=state_dir)
+    else:
+        child = spawn("--save", str(saved), state_dir=state_dir)
+        child.expect_exact(f"You left a quiz half-way ({stop_at} answers kept)")
+        child.send(ENTER)
     answer(child, bank, bank.questions[stop_at:], role)
     screen = finish(child)
     assert child.exitstatus == 0
