@@ -57,6 +57,7 @@ class Result(NamedTuple):
     drivers: tuple[Reason, ...]
     pulls: tuple[Reason, ...]
     what_if: WhatIf | None
+    # None when no role is recommended, or the result was not explained (explain=False).
     next_steps: NextSteps | None
     # When the pick is unsure (low, none): the first two roles' next steps, side by side.
     compared: tuple[NextSteps, ...] = ()
@@ -90,8 +91,9 @@ class Evaluator:
         self.model = Model(bank)
 
     def __call__(self, picks: Picks, *, explain: bool = True) -> Result:
-        """Score *picks* and explain the outcome (*explain*=False skips the reasons and the
-        what-if search, for batches that need only the ranking and the recommendation)."""
+        """Score *picks* and explain the outcome (*explain*=False skips the reasons, the
+        what-if search and the next steps, for batches that need only the ranking and the
+        recommendation)."""
         return self.conclude(picks, self.scorer.score(picks, shares=explain),
                              self.model.posterior(picks), explain=explain)
 
@@ -117,9 +119,11 @@ class Evaluator:
             ranking=ranking, scores=scores, posterior=posterior, confidence=confidence,
             recommended=recommended, runner_up=runner, margin=first - second,
             probability=probability, tie=tie, hybrid=hybrid, drivers=drivers, pulls=pulls,
-            what_if=what_if, next_steps=_next_steps(bank, picks, recommended),
+            what_if=what_if,
+            next_steps=_next_steps(bank, picks, recommended) if explain else None,
             compared=(tuple(_next_steps(bank, picks, r) for r in (leader, runner))
-                      if confidence in ("low", "none") and scores.answered else ()),
+                      if explain and confidence in ("low", "none") and scores.answered
+                      else ()),
         )
 
 
