@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerfit.bank import SKIP, Bank, Question
 from careerfit.errors import InputError, literal
-from careerfit.scoring import Picks
 
 if TYPE_CHECKING:
     from careerfit import safeyaml  # the YAML parser is imported only when a file is read
+    from careerfit.scoring import Picks  # (scoring is not needed to show the first question)
 
 # Version 2 added 'revision'; version-1 files are read as revision 1.
 FORMAT_VERSION = 2
