@@ -152,9 +152,15 @@ def _continue_unfinished(options: QuizOptions) -> bool:
     from careerfit.progress import unfinished_answers
 
     kept = unfinished_answers()
-    return bool(kept) and _prompter(options.plain).confirm(
-        f"You left a quiz half-way ({kept} answer{'s' if kept != 1 else ''} kept)."
-        " Continue it? (No starts a new one)", default=True)
+    if not kept:
+        return False
+    try:
+        return _prompter(options.plain).confirm(
+            f"You left a quiz half-way ({kept} answer{'s' if kept != 1 else ''} kept)."
+            " Continue it? (No starts a new one)", default=True)
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted("stopped; the unfinished quiz is kept as it was"
+                          " (continue it with: careerfit quiz --resume)") from None
 
 
 def _plan(bank: Bank, answers: AnswerSet, options: QuizOptions) -> Plan | None:

@@ -128,6 +128,16 @@ def test_stopping_before_the_first_answer_keeps_the_earlier_unfinished_quiz(
     assert progress_path().read_text() == earlier
 
 
+@pytest.mark.parametrize("stop_key", [CTRL_C, CTRL_D])
+def test_stopping_at_the_offer_to_continue_changes_nothing(bank, keyboard, stop_key):
+    leave_half_way(bank, keyboard, "ml-engineer", 5)
+    earlier = progress_path().read_text()
+    keyboard.send_text(stop_key)
+    with pytest.raises(Interrupted, match="the unfinished quiz is kept as it was"):
+        run_quiz(QuizOptions(json_output=True))
+    assert progress_path().read_text() == earlier
+
+
 def test_a_new_quiz_offers_to_continue_the_unfinished_one(bank, keyboard, capsys, tmp_path):
     role = "data-scientist"
     leave_half_way(bank, keyboard, role, 22)
