@@ -121,6 +121,7 @@ def _usual_picks(bank: Bank, given: dict[Any, Any]) -> Picks | None:
                  if question_id in picks}
     return picks
 
+
 def _check_version(doc: safeyaml.Document, top: dict) -> None:
     version = top.get("version")
     if "version" not in top:
