@@ -62,16 +62,11 @@ def load_progress() -> tuple[Path | None, safeyaml.Document]:
 def unfinished_answers() -> int:
     """How many answers the unfinished quiz holds: 0 when there is none, or it can't be
     read (then --resume says what is wrong with it)."""
-    path = progress_path()
-    if not path.is_file():
-        return 0
-    from careerfit import safeyaml
-
     try:
-        data = safeyaml.load(path, what="progress file").data
+        _, doc = load_progress()
     except InputError:
         return 0
-    answers = data.get("answers") if isinstance(data, dict) else None
+    answers = doc.data.get("answers") if isinstance(doc.data, dict) else None
     return len(answers) if isinstance(answers, dict) else 0
 
 

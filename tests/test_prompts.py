@@ -138,6 +138,14 @@ def test_stopping_at_the_offer_to_continue_changes_nothing(bank, keyboard, stop_
     assert progress_path().read_text() == earlier
 
 
+def test_an_unreadable_unfinished_quiz_is_not_offered(keyboard):
+    progress_path().parent.mkdir(parents=True, exist_ok=True)
+    progress_path().write_text("answers: [this is: not, a mapping\n")
+    keyboard.send_text(CTRL_C)  # the first key goes to the first question, not to an offer
+    with pytest.raises(Interrupted, match="before the first answer"):
+        run_quiz(QuizOptions(json_output=True))
+
+
 def test_a_new_quiz_offers_to_continue_the_unfinished_one(bank, keyboard, capsys, tmp_path):
     role = "data-scientist"
     leave_half_way(bank, keyboard, role, 22)
