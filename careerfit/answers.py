@@ -115,11 +115,7 @@ def _usual_picks(bank: Bank, given: dict[Any, Any]) -> Picks | None:
         return None
     if len(picks) == len(lookup) and list(picks) == list(lookup):  # all, in order: the usual
         return picks
-    places = list(map(bank.positions.__getitem__, picks))
-    if places != sorted(places):
-        picks = {question_id: picks[question_id] for question_id in lookup
-                 if question_id in picks}
-    return picks
+    return {question_id: picks[question_id] for question_id in lookup if question_id in picks}
 
 
 def _check_version(doc: safeyaml.Document, top: dict) -> None:

@@ -178,11 +178,6 @@ class Bank:
                        SKIP: None}
                 for q in self.questions}
 
-    @cached_property
-    def positions(self) -> dict[str, int]:
-        """Each question id's place in bank order."""
-        return {q.id: index for index, q in enumerate(self.questions)}
-
     def is_option(self, question_id: str, option_id: object) -> bool:
         """Whether *option_id* answers *question_id* (a set look-up)."""
         return option_id in self._option_ids.get(question_id, ())

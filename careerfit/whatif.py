@@ -55,10 +55,8 @@ def find_what_if(bank: Bank, scorer: Scorer, picks: Picks, scores: Scores,
     """The fewest, smallest answer changes that put *target* strictly ahead of every role."""
     # Fit points per unit of each trait, target minus leader: a change's gain is its trait
     # movement along this direction, so candidates are ranked without scoring each one.
-    direction = {t: scores.coefficients[target].get(t, 0.0) - per
-                 for t, per in scores.coefficients[leader].items()}
-    for t, per in scores.coefficients[target].items():
-        direction.setdefault(t, per)
+    ahead, behind = scores.coefficients[leader], scores.coefficients[target]
+    direction = {t: behind.get(t, 0.0) - ahead.get(t, 0.0) for t in {**ahead, **behind}}
 
     candidates = []
     for qid in scores.answered:
