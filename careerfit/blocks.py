@@ -5,7 +5,8 @@ and only ``careerfit score`` imports this module.
 
 Both models are linear in the answers until their last step, so a block of
 answer sets becomes one 0/1 matrix (a row per answer set, a column per possible
-answer) and three matrix products:
+answer: each pick-one option, each subset of a pick-all question's options) and
+three matrix products:
 
 * by the response model's log-likelihood table, the log posterior over the
   model's states, then a softmax per row and sums into main-role and tie chances;
@@ -20,9 +21,9 @@ to equal output); only the order of the additions differs, which
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from itertools import chain, combinations, compress
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from itertools import chain, combinations, compress, repeat
+from typing import TYPE_CHECKING, Any
 
 from careerfit.model import Posterior, outcome
 from careerfit.result import Evaluator
@@ -43,9 +44,6 @@ if TYPE_CHECKING:
 # small enough that a block's matrices stay in the cache and memory stays flat.
 BLOCK_SIZE = 512
 
-Key = tuple[str, "tuple[str, ...] | None"]
-
-
 class BlockScorer:
     """Scores and posteriors for many answer sets of one bank, a block at a time."""
 
@@ -53,47 +51,19 @@ class BlockScorer:
         bank, model, scorer = evaluator.bank, evaluator.model, evaluator.scorer
         self.roles = model.roles
         self.traits = tuple(t.id for t in bank.traits)
-        trait_index = {t: i for i, t in enumerate(self.traits)}
-        loglik: list[Sequence[float]] = [[0.0] * len(model.states)]
-        effects: list[list[float]] = [[0.0] * len(self.traits)]
-        reaches: list[list[float]] = [[0.0] * len(self.traits)]
-
-        def row(values: Sequence[float], moved: dict[str, float], reach: dict[str, float]
-                ) -> int:
-            loglik.append(values)
-            effects.append(_spread(moved, trait_index))
-            reaches.append(_spread(reach, trait_index))
-            return len(loglik) - 1
-
-        # Each answer's columns: one per pick-one answer; one per option, picked or left,
-        # for a pick-all question (its reach on the first option's columns only).
-        self._columns: dict[Key, tuple[int, ...]] = {}
-        for question in bank.questions:
-            self._columns[question.id, None] = ()
-            if not question.scored:
-                for option_id in question.option_ids:
-                    self._columns[question.id, (option_id,)] = ()
-                continue
-            rows = model.tables_for(question)
-            reach = scorer.reaches[question.id]
-            if question.kind != "multi":
-                for option_id in question.option_ids:
-                    self._columns[question.id, (option_id,)] = (row(
-                        rows[option_id][0], contribution(question, (option_id,)), reach),)
-                continue
-            picked, left = {}, {}
-            for index, option_id in enumerate(question.option_ids):
-                share = reach if index == 0 else {}
-                picked[option_id] = row(rows[option_id][0],
-                                        contribution(question, (option_id,)), share)
-                left[option_id] = row(rows[option_id][1], {}, share)
-            for chosen in _subsets(question):
-                self._columns[question.id, chosen] = tuple(
-                    picked[o] if o in chosen else left[o] for o in question.option_ids)
-        self._multi = {q.id: q for q in bank.scored if q.kind == "multi"}
-        self._loglik = np.array(loglik)
-        self._effects = np.array(effects)
-        self._reaches = np.array(reaches)
+        self._trait_index = {t: i for i, t in enumerate(self.traits)}
+        self._model, self._scorer = model, scorer
+        # Row 0 is all zeros: the column of a skipped or unscored answer.
+        self._rows: tuple[list[Sequence[float]], list[list[float]], list[list[float]]] = (
+            [[0.0] * len(model.states)], [[0.0] * len(self.traits)], [[0.0] * len(self.traits)])
+        # Each answer's one column, per question: a row of each table per pick-one answer,
+        # and per pick-all subset (the sum of its options' rows, picked or left).
+        self._column: dict[str, dict[tuple[str, ...] | None, int]] = {
+            question.id: {None: 0, **{chosen: self._add_row(question, chosen)
+                                      for chosen in question.possible_answers()}}
+            for question in bank.questions}
+        self._bank = bank
+        self._tables: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         outcomes = [outcome(mix) for mix, _ in model.states]
         self._main = np.array([[1.0 if found.main == r else 0.0 for r in range(len(self.roles))]
                                for found in outcomes])
@@ -105,26 +75,38 @@ class BlockScorer:
         self._profiles = np.array(profiles).T  # traits x roles
         self._magnitudes = np.abs(self._profiles)
 
-    def columns(self, picks: Picks, into: list[int]) -> tuple[str, ...]:
-        """Add the columns an answer set switches on to *into*; return the scored questions
-        it answers (those with columns), in its order. (Iterates in C: it runs per record.)"""
-        try:
-            groups = list(map(self._columns.__getitem__, picks.items()))
-        except KeyError:  # a pick-all answer of a bank too wide to list every subset
-            for question_id, chosen in picks.items():
-                if (question_id, chosen) not in self._columns:
-                    self._columns[question_id, chosen] = self._multi_columns(
-                        self._multi[question_id], chosen or ())
-            groups = list(map(self._columns.__getitem__, picks.items()))
-        into.extend(chain.from_iterable(groups))
-        return tuple(compress(picks, groups))
+    def _add_row(self, question: Question, chosen: tuple[str, ...]) -> int:
+        """A new column for answering *question* with *chosen*: its log-likelihood over the
+        model's states, its trait effects, and the question's reach (0, the zero row, for
+        an unscored question)."""
+        if not question.scored:
+            return 0
+        rows = self._model.tables_for(question)
+        loglik, effects, reaches = self._rows
+        if question.kind == "multi":  # every option, picked or left
+            loglik.append([sum(values) for values in zip(
+                *(rows[o][0 if o in chosen else 1] for o in question.option_ids),
+                strict=True)])
+        else:
+            loglik.append(rows[chosen[0]][0])
+        effects.append(_spread(contribution(question, chosen), self._trait_index))
+        reaches.append(_spread(self._scorer.reaches[question.id], self._trait_index))
+        self._tables = None
+        return len(loglik) - 1
 
-    def _multi_columns(self, question: Question, chosen: tuple[str, ...]) -> tuple[int, ...]:
-        first = self._columns[question.id, ()]  # every option left: the 'left' columns
-        picked = dict(zip(question.option_ids, self._columns[question.id, question.option_ids],
-                          strict=True))
-        return tuple(picked[o] if o in chosen else left
-                     for o, left in zip(question.option_ids, first, strict=True))
+    def columns(self, picks: Picks) -> list[int]:
+        """The column of each answer in *picks*, in its order (0 for a skipped or unscored
+        one). A pick-all answer of a bank too wide to list every subset gets its column
+        the first time it is seen."""
+        column = self._column
+        try:
+            return [column[question_id][chosen] for question_id, chosen in picks.items()]
+        except KeyError:
+            for question_id, chosen in picks.items():
+                question = self._bank.question(question_id)
+                if chosen not in column[question_id] and question is not None:
+                    column[question_id][chosen] = self._add_row(question, chosen)
+            return [column[question_id][chosen] for question_id, chosen in picks.items()]
 
     def __call__(self, block: Sequence[Picks], *, traits: bool = True
                  ) -> list[tuple[Scores, Posterior]]:
@@ -132,22 +114,22 @@ class BlockScorer:
         is False (the default output of ``careerfit score`` has none); no per-answer shares."""
         if not block:
             return []
-        flat: list[int] = []
-        lengths = []
-        answered = []
-        for picks in block:
-            before = len(flat)
-            answered.append(self.columns(picks, flat))
-            lengths.append(len(flat) - before)
-        onehot = np.zeros((len(block), len(self._loglik)))
-        onehot[np.repeat(np.arange(len(block)), lengths), flat] = 1.0
-        logs = onehot @ self._loglik
+        columns = [self.columns(picks) for picks in block]
+        # The scored questions each answered (those with a column), in its order.
+        answered = [tuple(compress(picks, of)) for picks, of in zip(block, columns, strict=True)]
+        if self._tables is None:
+            self._tables = tuple(np.array(rows) for rows in self._rows)
+        loglik, effects, reaches = self._tables
+        onehot = np.zeros((len(block), len(loglik)))
+        onehot[np.repeat(np.arange(len(block)), list(map(len, columns))),
+               list(chain.from_iterable(columns))] = 1.0
+        logs = onehot @ loglik
         weights = np.exp(logs - logs.max(axis=1, keepdims=True))
         weights /= weights.sum(axis=1, keepdims=True)
         mains = (weights @ self._main).tolist()
         ties = (weights @ self._ties).tolist()
-        totals = onehot @ self._effects
-        denominators = onehot @ self._reaches
+        totals = onehot @ effects
+        denominators = onehot @ reaches
         measured = denominators > 0
         scores = np.divide(totals, denominators, out=np.zeros_like(totals), where=measured)
         weight_sums = measured @ self._magnitudes
@@ -157,12 +139,10 @@ class BlockScorer:
                                                                     weight_sums, 1.0),
                         NEUTRAL_FIT).clip(0.0, 100.0).tolist()
         trait_rows = self._trait_rows(scores, measured) if traits else [{} for _ in block]
-        roles, tie_keys = self.roles, self._tie_keys
-        return [(Scores(trait_rows[index], dict(zip(roles, fits[index], strict=True)), {},
-                        answered[index], {}),
-                 Posterior(dict(zip(roles, mains[index], strict=True)),
-                           dict(zip(tie_keys, ties[index], strict=True)), ()))
-                for index in range(len(block))]
+        return [(Scores(traits_of, fits_of, {}, answered_of, {}), Posterior(main, tie, ()))
+                for traits_of, fits_of, answered_of, main, tie in zip(
+                    trait_rows, _dicts(self.roles, fits), answered, _dicts(self.roles, mains),
+                    _dicts(self._tie_keys, ties), strict=True)]
 
     def _trait_rows(self, scores: np.ndarray, measured: np.ndarray) -> list[dict[str, float]]:
         """Each answer set's trait scores, for the traits its answers measured."""
@@ -170,14 +150,14 @@ class BlockScorer:
                 for values, present in zip(scores.tolist(), measured.tolist(), strict=True)]
 
 
+def _dicts(keys: Sequence[Any], rows: list[list[float]]) -> Iterator[dict[Any, float]]:
+    """Each row as a dict keyed by *keys* (rows are a matrix's, as long as *keys*; built in
+    C, as this runs for every answer set)."""
+    return map(dict, map(zip, repeat(keys), rows))
+
+
 def _spread(values: dict[str, float], index: dict[str, int]) -> list[float]:
     row = [0.0] * len(index)
     for trait, value in values.items():
         row[index[trait]] += value
     return row
-
-
-def _subsets(question: Question) -> list[tuple[str, ...]]:
-    """The pick-all answers listed up front: every one the bank lists, and always
-    none-picked and all-picked, which :meth:`BlockScorer._multi_columns` builds the rest from."""
-    return [*question.possible_answers(), (), question.option_ids]
