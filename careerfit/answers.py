@@ -106,16 +106,15 @@ def _usual_picks(bank: Bank, given: dict[Any, Any]) -> Picks | None:
     """The picks, in bank order, when every answer is written in the usual form (an
     option id, 'skip', or a pick-all list in option order); else None, and the caller
     checks each answer to name what is wrong. Looked up without building any text:
-    this is the path of every well-formed record ``careerfit score`` reads."""
-    lookup = bank.answer_lookup
+    this is the path of every well-formed record ``careerfit score`` reads. (Unknown
+    question ids were refused before, so as many answers as questions are all of them.)"""
+    every = len(given) == len(bank.answer_lookup)
     try:
-        picks = {question_id: lookup[question_id][tuple(value) if type(value) is list else value]
-                 for question_id, value in given.items()}
+        return {question_id: answers[given[question_id]]
+                for question_id, answers in bank.answer_lookup.items()
+                if every or question_id in given}
     except (KeyError, TypeError):  # an unknown answer; TypeError: an unhashable one
         return None
-    if len(picks) == len(lookup) and list(picks) == list(lookup):  # all, in order: the usual
-        return picks
-    return {question_id: picks[question_id] for question_id in lookup if question_id in picks}
 
 
 def _check_version(doc: safeyaml.Document, top: dict) -> None:

@@ -140,6 +140,14 @@ class Role(NamedTuple):
                      if background is None or background not in self.known_by.get(p, ()))
 
 
+class _PickAllLookup(dict):
+    """A pick-all question's answers -> picks. Its keys are tuples of option ids, but it
+    also looks up the list a file holds (a list can't be a key)."""
+
+    def __getitem__(self, written: Any) -> tuple[str, ...] | None:
+        return dict.__getitem__(self, tuple(written) if type(written) is list else written)
+
+
 class Blend(NamedTuple):
     roles: frozenset[str]
     name: str
@@ -172,10 +180,11 @@ class Bank:
     @cached_property
     def answer_lookup(self) -> dict[str, dict[Any, tuple[str, ...] | None]]:
         """Per question id, in bank order: each valid answer as written in a file (an
-        option id; a tuple of option ids in option order for a pick-all question;
+        option id; a list of option ids in option order for a pick-all question;
         'skip') -> its picks. Every well-formed answer read is looked up here."""
-        return {q.id: {**{(a if q.kind == "multi" else a[0]): a for a in q.possible_answers()},
-                       SKIP: None}
+        return {q.id: (_PickAllLookup if q.kind == "multi" else dict)(
+                    {**{(a if q.kind == "multi" else a[0]): a for a in q.possible_answers()},
+                     SKIP: None})
                 for q in self.questions}
 
     def is_option(self, question_id: str, option_id: object) -> bool:
