@@ -84,12 +84,13 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
     if not isinstance(given, dict):
         raise InputError(f"{doc.where('answers')}: 'answers' must be a mapping of question id"
                          f" to option id, not {_kind(given)}")
-    for key in () if bank.question_ids.issuperset(given) else given:
-        if not isinstance(key, str) or bank.question(key) is None:
-            raise InputError(f"{doc.where('answers', key)}: unknown question id {literal(key)}",
-                             hint=_closest(key, [q.id for q in bank.questions], "question"))
     picks = _usual_picks(bank, given)
-    if picks is None:
+    if picks is None or len(picks) < len(given):  # something unusual: check each key and answer
+        for key in given:
+            if not isinstance(key, str) or bank.question(key) is None:
+                raise InputError(
+                    f"{doc.where('answers', key)}: unknown question id {literal(key)}",
+                    hint=_closest(key, [q.id for q in bank.questions], "question"))
         picks = {}
         for question in bank.questions:
             if question.id in given:
@@ -103,17 +104,18 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
 
 
 def _usual_picks(bank: Bank, given: dict[Any, Any]) -> Picks | None:
-    """The picks, in bank order, when every answer is written in the usual form (an
-    option id, 'skip', or a pick-all list in option order); else None, and the caller
-    checks each answer to name what is wrong. Looked up without building any text:
-    this is the path of every well-formed record ``careerfit score`` reads. (Unknown
-    question ids were refused before, so as many answers as questions are all of them.)"""
+    """The picks of the questions *given* answers, in bank order, when each is written in
+    the usual form (an option id, 'skip', or a pick-all list in option order); else None.
+    Keys that are not question ids are left out, so fewer picks than answers tells the
+    caller to check each key and answer and name what is wrong. Looked up without
+    building any text: this is the path of every well-formed record ``careerfit score``
+    reads."""
     every = len(given) == len(bank.answer_lookup)
     try:
         return {question_id: answers[given[question_id]]
                 for question_id, answers in bank.answer_lookup.items()
                 if every or question_id in given}
-    except (KeyError, TypeError):  # an unknown answer; TypeError: an unhashable one
+    except (KeyError, TypeError):  # an unknown answer or key; TypeError: an unhashable one
         return None
 
 

@@ -115,6 +115,20 @@ def test_a_bad_record_gets_an_error_line_and_the_rest_are_scored():
     assert "ranking" in lines[3]
 
 
+@pytest.mark.parametrize("edit", ["renamed", "added"])
+def test_a_complete_answer_set_with_an_unknown_question_id_is_refused(edit):
+    """An answer for every question but under a misspelled id (as many answers as
+    questions), or one answer too many: each names the unknown id."""
+    record = json.loads(jsonl(1).splitlines()[0])
+    answers = record["answers"]
+    assert len(answers) == len(BANK.questions)
+    answers["on-cal-ok"] = answers.pop("on-call-ok") if edit == "renamed" else "agree"
+    result = run("score", stdin=json.dumps(record) + "\n")
+    assert result.returncode == 2
+    error = json.loads(result.stdout)["error"]["message"]
+    assert "unknown question id 'on-cal-ok'" in error and "did you mean 'on-call-ok'" in error
+
+
 def test_score_takes_another_bank():
     answers = yaml.safe_load((STUDIO.parent / "studio-illustrator.yaml").read_text())
     result = run("score", "--data", str(STUDIO), stdin=json.dumps(answers) + "\n")
