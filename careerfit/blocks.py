@@ -57,10 +57,11 @@ class BlockScorer:
         self._rows: tuple[list[Sequence[float]], list[list[float]], list[list[float]]] = (
             [[0.0] * len(model.states)], [[0.0] * len(self.traits)], [[0.0] * len(self.traits)])
         # Each answer's one column, per question: a row of each table per pick-one answer,
-        # and per pick-all subset (the sum of its options' rows, picked or left).
+        # and per pick-all subset (the sum of its options' rows, picked or left). Keyed by
+        # the picks the bank reads answers into, so a look-up finds the very same key.
         self._column: dict[str, dict[tuple[str, ...] | None, int]] = {
-            question.id: {None: 0, **{chosen: self._add_row(question, chosen)
-                                      for chosen in question.possible_answers()}}
+            question.id: {chosen: 0 if chosen is None else self._add_row(question, chosen)
+                          for chosen in bank.answer_lookup[question.id].values()}
             for question in bank.questions}
         self._bank = bank
         self._tables: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
@@ -122,7 +123,7 @@ class BlockScorer:
         loglik, effects, reaches = self._tables
         onehot = np.zeros((len(block), len(loglik)))
         onehot[np.repeat(np.arange(len(block)), list(map(len, columns))),
-               list(chain.from_iterable(columns))] = 1.0
+               np.fromiter(chain.from_iterable(columns), np.intp)] = 1.0
         logs = onehot @ loglik
         weights = np.exp(logs - logs.max(axis=1, keepdims=True))
         weights /= weights.sum(axis=1, keepdims=True)
