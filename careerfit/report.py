@@ -63,8 +63,9 @@ def route_heading(steps: dict[str, Any]) -> str:
 
 
 def stated(probability: float) -> float:
-    """A probability as printed: three decimals, and never a certainty (at most 0.999)."""
-    return min(round(probability, 3), 0.999)
+    """A probability as printed: three decimals, and never a certainty either way (0.001 to
+    0.999): a model checked on simulated people can't vouch for odds finer than that."""
+    return min(max(round(probability, 3), 0.001), 0.999)
 
 
 def ranking_part(bank: Bank, result: Result) -> list[dict[str, Any]]:
