@@ -18,11 +18,15 @@ import typer
 from careerfit import __version__
 from careerfit.errors import CareerfitError, DataError, ExitCode
 
-EXIT_CODES = (
-    "Exit codes: 0 result printed; 2 bad usage or bad input (answers file, data files, flags);"
-    " 130 interrupted (answers so far are kept, see --resume); 1 a bug in careerfit"
-    " (please report it; --debug or CAREERFIT_DEBUG=1 shows the traceback)."
-)
+
+def exit_codes(interrupted: str = "") -> str:
+    """The exit codes, for a command's --help; *interrupted* says what a stop keeps."""
+    return ("Exit codes: 0 result printed; 2 bad usage or bad input (answers file, data files,"
+            f" flags); 130 interrupted{f' ({interrupted})' if interrupted else ''}; 1 a bug in"
+            " careerfit (please report it; --debug or CAREERFIT_DEBUG=1 shows the traceback).")
+
+
+EXIT_CODES = exit_codes()
 
 app = typer.Typer(
     name="careerfit",
@@ -93,7 +97,7 @@ def root(
     _debug["on"] = debug
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command(epilog=exit_codes("answers so far are kept, see --resume"))
 def quiz(
     answers: Annotated[Path | None, typer.Option(
         "--answers", "-a", metavar="FILE",
@@ -186,7 +190,7 @@ def roles(
     run_roles(role, compare, json_output, data, routes, plain)
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command(epilog=exit_codes("the lines printed so far are whole; the message says how many"))
 def score(
     files: Annotated[list[Path] | None, typer.Argument(
         metavar="[FILE ...|-]",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from careerfit.answers import AnswerSet, dump_answers, read_answers
 from careerfit.bank import Bank, load_bank
@@ -212,8 +212,9 @@ def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
 
 def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
          data_dir: Path | None) -> dict:
+    from careerfit.interrupts import how_stopped, signals_interrupt
     from careerfit.progress import clear_progress, save_progress
-    from careerfit.session import Stopped, run_session, signals_interrupt
+    from careerfit.session import run_session
 
     picks = dict(answers.picks)
 
@@ -225,9 +226,7 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
             finished = run_session(bank, picks, plan, _prompter(options.plain),
                                    review=options.review, on_change=keep)
     except (KeyboardInterrupt, EOFError) as stop:
-        how = "stopped"
-        if isinstance(stop, Stopped):
-            how = "the terminal closed" if str(stop) == "SIGHUP" else f"stopped by {stop}"
+        how = how_stopped(stop)
         kept = sum(1 for q in bank.questions if q.id in picks)
         if not kept:  # nothing to keep, and an earlier unfinished quiz stays as it was
             raise Interrupted(f"{how} before the first answer; nothing was kept") from None
@@ -303,6 +302,7 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
         rare_collection,
         score,
     )
+    from careerfit.interrupts import how_stopped, signals_interrupt
 
     bank = load_checked_bank(data)
     from_stdin = not files or files == [Path("-")]
@@ -313,18 +313,54 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
     records = (from_json_lines(sys.stdin.buffer, bank) if from_stdin
                else from_files(files, bank))
     totals = Summary(bank)
-    with _progress(len(files) if not from_stdin else None) as advance, rare_collection():
-        for output, result in score(records, bank, full=full and not summary, traits=summary):
-            totals.add(result)
-            if not summary:
-                sys.stdout.buffer.write(output_line(output))
-            advance()
+    out = _WholeLines(sys.stdout.buffer)
+    try:
+        with (signals_interrupt(), _progress(len(files) if not from_stdin else None) as advance,
+              rare_collection()):
+            for output, result in score(records, bank, full=full and not summary,
+                                        traits=summary):
+                totals.add(result)
+                if not summary:
+                    out.add(output_line(output))
+                advance()
+            out.flush()
+    except KeyboardInterrupt as stop:
+        raise Interrupted(f"{how_stopped(stop)} after {out.written:,} record(s): "
+                          + ("no summary was printed" if summary else
+                             f"the {out.written:,} line(s) printed are whole, one per record"
+                             " in input order")) from None
     if summary:
-        _print_summary(totals.as_dict(), json_output)
+        _print_summary(totals.as_dict(), {r.id: r.name for r in bank.roles}, json_output)
     sys.stdout.flush()
     if totals.errors:
         raise CareerfitError(f"{totals.errors} of {totals.errors + totals.people} record(s)"
                              " could not be scored; their lines say why")
+
+
+class _WholeLines:
+    """Output lines written a block at a time, with the signals that stop a run held off
+    while a block goes out: a run stopped part-way leaves whole lines, and knows how many."""
+
+    BLOCK = 512
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.pending: list[bytes] = []
+        self.written = 0
+
+    def add(self, line: bytes) -> None:
+        self.pending.append(line)
+        if len(self.pending) >= self.BLOCK:
+            self.flush()
+
+    def flush(self) -> None:
+        from careerfit.interrupts import held_signals
+
+        with held_signals():
+            self.stream.write(b"".join(self.pending))
+            self.stream.flush()
+            self.written += len(self.pending)
+            self.pending = []
 
 
 @contextlib.contextmanager
@@ -337,16 +373,22 @@ def _progress(total: int | None) -> Any:
     if not interactive:
         yield lambda: None
         return
+    import time
+
     from rich.progress import Progress
 
-    with Progress(transient=True, console=_stderr_console()) as bar:
+    # Redrawn from here, not by rich's refresh thread: with no other thread about, a
+    # signal held off while output goes out (_WholeLines) reaches this thread only after.
+    with Progress(transient=True, auto_refresh=False, console=_stderr_console()) as bar:
         task = bar.add_task("scoring", total=total)
         count = [0]
+        drawn = [time.monotonic()]
 
         def advance() -> None:
             count[0] += 1
-            if count[0] % 200 == 0:
-                bar.update(task, completed=count[0])
+            if time.monotonic() - drawn[0] >= 0.1:
+                bar.update(task, completed=count[0], refresh=True)
+                drawn[0] = time.monotonic()
 
         yield advance
 
@@ -357,7 +399,7 @@ def _stderr_console() -> Any:
     return make_console(stderr=True)
 
 
-def _print_summary(summary: dict, json_output: bool) -> None:
+def _print_summary(summary: dict, role_names: dict[str, str], json_output: bool) -> None:
     import json
 
     if json_output:
@@ -365,4 +407,4 @@ def _print_summary(summary: dict, json_output: bool) -> None:
         return
     from careerfit.render import make_console, summary_view
 
-    make_console().print(summary_view(summary))
+    make_console().print(summary_view(summary, role_names))

@@ -156,8 +156,8 @@ def show_result(report: dict[str, Any], console: Console | None = None) -> None:
     console.print(result_view(report, console.width))
 
 
-def summary_view(summary: dict[str, Any]) -> Group:
-    """careerfit score --summary for people."""
+def summary_view(summary: dict[str, Any], role_names: dict[str, str]) -> Group:
+    """careerfit score --summary for people (roles by name; the JSON keeps their ids)."""
     people = summary["people"] or 1
     table = Table(title=f"Cohort of {summary['people']:,} people"
                         + (f" ({summary['errors']:,} records could not be scored)"
@@ -167,7 +167,7 @@ def summary_view(summary: dict[str, Any]) -> Group:
     table.add_column("People", justify="right")
     table.add_column("Share", justify="right")
     for role, count in summary["recommended"].items():
-        label = "no confident pick" if role == "none" else role
+        label = "no confident pick" if role == "none" else role_names.get(role, role)
         table.add_row(label, f"{count:,}", f"{count / people:.0%}")
     levels = ", ".join(f"{level} {count / people:.0%}"
                        for level, count in summary["confidence"].items())

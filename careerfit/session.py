@@ -6,9 +6,7 @@ and ``review`` methods of :class:`careerfit.ask.Prompter`, and any :class:`Plan`
 
 from __future__ import annotations
 
-import contextlib
-import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from careerfit.bank import BACK, Bank, Question
@@ -159,23 +157,3 @@ def run_session(bank: Bank, picks: Picks, plan: Plan, prompter: Asks, *, review:
             break
         ask(chosen)
     return {q.id: picks[q.id] for q in bank.questions if q.id in picks}
-
-
-class Stopped(KeyboardInterrupt):
-    """A terminating signal (SIGTERM, SIGHUP) arrived while the quiz was asking."""
-
-
-@contextlib.contextmanager
-def signals_interrupt() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into an interruption the quiz handles like Ctrl-C."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise Stopped(signal.Signals(signum).name)
-
-    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    previous = {sig: signal.signal(sig, stop) for sig in wanted}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import jsonschema
@@ -129,6 +131,33 @@ def test_a_complete_answer_set_with_an_unknown_question_id_is_refused(edit):
     assert "unknown question id 'on-cal-ok'" in error and "did you mean 'on-call-ok'" in error
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_a_stopped_score_leaves_whole_lines_and_says_how_many(stop):
+    """Three blocks are scored and out while careerfit waits for more input; then it is
+    stopped (Ctrl-C, or a kill): every line printed is whole, and the message counts them."""
+    process = subprocess.Popen([sys.executable, "-m", "careerfit", "score"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    records = jsonl(3 * 512 + 100).encode()
+
+    def feed() -> None:  # and leave stdin open: careerfit waits for the rest of block four
+        process.stdin.write(records)
+        process.stdin.flush()
+
+    feeder = threading.Thread(target=feed, daemon=True)  # (pipes fill: read as it writes)
+    feeder.start()
+    lines = [process.stdout.readline() for _ in range(3 * 512)]
+    feeder.join(timeout=30)  # careerfit has read it all, waiting for more
+    process.send_signal(stop)
+    rest, error = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert not rest  # nothing after the last whole block
+    assert [json.loads(line)["id"] for line in lines] == [f"p{i}" for i in range(3 * 512)]
+    how = "stopped" if stop == signal.SIGINT else "stopped by SIGTERM"
+    assert error.decode().strip() == (f"careerfit: {how} after 1,536 record(s): the 1,536"
+                                      " line(s) printed are whole, one per record in input order")
+
+
 def test_score_takes_another_bank():
     answers = yaml.safe_load((STUDIO.parent / "studio-illustrator.yaml").read_text())
     result = run("score", "--data", str(STUDIO), stdin=json.dumps(answers) + "\n")
@@ -145,6 +174,11 @@ def test_cohort_summary_counts_add_up():
     assert len(summary["separating_traits"]) == 3
     table = run("score", "--summary", stdin=jsonl(30)).stdout
     assert "Cohort of 30 people" in table and "Most common hybrid" in table
+    # Roles by name, each with its count, for a person to read.
+    counts = json.loads(run("score", "--summary", "--json", stdin=jsonl(30)).stdout)
+    for role in BANK.roles:
+        row = next(line for line in table.splitlines() if role.name in line)
+        assert row.split()[-2] == str(counts["recommended"][role.id])
 
 
 def _one_at_a_time(bank, picks) -> dict:

@@ -1,0 +1,58 @@
+"""Stopping a command part-way: Ctrl-C, and the signals that mean the same.
+
+A closed terminal (SIGHUP) or a ``kill``/``timeout`` (SIGTERM) would otherwise end
+the process on the spot, losing what the command was keeping (a quiz's answers,
+the output lines still in the buffer). :func:`signals_interrupt` turns them into a
+:class:`Stopped` interruption, which the command handles as it handles Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+from collections.abc import Iterator
+
+
+class Stopped(KeyboardInterrupt):
+    """A terminating signal (SIGTERM, SIGHUP) arrived; its name is the message."""
+
+
+@contextlib.contextmanager
+def signals_interrupt() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into a :class:`Stopped` raised where the command is."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signal.Signals(signum).name)
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {sig: signal.signal(sig, stop) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def how_stopped(stop: BaseException) -> str:
+    """What stopped the command, for its message: 'stopped' (Ctrl-C, Ctrl-D), 'the
+    terminal closed' or 'stopped by SIGTERM'."""
+    if isinstance(stop, Stopped):
+        return "the terminal closed" if str(stop) == "SIGHUP" else f"stopped by {stop}"
+    return "stopped"
+
+
+@contextlib.contextmanager
+def held_signals() -> Iterator[None]:
+    """Hold off Ctrl-C, SIGTERM and SIGHUP for the moment of the block (one write): one
+    that arrives meanwhile takes effect as the block ends. Where the platform can't
+    hold signals (Windows), the block runs as it is."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    wanted = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+              if hasattr(signal, name)}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
