@@ -65,7 +65,8 @@ def route_heading(steps: dict[str, Any]) -> str:
 def stated(probability: float) -> float:
     """A probability as printed: three decimals, and never a certainty either way (0.001 to
     0.999): a model checked on simulated people can't vouch for odds finer than that."""
-    return min(max(round(probability, 3), 0.001), 0.999)
+    shown = round(probability, 3)
+    return 0.001 if shown < 0.001 else 0.999 if shown > 0.999 else shown
 
 
 def ranking_part(bank: Bank, result: Result) -> list[dict[str, Any]]:
