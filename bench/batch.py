@@ -11,7 +11,7 @@
    score`, P times (default 5), and quotes the median rate. Target: 20,000 answer
    sets per second. Each pass sits beside a pass of a baseline measured in the same
    run, a bare orjson round trip of every line, and the median ratio of the two is
-   quoted too: unlike seconds, it holds still while the machine's speed drifts.
+   quoted too: it drifts less than seconds do, as both its sides slow down together.
    One more pass, timed inside the loop, splits the time between reading and
    checking lines, scoring them (fits and the response model's posterior
    a block at a time with numpy, then each result's decision and words), and
