@@ -1,6 +1,7 @@
 """Batch scoring benchmark: answer sets per second on one core, and peak memory.
 
     python bench/batch.py [--people N] [--memory-lines M] [--seed S] [--passes P]
+    python bench/batch.py --instructions
 
 1. Generates N answer sets (default 100,000) with careerfit/simulate.py as JSON
    Lines, runs `careerfit score < FILE > /dev/null` on M lines (default
@@ -16,6 +17,10 @@
    checking lines, scoring them (fits and the response model's posterior
    a block at a time with numpy, then each result's decision and words), and
    writing the output lines.
+
+--instructions counts instead, with valgrind, the instructions one answer set costs
+(2,048 simulated lines scored, less 512, over the difference): a figure that,
+unlike seconds, doesn't drift from run to run.
 """
 
 from __future__ import annotations
@@ -84,6 +89,42 @@ def round_trips_per_second(path: Path) -> float:
         return count / (time.perf_counter() - started)
 
 
+INSTRUCTIONS_SCRIPT = """
+import sys
+from careerfit.bank import load_bank
+from careerfit.batch import from_json_lines, output_line, rare_collection, score
+bank = load_bank()
+with open(sys.argv[1], "rb") as stream, rare_collection():
+    lines = [line for _, line in zip(range(int(sys.argv[2])), stream)]
+    for output, _ in score(from_json_lines(iter(lines), bank), bank, traits=False):
+        output_line(output)
+"""
+
+
+def instructions_per_answer_set(path: Path, many: int = 2048, few: int = 512) -> float:
+    """Instructions (valgrind's callgrind, which doesn't drift) per answer set: the run
+    that scores *many* lines less the run that scores *few*, over the difference."""
+    import re
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt install valgrind)")
+
+    def count(lines: int) -> int:
+        with tempfile.TemporaryDirectory() as folder:
+            done = subprocess.run(
+                ["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder}/cg",
+                 sys.executable, "-c", INSTRUCTIONS_SCRIPT, str(path), str(lines)],
+                capture_output=True, text=True, cwd=ROOT,
+                env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        if found is None:
+            raise SystemExit(f"valgrind did not report a count:\n{done.stderr[-500:]}")
+        return int(found.group(1))
+
+    return (count(many) - count(few)) / (many - few)
+
+
 def parts(path: Path) -> dict[str, float]:
     """Seconds spent in each part, from a pass timed inside the loop (the timers cost
     about a microsecond a record, so the rate comes from untimed passes): reading is
@@ -127,9 +168,16 @@ def main() -> None:
     parser.add_argument("--memory-lines", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--passes", type=int, default=5)
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions per answer set with valgrind instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "cohort.jsonl"
+        if args.instructions:
+            generate(path, 2048, args.seed)
+            print(f"instructions per answer set: {instructions_per_answer_set(path):,.0f}"
+                  " (callgrind: 2,048 lines scored, less 512)")
+            return
         started = time.perf_counter()
         generate(path, args.people, args.seed)
         print(f"generated {args.people:,} answer sets with careerfit/simulate.py"
