@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 # small enough that a block's matrices stay in the cache and memory stays flat.
 BLOCK_SIZE = 512
 
+
 class BlockScorer:
     """Scores and posteriors for many answer sets of one bank, a block at a time."""
 
@@ -104,9 +105,10 @@ class BlockScorer:
             return [column[question_id][chosen] for question_id, chosen in picks.items()]
         except KeyError:
             for question_id, chosen in picks.items():
+                known = column[question_id]
                 question = self._bank.question(question_id)
-                if chosen not in column[question_id] and question is not None:
-                    column[question_id][chosen] = self._add_row(question, chosen)
+                if chosen not in known and question is not None:
+                    known[chosen] = self._add_row(question, chosen)
             return [column[question_id][chosen] for question_id, chosen in picks.items()]
 
     def __call__(self, block: Sequence[Picks], *, traits: bool = True
