@@ -375,20 +375,22 @@ def _progress(total: int | None) -> Any:
         return
     import time
 
-    from rich.progress import Progress
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     # Redrawn from here, not by rich's refresh thread: with no other thread about, a
     # signal held off while output goes out (_WholeLines) reaches this thread only after.
-    with Progress(transient=True, auto_refresh=False, console=_stderr_console()) as bar:
+    with Progress(TextColumn("{task.description}"), BarColumn(),
+                  TextColumn("{task.completed:,.0f} records"), TimeElapsedColumn(),
+                  transient=True, auto_refresh=False, console=_stderr_console()) as bar:
         task = bar.add_task("scoring", total=total)
-        count = [0]
-        drawn = [time.monotonic()]
+        count, drawn = 0, time.monotonic()
 
         def advance() -> None:
-            count[0] += 1
-            if time.monotonic() - drawn[0] >= 0.1:
-                bar.update(task, completed=count[0], refresh=True)
-                drawn[0] = time.monotonic()
+            nonlocal count, drawn
+            count += 1
+            if time.monotonic() - drawn >= 0.1:
+                bar.update(task, completed=count, refresh=True)
+                drawn = time.monotonic()
 
         yield advance
 

@@ -24,8 +24,7 @@ def signals_interrupt() -> Iterator[None]:
     def stop(signum: int, frame: object) -> None:
         raise Stopped(signal.Signals(signum).name)
 
-    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    previous = {sig: signal.signal(sig, stop) for sig in wanted}
+    previous = {sig: signal.signal(sig, stop) for sig in _present("SIGTERM", "SIGHUP")}
     try:
         yield
     finally:
@@ -49,10 +48,13 @@ def held_signals() -> Iterator[None]:
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    wanted = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
-              if hasattr(signal, name)}
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _present("SIGINT", "SIGTERM", "SIGHUP"))
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _present(*names: str) -> list[signal.Signals]:
+    """The signals of *names* this platform has (Windows has no SIGHUP)."""
+    return [getattr(signal, name) for name in names if hasattr(signal, name)]

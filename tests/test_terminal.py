@@ -321,3 +321,25 @@ def test_plain_mode_by_typed_numbers_with_skip_back_and_resume(bank, tmp_path, s
     assert not any(mark in screen for mark in ("╭", "█", "\x1b["))
     final = yaml.safe_load(saved.read_text())["answers"]
     assert len(final) == total and final[second.id] == favourite(bank, second, role)[0]
+
+
+def test_score_shows_a_progress_bar_on_a_terminal_and_prints_only_json(bank, tmp_path):
+    """stderr a terminal: a bar counts the records while they are scored (redrawn by
+    careerfit itself, a tenth of a second apart); stdout still gets only the lines."""
+    from careerfit.answers import to_plain
+    from careerfit.simulate import people
+
+    cohort, out = tmp_path / "cohort.jsonl", tmp_path / "scored.jsonl"
+    line = json.dumps({"version": 2, "revision": bank.revision,
+                       "answers": to_plain(bank, next(people(bank, 1, seed=4)).picks)})
+    cohort.write_text((line + "\n") * 60_000)
+    child = pexpect.spawn("/bin/sh", ["-c", f"{sys.executable} -m careerfit score"
+                                            f" < {cohort} > {out}"],
+                          encoding="utf-8", timeout=60, dimensions=(24, 100))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    shown = plain(child.before)
+    assert "scoring" in shown and re.search(r"[1-9][\d,]* records", shown), shown[-300:]
+    lines = out.read_text().splitlines()
+    assert len(lines) == 60_000 and all(json.loads(row)["ranking"] for row in lines[:5])
