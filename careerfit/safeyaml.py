@@ -23,6 +23,8 @@ from careerfit.errors import InputError
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
 MAX_NODES = 50_000
+TOO_DEEP = f"is nested deeper than {MAX_DEPTH} levels"
+TOO_DEEP_HINT = "careerfit files are a few levels deep: check for unclosed '[' or '{'"
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -111,6 +113,8 @@ def parse(text: str, path: Path) -> Document:
         mark = exc.problem_mark or exc.context_mark
         place = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         problem = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in problem:  # newer PyYAML refuses deep documents before we can
+            raise InputError(f"{place}: {TOO_DEEP}", hint=TOO_DEEP_HINT) from None
         raise InputError(f"{place}: not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not valid YAML: {exc}") from None
@@ -177,7 +181,7 @@ class _Builder:
                 self._attach(stack, value, event, weight=weight)
             else:
                 if len(stack) >= MAX_DEPTH:
-                    self.fail(event, f"is nested deeper than {MAX_DEPTH} levels")
+                    self.fail(event, TOO_DEEP, hint=TOO_DEEP_HINT)
                 is_map = isinstance(event, yaml.MappingStartEvent)
                 expected = "tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq"
                 if event.tag not in (None, "!", expected):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -44,7 +43,12 @@ CASES = {
     "latin-1": ("version: 1\nanswers:\n  background: caf\u00e9\n".encode("latin-1"),
                 ":3: is not UTF-8"),
     "oversized": (b"version: 1\n" + b"# padding\n" * 8000, "larger than the 64 KiB limit"),
-    "deep-nesting": (b"version: 1\nanswers: " + b"[" * 5000 + b"]" * 5000, "nested deeper"),
+    # careerfit's own cap, just past it, and a depth the YAML parser itself may refuse first
+    # (PyYAML 6.0.4 does): either way the user reads careerfit's message and its fix.
+    "nested-past-the-cap": (b"version: 1\nanswers: " + b"[" * 40 + b"]" * 40,
+                            "nested deeper than 32 levels"),
+    "nested-very-deep": (b"version: 1\nanswers: " + b"[" * 5000 + b"]" * 5000,
+                         "nested deeper than 32 levels"),
     "alias-bomb": (BOMB.encode(), "aliases expand"),
     "python-tag": (b"version: 1\nanswers: !!python/object/apply:os.system ['touch PWNED']\n",
                    "does not accept"),
@@ -60,9 +64,7 @@ def test_bad_answers_file_is_one_clear_error(tmp_path, name):
     content, expected = CASES[name]
     path = tmp_path / f"{name}.yaml"
     path.write_bytes(content)
-    started = time.monotonic()
     result = run("quiz", "--answers", str(path), "--json")
-    assert time.monotonic() - started < 5  # generous for CI; the benchmark tracks speed
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
     assert "Traceback" not in result.stderr

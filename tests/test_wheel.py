@@ -59,3 +59,18 @@ def test_installed_command_runs_anywhere(installed, tmp_path):
     assert json.loads(run("schema", "result").stdout)["$id"].endswith(":result:1")
     scored = run("score", "mine.yaml")
     assert json.loads(scored.stdout)["recommendation"]["role"] == "ai-engineer"
+
+
+def test_editable_install_reads_the_checkout_and_copies_nothing(tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", str(ROOT)],
+                   check=True, timeout=300)
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path("
+                           "'purelib'))"], capture_output=True, text=True, check=True)
+    assert not (Path(site.stdout.strip()) / "careerfit").exists()  # no stale copy of data/
+    found = subprocess.run([str(python), "-c", "from careerfit.bank import default_data_dir;"
+                            " print(default_data_dir())"], capture_output=True, text=True,
+                           cwd=tmp_path, check=True)
+    assert Path(found.stdout.strip()) == ROOT / "data"
