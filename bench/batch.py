@@ -3,7 +3,7 @@
     python bench/batch.py [--people N] [--memory-lines M] [--seed S] [--passes P]
     python bench/batch.py --instructions
 
-1. Generates N answer sets (default 100,000) with careerfit/simulate.py as JSON
+1. Generates N answer sets (default 100,000) with careerfit/simulation/simulate.py as JSON
    Lines, runs `careerfit score < FILE > /dev/null` on M lines (default
    1,000,000, the same N people repeated) and on a tenth of them, and reports
    each run's peak resident memory: equal peaks show that memory stays flat.
@@ -39,16 +39,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from careerfit.answers import to_plain  # noqa: E402
 from careerfit.bank import load_bank  # noqa: E402
-from careerfit.batch import (  # noqa: E402
+from careerfit.documents.answers import to_plain  # noqa: E402
+from careerfit.documents.batch import (  # noqa: E402
     Record,
     from_json_lines,
     output_line,
     rare_collection,
     score,
 )
-from careerfit.simulate import people  # noqa: E402
+from careerfit.simulation.simulate import people  # noqa: E402
 
 TARGET_PER_SECOND = 20_000
 TARGET_MEGABYTES = 100
@@ -92,7 +92,7 @@ def round_trips_per_second(path: Path) -> float:
 INSTRUCTIONS_SCRIPT = """
 import sys
 from careerfit.bank import load_bank
-from careerfit.batch import from_json_lines, output_line, rare_collection, score
+from careerfit.documents.batch import from_json_lines, output_line, rare_collection, score
 bank = load_bank()
 with open(sys.argv[1], "rb") as stream, rare_collection():
     lines = [line for _, line in zip(range(int(sys.argv[2])), stream)]
@@ -180,7 +180,7 @@ def main() -> None:
             return
         started = time.perf_counter()
         generate(path, args.people, args.seed)
-        print(f"generated {args.people:,} answer sets with careerfit/simulate.py"
+        print(f"generated {args.people:,} answer sets with careerfit/simulation/simulate.py"
               f" in {time.perf_counter() - started:.1f} s ({os.path.getsize(path) / 1e6:.0f} MB)")
         # Memory first, while this process is still small: a child's peak RSS counts the
         # parent's image it was forked from, before exec replaces it.

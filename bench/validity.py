@@ -2,7 +2,7 @@
 
     python bench/validity.py [--people N] [--seed S] [--data DIR] [--no-adaptive]
 
-Simulates N people (default 10,000) through the bank with careerfit/simulate.py,
+Simulates N people (default 10,000) through the bank with careerfit/simulation/simulate.py,
 scores each as `careerfit quiz --answers` would, and prints one table:
 calibration per stated-probability bin with the expected calibration error
 (ECE), the verdicts per kind of person, the issue's targets, and two
@@ -25,11 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from careerfit.adaptive import STOP_PROBABILITY  # noqa: E402
 from careerfit.bank import load_bank  # noqa: E402
-from careerfit.result import Evaluator  # noqa: E402
-from careerfit.simulate import KINDS, off_model_profiles, people  # noqa: E402
-from careerfit.validity import (  # noqa: E402
+from careerfit.engine.adaptive import STOP_PROBABILITY  # noqa: E402
+from careerfit.engine.result import Evaluator  # noqa: E402
+from careerfit.simulation.simulate import KINDS, off_model_profiles, people  # noqa: E402
+from careerfit.simulation.validity import (  # noqa: E402
     AdaptiveValidity,
     Validity,
     measure,

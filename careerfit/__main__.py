@@ -1,15 +1,15 @@
 """The process entry point: ``careerfit`` (the console script) and ``python -m careerfit``.
 
 It pauses the garbage collector before the command line's imports (see
-:mod:`careerfit.startup`), then runs :func:`careerfit.cli.main`.
+:mod:`careerfit.base.startup`), then runs :func:`careerfit.app.cli.main`.
 """
 
-from careerfit import startup
+from careerfit.base import startup
 
 
 def main() -> None:
     startup.pause()
-    from careerfit.cli import main as run
+    from careerfit.app.cli import main as run
 
     run()
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from careerfit.bank import GRADED_KINDS, Bank, Question
+from careerfit.base.vocabulary import MaybeAnswer
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -26,7 +27,7 @@ def run(*args: str, stdin: str | None = "", env: dict | None = None, cwd: Path |
                           timeout=timeout)
 
 
-def favourite(bank: Bank, question: Question, role_id: str) -> tuple[str, ...] | None:
+def favourite(bank: Bank, question: Question, role_id: str) -> MaybeAnswer:
     """The answer a person who is all *role_id* would give (by the role's own profile)."""
     profile = bank.role(role_id).profile
 
@@ -41,9 +42,9 @@ def favourite(bank: Bank, question: Question, role_id: str) -> tuple[str, ...] |
     return (max(question.option_ids, key=pull),)
 
 
-def keys_for(question: Question, answer: tuple[str, ...] | None,
-             current: tuple[str, ...] | None = None, answered: bool = False) -> str:
-    """Keystrokes that give *answer* at the prompt careerfit.ask draws for *question*."""
+def keys_for(question: Question, answer: MaybeAnswer,
+             current: MaybeAnswer = None, answered: bool = False) -> str:
+    """Keystrokes that give *answer* at the prompt careerfit.terminal.ask draws for *question*."""
     ids = list(question.option_ids)
     if question.kind == "multi":
         keys = ""

@@ -9,10 +9,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerfit.answers import parse_answers
 from careerfit.bank import load_bank
-from careerfit.errors import InputError
-from careerfit.safeyaml import parse
+from careerfit.bank.safeyaml import parse
+from careerfit.base.errors import InputError
+from careerfit.documents.answers import parse_answers
 from helpers import EXAMPLES, run
 
 GOOD = (EXAMPLES / "ml-engineer.yaml").read_text()

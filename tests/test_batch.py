@@ -16,14 +16,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerfit.adaptive import Planner
-from careerfit.answers import AnswerSet, to_plain
 from careerfit.bank import load_bank
-from careerfit.batch import Record, score
-from careerfit.report import build_report, ranking_part, recommendation_part
-from careerfit.result import Evaluator, evaluate
-from careerfit.schema import schema
-from careerfit.simulate import people
+from careerfit.documents.answers import AnswerSet, to_plain
+from careerfit.documents.batch import Record, score
+from careerfit.documents.report import build_report, ranking_part, recommendation_part
+from careerfit.documents.schema import schema
+from careerfit.engine.adaptive import Planner
+from careerfit.engine.result import Evaluator, evaluate
+from careerfit.simulation.simulate import people
 from helpers import EXAMPLES, ROLE_IDS, run
 
 BANK = load_bank()

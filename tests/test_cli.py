@@ -116,7 +116,7 @@ def test_unknown_flag_is_a_usage_error():
 
 
 def test_a_bug_prints_a_short_report_message_and_exits_1(monkeypatch, capsys):
-    from careerfit import cli, commands
+    from careerfit.app import cli, commands
 
     def broken(options):
         raise RuntimeError("boom")

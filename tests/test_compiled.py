@@ -6,18 +6,18 @@ import shutil
 
 import pytest
 
-from careerfit import compiled
-from careerfit.bank import default_data_dir, load_bank
-from careerfit.model import Model
-from careerfit.result import evaluate
-from careerfit.simulate import people
+from careerfit.bank import compiled, default_data_dir, load_bank
+from careerfit.engine import tables
+from careerfit.engine.model import Model
+from careerfit.engine.result import evaluate
+from careerfit.simulation.simulate import people
 
 
 def test_the_compiled_bank_is_fresh():
-    """Rebuild from the YAML and compare byte for byte: run `python -m careerfit.compiled`
+    """Rebuild from the YAML and compare byte for byte: run `python -m careerfit.engine.tables`
     after editing data/questions.yaml or data/roles.yaml."""
     directory = default_data_dir()
-    rebuilt = compiled.dumps(compiled.build(load_bank(directory, compiled=False)))
+    rebuilt = compiled.dumps(tables.build(load_bank(directory, compiled=False)))
     assert (directory / compiled.FILE_NAME).read_text(encoding="utf-8") == rebuilt
 
 
@@ -42,7 +42,7 @@ def test_an_edited_bank_is_read_from_its_yaml(tmp_path):
 
 
 def test_tables_from_another_model_are_ignored(monkeypatch):
-    from careerfit import model
+    from careerfit.engine import model
 
     bank = compiled.load_compiled(default_data_dir())
     assert Model(bank)._compiled is not None

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.answers import read_answers
 from careerfit.bank import load_bank
-from careerfit.model import Model, kinds, outcome
-from careerfit.result import Evaluator
-from careerfit.simulate import off_model_profiles, people, profiles
-from careerfit.validity import measure
+from careerfit.documents.answers import read_answers
+from careerfit.engine.model import Model, kinds, outcome
+from careerfit.engine.result import Evaluator
+from careerfit.simulation.simulate import off_model_profiles, people, profiles
+from careerfit.simulation.validity import measure
 from helpers import EXAMPLES, ROLE_IDS, run
 
 STUDIO = Path(__file__).parent / "banks" / "studio"
@@ -114,7 +114,7 @@ def test_answers_saved_before_the_pair_questions_still_score(bank):
 
 def test_adaptive_stop_on_a_fixed_sample(bank):
     """The adaptive replay: short for clear people, and the same leader as the whole bank."""
-    from careerfit.validity import measure_adaptive
+    from careerfit.simulation.validity import measure_adaptive
 
     adaptive = measure_adaptive(bank, people(bank, 90, seed=5, kinds=("pure", "70/30")))
     assert adaptive.quantile(["pure"], 0.5) <= 10

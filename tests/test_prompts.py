@@ -12,11 +12,13 @@ import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from careerfit import ask, commands, startup
-from careerfit.commands import QuizOptions, run_quiz
-from careerfit.errors import Interrupted
-from careerfit.plain import PlainPrompter
-from careerfit.progress import progress_path
+from careerfit.app import commands
+from careerfit.app.commands import QuizOptions, run_quiz
+from careerfit.base import startup
+from careerfit.base.errors import Interrupted
+from careerfit.documents.progress import progress_path
+from careerfit.terminal import ask
+from careerfit.terminal.plain import PlainPrompter
 from helpers import CTRL_C, CTRL_D, ENTER, favourite, keys_for
 
 
@@ -192,7 +194,7 @@ def test_quiz_on_another_bank_by_keys(keyboard, capsys):
 
 def adaptive_keys(bank, role):
     """Keys for the questions the adaptive quiz asks a pure *role*, in its order."""
-    from careerfit.adaptive import Planner
+    from careerfit.engine.adaptive import Planner
 
     everything = {q.id: favourite(bank, q, role) for q in bank.questions}
     asked = Planner(bank).replay(everything)
@@ -266,7 +268,7 @@ def test_going_back_in_process_changes_an_earlier_answer(bank, keyboard, capsys,
 
 
 def test_review_screen_shows_whole_answers_and_every_pick(bank, monkeypatch):
-    from careerfit import ask as ask_module
+    from careerfit.terminal import ask as ask_module
 
     seen = {}
 

@@ -10,8 +10,8 @@ from itertools import product
 import pytest
 import yaml
 
-from careerfit.answers import read_answers
-from careerfit.result import (
+from careerfit.documents.answers import read_answers
+from careerfit.engine.result import (
     HIGH_PROBABILITY,
     MEDIUM_PROBABILITY,
     MIN_ANSWERED_FOR_HIGH,
@@ -19,7 +19,7 @@ from careerfit.result import (
     confidence_level,
     evaluate,
 )
-from careerfit.scoring import Scorer
+from careerfit.engine.scoring import Scorer
 from helpers import EXAMPLES, ROLE_IDS, run
 
 REPORT_KEYS = {"schema_version", "ranking", "recommendation", "reasons", "what_if",
@@ -101,7 +101,7 @@ def test_what_if_is_the_smallest_change(bank):
     assert result.what_if is not None
     if len(result.what_if.changes) == 2:
         scorer = Scorer(bank)
-        from careerfit.whatif import alternatives
+        from careerfit.engine.whatif import alternatives
         for qid in result.scores.answered:
             for after, _ in alternatives(bank.question(qid), picks[qid]):
                 fits = scorer.score({**picks, qid: after}).fits
@@ -203,8 +203,8 @@ def test_flat_everything_agreed_profile_is_said_plainly(bank):
     picks = {q.id: ("strongly-agree",) if q.kind == "scale" else None for q in bank.questions}
     result = evaluate(bank, picks)
     assert result.recommended is None
-    from careerfit.answers import AnswerSet
-    from careerfit.report import build_report
+    from careerfit.documents.answers import AnswerSet
+    from careerfit.documents.report import build_report
     summary = build_report(bank, result, AnswerSet(picks))["recommendation"]["summary"]
     assert "fit every role about equally" in summary
     skipped = sum(1 for q in bank.scored if picks[q.id] is None)

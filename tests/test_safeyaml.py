@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.errors import InputError
-from careerfit.safeyaml import MAX_DEPTH, MAX_NODES, load, parse
+from careerfit.bank.safeyaml import MAX_DEPTH, MAX_NODES, load, parse
+from careerfit.base.errors import InputError
 
 HERE = Path("f.yaml")
 

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerfit.answers import parse_answers, read_answers, to_plain
 from careerfit.bank import load_bank
-from careerfit.result import evaluate
-from careerfit.safeyaml import Document
-from careerfit.scoring import Scorer
+from careerfit.bank.safeyaml import Document
+from careerfit.documents.answers import parse_answers, read_answers, to_plain
+from careerfit.engine.result import evaluate
+from careerfit.engine.scoring import Scorer
 from helpers import EXAMPLES, ROLE_IDS, favourite
 
 BANK = load_bank()
@@ -77,7 +77,7 @@ def test_strengthening_an_answer_toward_a_role_never_lowers_its_fit(picks, qid, 
     question = BANK.question(qid)
     if picks[qid] is None:
         return
-    from careerfit.scoring import contribution
+    from careerfit.engine.scoring import contribution
 
     profile = BANK.role(role).profile
     now = contribution(question, picks[qid])

@@ -9,13 +9,13 @@ import pytest
 import yaml
 from rich.console import Console
 
-from careerfit.answers import read_answers
 from careerfit.bank import load_bank
-from careerfit.cards import roles_view
-from careerfit.report import build_report
-from careerfit.result import evaluate
-from careerfit.roledata import role_card
-from careerfit.simulate import people
+from careerfit.documents.answers import read_answers
+from careerfit.documents.report import build_report
+from careerfit.documents.roledata import role_card
+from careerfit.engine.result import evaluate
+from careerfit.simulation.simulate import people
+from careerfit.terminal.cards import roles_view
 from helpers import EXAMPLES, ROLE_IDS, run
 
 WIDTHS = (40, 60, 80, 120)
@@ -37,7 +37,7 @@ def report_for(name: str) -> dict:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("example", [*ROLE_IDS, "torn-ds-mle"])
 def test_result_names_and_fits_are_whole_at_every_width(example, width):
-    from careerfit.render import result_view
+    from careerfit.terminal.render import result_view
 
     report = report_for(example)
     lines = screen(result_view(report, width), width)
@@ -50,7 +50,7 @@ def test_result_names_and_fits_are_whole_at_every_width(example, width):
 @pytest.mark.parametrize("example", [*ROLE_IDS, "torn-ds-mle"])
 def test_the_summary_is_on_screen_when_the_command_ends(example):
     """In a 100x40 terminal the last 40 lines hold the ranking, the pick and how sure."""
-    from careerfit.render import result_view
+    from careerfit.terminal.render import result_view
 
     report = report_for(example)
     last = "\n".join(screen(result_view(report, 100), 100)[-40:])
@@ -104,7 +104,7 @@ def test_flat_profile_says_what_was_observed():
     for person in people(BANK, 60, seed=2, kinds=("equal",), skip_rate=0.0):
         result = evaluate(BANK, person.picks)
         if result.confidence == "none":
-            from careerfit.answers import AnswerSet
+            from careerfit.documents.answers import AnswerSet
 
             summary = build_report(BANK, result, AnswerSet(person.picks))[
                 "recommendation"]["summary"]
@@ -126,7 +126,7 @@ def test_save_and_export_say_what_they_wrote(tmp_path):
 
 
 def test_hints_show_under_their_question(monkeypatch):
-    from careerfit import ask
+    from careerfit.terminal import ask
 
     seen = {}
 

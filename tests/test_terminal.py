@@ -326,8 +326,8 @@ def test_plain_mode_by_typed_numbers_with_skip_back_and_resume(bank, tmp_path, s
 def test_score_shows_a_progress_bar_on_a_terminal_and_prints_only_json(bank, tmp_path):
     """stderr a terminal: a bar counts the records while they are scored (redrawn by
     careerfit itself, a tenth of a second apart); stdout still gets only the lines."""
-    from careerfit.answers import to_plain
-    from careerfit.simulate import people
+    from careerfit.documents.answers import to_plain
+    from careerfit.simulation.simulate import people
 
     cohort, out = tmp_path / "cohort.jsonl", tmp_path / "scored.jsonl"
     line = json.dumps({"version": 2, "revision": bank.revision,

@@ -27,7 +27,7 @@ def installed(tmp_path_factory) -> Path:
     names = zipfile.ZipFile(wheel).namelist()
     assert "careerfit/data/questions.yaml" in names and "careerfit/data/roles.yaml" in names
     assert "careerfit/data/bank.compiled.json" in names
-    assert "careerfit/schemas/result.schema.json" in names
+    assert "careerfit/documents/schemas/result.schema.json" in names
     env_dir = work / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"

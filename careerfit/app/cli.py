@@ -1,0 +1,306 @@
+"""The ``careerfit`` command line: flags in, a call into :mod:`~careerfit.app.commands`,
+exit code out.
+
+Heavy modules (rich, questionary, the scoring core) are imported inside the
+commands that use them, so ``--version``, ``--help`` and ``--json`` runs stay fast.
+"""
+
+
+import contextlib
+import gc
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from careerfit import __version__
+from careerfit.base.errors import CareerfitError, DataError, ExitCode
+
+
+def exit_codes(interrupted: str = "") -> str:
+    """The exit codes, for a command's --help; *interrupted* says what a stop keeps."""
+    return ("Exit codes: 0 result printed; 2 bad usage or bad input (answers file, data files,"
+            f" flags); 130 interrupted{f' ({interrupted})' if interrupted else ''}; 1 a bug in"
+            " careerfit (please report it; --debug or CAREERFIT_DEBUG=1 shows the traceback).")
+
+
+EXIT_CODES = exit_codes()
+
+app = typer.Typer(
+    name="careerfit",
+    help="Which AI role fits you: Data Scientist, Machine Learning Engineer or AI Engineer?"
+    " Take the quiz, read a ranked, explained recommendation, save and revise your answers.",
+    epilog=EXIT_CODES,
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_debug = {"on": False}
+
+PlainOption = Annotated[bool, typer.Option(
+    "--plain", help="Linear text for screen readers and logs: no boxes, bars or colour, and"
+                    " questions answered by typing numbers. Chosen automatically when TERM=dumb.",
+)]
+ColorOption = Annotated[bool | None, typer.Option(
+    "--color/--no-color", help="Force colour on or off (default: on in a terminal, off when"
+                               " NO_COLOR is set; FORCE_COLOR forces it on).", show_default=False,
+)]
+
+
+def _apply_color(color: bool | None) -> None:
+    """--color/--no-color as the NO_COLOR / FORCE_COLOR conventions rich and prompts follow."""
+    if color is False:
+        os.environ["NO_COLOR"] = "1"
+        os.environ.pop("FORCE_COLOR", None)
+    elif color is True:
+        os.environ.pop("NO_COLOR", None)
+        os.environ["FORCE_COLOR"] = "1"
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", metavar="DIR",
+                 help="Use another question bank: a folder with questions.yaml and roles.yaml."),
+]
+
+
+def complete_role(incomplete: str) -> list[tuple[str, str]]:
+    """Role ids of the default bank for shell completion (loaded only when completing)."""
+    from careerfit.bank import load_bank
+
+    try:
+        roles = load_bank().roles
+    except CareerfitError:
+        return []
+    return [(r.id, r.name) for r in roles if r.id.startswith(incomplete)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"careerfit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")
+                     ] = False,
+) -> None:
+    """Which AI role fits you? Run 'careerfit quiz' to find out."""
+    _debug["on"] = debug
+
+
+@app.command(epilog=exit_codes("answers so far are kept, see --resume"))
+def quiz(
+    answers: Annotated[Path | None, typer.Option(
+        "--answers", "-a", metavar="FILE",
+        help="Score a saved answers file instead of asking. Questions missing from it are"
+             " asked when a terminal is attached; without one the run stops and lists them.",
+    )] = None,
+    save: Annotated[Path | None, typer.Option(
+        "--save", "-s", metavar="FILE",
+        help="Write the answers to FILE (YAML, by question id) to re-run or revise later.",
+    )] = None,
+    json_output: Annotated[bool, typer.Option(
+        "--json", help="Print one JSON document on stdout and nothing else.",
+    )] = False,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue the quiz you left unfinished, keeping earlier answers.",
+    )] = False,
+    edit: Annotated[bool, typer.Option(
+        "--edit", help="With --answers: ask every question again, the saved answer preselected.",
+    )] = False,
+    review: Annotated[bool, typer.Option(
+        "--review/--no-review", help="After the last question, list every answer to change any.",
+    )] = True,
+    export: Annotated[Path | None, typer.Option(
+        "--export", metavar="FILE",
+        help="Also write the result card to FILE: .svg, .html or .md (chosen by suffix).",
+    )] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Ask every question in the bank's order instead of stopping once the"
+                       " pick is sure.",
+    )] = False,
+    adaptive: Annotated[bool, typer.Option(
+        "--adaptive", help="With --answers: replay a complete answers file in the adaptive"
+                           " order and score only the questions the quiz would have asked.",
+    )] = False,
+    plain: PlainOption = False,
+    color: ColorOption = None,
+    data: DataOption = None,
+) -> None:
+    """Take the career-fit quiz (arrow keys) or score saved answers.
+
+    The quiz is adaptive: it asks the question that tells the most next, and stops
+    once the pick is sure (probability 0.95 or more, at least 6 answers), usually
+    after about ten questions; it then offers to ask a few more.
+
+    \b
+    Examples:
+      careerfit quiz                                  adaptive: only what it needs
+      careerfit quiz --full --save me.yaml            every question, answers kept
+      careerfit quiz --answers me.yaml --json         score saved answers for a script
+      careerfit quiz --answers me.yaml --edit --save me.yaml   revise them
+      careerfit quiz --answers me.yaml --adaptive     what the adaptive quiz would ask
+      careerfit quiz --resume                         continue after Ctrl-C
+    """
+    from careerfit.app.commands import QuizOptions, run_quiz
+
+    _apply_color(color)
+    run_quiz(QuizOptions(answers=answers, save=save, json_output=json_output, resume=resume,
+                         edit=edit, review=review, export=export, data=data, full=full,
+                         adaptive=adaptive, plain=plain))
+
+
+@app.command(epilog=EXIT_CODES)
+def validate(data: DataOption = None) -> None:
+    """Check questions.yaml and roles.yaml and report every problem as file:line: message."""
+    from careerfit.app.commands import run_validate
+
+    run_validate(data)
+
+
+@app.command(epilog=EXIT_CODES)
+def roles(
+    role: Annotated[str | None, typer.Argument(
+        metavar="[ROLE]", help="A role id: show its full card.",
+        autocompletion=complete_role)] = None,
+    compare: Annotated[tuple[str, str] | None, typer.Option(
+        "--compare", metavar="A B", help="Show two roles side by side.",
+        autocompletion=complete_role)] = None,
+    routes: Annotated[bool, typer.Option(
+        "--routes", help="With --compare: add the transition routes from every background.",
+    )] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
+    plain: PlainOption = False,
+    color: ColorOption = None,
+    data: DataOption = None,
+) -> None:
+    """List the roles, or show a role's card: work, skills, tools, pay, ways in."""
+    from careerfit.app.commands import run_roles
+
+    _apply_color(color)
+    run_roles(role, compare, json_output, data, routes, plain)
+
+
+@app.command(epilog=exit_codes("the lines printed so far are whole; the message says how many"))
+def score(
+    files: Annotated[list[Path] | None, typer.Argument(
+        metavar="[FILE ...|-]",
+        help="YAML answers files; none, or '-', reads JSON Lines from standard input"
+             " (one answers object per line, with an optional \"id\").")] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Print the whole result document on each line, not only ranking and"
+                       " recommendation.")] = False,
+    summary: Annotated[bool, typer.Option(
+        "--summary", help="Print a summary of the whole input instead: recommendations per"
+                          " role, confidence levels, the most common hybrid, the traits that"
+                          " separate the cohort most.")] = False,
+    json_output: Annotated[bool, typer.Option(
+        "--json", help="With --summary: one JSON document instead of a table.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Score many answer sets in one process: one JSON line out per answer set in.
+
+    \b
+    Examples:
+      careerfit score a.yaml b.yaml               one line per file
+      careerfit score < cohort.jsonl > scored.jsonl
+      careerfit score --summary --json < cohort.jsonl
+
+    A bad record gets a line {"id": ..., "error": {"message": ..., "where": ...}}; the
+    rest are still scored, and the run exits 2 at the end if any record was bad.
+    """
+    from careerfit.app.commands import run_score
+
+    run_score(files or [], full=full, summary=summary, json_output=json_output, data=data)
+
+
+@app.command("schema", epilog=EXIT_CODES)
+def schema_command(
+    name: Annotated[str, typer.Argument(
+        metavar="result|answers", autocompletion=lambda incomplete: [
+            n for n in ("result", "answers") if n.startswith(incomplete)],
+        help="'result' (what quiz --json and score --full print) or 'answers' (answers files).",
+    )],
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a careerfit document, to validate against."""
+    from careerfit.base.errors import InputError
+    from careerfit.documents.schema import NAMES, schema_json
+
+    if name not in NAMES:
+        raise InputError(f"unknown schema '{name}'", hint="choose one of: " + ", ".join(NAMES))
+    sys.stdout.write(schema_json(name))
+
+
+@contextlib.contextmanager
+def _only_the_command_run(argv: list[str]) -> Iterator[None]:
+    """Register only the command this run invokes, when the first argument names one.
+
+    Typer rebuilds every command's parameters from its signature on each start (about
+    3 ms for five commands); a run needs only its own. ``careerfit --help``, shell
+    completion and anything else that is not a plain command name keep them all, and
+    every command is registered again afterwards."""
+    everything = app.registered_commands
+    if len(argv) > 1 and not any(key.endswith("_COMPLETE") for key in os.environ):
+        invoked = [info for info in everything
+                   if (info.name or info.callback.__name__) == argv[1]]
+        app.registered_commands = invoked or everything
+    try:
+        yield
+    finally:
+        app.registered_commands = everything
+
+
+def main() -> None:
+    """Console entry point: run the app and map every failure to a documented exit code."""
+    try:
+        _run()
+    finally:
+        # The process ends here. Python's last garbage collections at exit would walk
+        # every object the run made (about 10 ms after a --json run, more than the
+        # scoring itself), and find nothing that needs them: careerfit closes its own
+        # files, and the standard streams are flushed regardless. Leave them out.
+        gc.freeze()
+
+
+def _run() -> None:
+    try:
+        with _only_the_command_run(sys.argv):
+            app()
+    except DataError as error:
+        _say(str(error))  # already one 'file:line: message' per line
+        sys.exit(error.exit_code)
+    except CareerfitError as error:
+        _say(f"careerfit: {error}")
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        _say("careerfit: interrupted")
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        sys.exit(ExitCode.OK)
+    except Exception:
+        if _debug["on"] or os.environ.get("CAREERFIT_DEBUG") == "1":
+            import traceback
+
+            traceback.print_exc()
+        _say("careerfit: an unexpected error occurred; this is a bug in careerfit."
+             " Please report it with the output of the same command run with --debug.")
+        sys.exit(ExitCode.BUG)
+
+
+def _say(message: str) -> None:
+    try:
+        sys.stderr.write(message.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except OSError:
+        pass

@@ -1,0 +1,101 @@
+"""The shipped bank, pre-parsed: a start-up shortcut that can never go stale.
+
+Parsing the YAML bank and tabulating the response model's likelihoods take
+most of careerfit's own start-up time. ``data/bank.compiled.json`` holds both,
+built from the YAML by ``python -m careerfit.engine.tables``. It is used only for the
+default bank, and only while it matches: it records a checksum of
+questions.yaml and roles.yaml and a signature of the model's constants, and
+anything else (an edited bank, a changed model, a missing file) falls back to
+reading the YAML. ``--data`` banks always go through the YAML and every check.
+A test rebuilds it and compares, so a stale file fails CI.
+
+Pure logic: imports nothing from the terminal layer.
+"""
+
+from __future__ import annotations
+
+import binascii
+import json
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+from careerfit.bank.packed import CompiledTables
+from careerfit.bank.types import Bank, Blend, Option, Question, Role, Salary, Trait
+
+FILE_NAME = "bank.compiled.json"
+# Format 2 stores each likelihood row as base64 of little-endian doubles: exact, and
+# far faster to read than decimal floats.
+FORMAT = 2
+SOURCES = ("questions.yaml", "roles.yaml")
+
+
+def checksum(directory: Path) -> int:
+    """CRC-32 of the bank's YAML files (a staleness check, not a security one)."""
+    value = 0
+    for name in SOURCES:
+        value = zlib.crc32((directory / name).read_bytes(), value)
+    return value
+
+
+def load_compiled(directory: Path) -> Bank | None:
+    """The compiled bank in *directory*, or None when it is missing or stale."""
+    try:
+        stored = json.loads((directory / FILE_NAME).read_text(encoding="utf-8"))
+        current = checksum(directory)
+    except (OSError, ValueError):
+        return None
+    if stored.get("format") != FORMAT or stored.get("checksum") != current:
+        return None
+    return _bank_from_plain(stored["bank"], directory,
+                            CompiledTables(stored.get("model"), stored["tables"]))
+
+
+def pack(row: list[float]) -> str:
+    from array import array
+
+    values = array("d", row)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return binascii.b2a_base64(values.tobytes(), newline=False).decode("ascii")
+
+
+def _option(option: Option) -> list[Any]:
+    return [option.id, option.label, dict(option.effects)]
+
+
+def bank_to_plain(bank: Bank) -> dict[str, Any]:
+    return {
+        "questions": [
+            {**q._asdict(), "options": [_option(o) for o in q.options],
+             "sides": [_option(o) for o in q.sides]}
+            for q in bank.questions],
+        "roles": [{**r._asdict(), "profile": dict(r.profile), "salary": r.salary._asdict(),
+                   "routes": dict(r.routes),
+                   "known_by": {k: list(v) for k, v in r.known_by.items()}}
+                  for r in bank.roles],
+        "traits": [list(t) for t in bank.traits],
+        "blends": [[sorted(b.roles), b.name, b.description] for b in bank.blends],
+    }
+
+
+def _bank_from_plain(plain: dict[str, Any], directory: Path, tables: CompiledTables) -> Bank:
+    questions = tuple(
+        Question(**{**q, "options": tuple(Option(*o) for o in q["options"]),
+                    "sides": tuple(Option(*o) for o in q["sides"])})
+        for q in plain["questions"])
+    roles = tuple(
+        Role(**{**r, "salary": Salary(**r["salary"]),
+                "known_by": {k: tuple(v) for k, v in r["known_by"].items()},
+                **{k: tuple(r[k]) for k in ("responsibilities", "skills", "skill_priorities",
+                                            "tools", "outputs", "use_cases")}})
+        for r in plain["roles"])
+    traits = tuple(Trait(*t) for t in plain["traits"])
+    blends = tuple(Blend(frozenset(b[0]), b[1], b[2]) for b in plain["blends"])
+    return Bank(questions, roles, traits, blends, directory, tables)
+
+
+def dumps(compiled: dict[str, Any]) -> str:
+    """The file's exact text (stable, so a rebuild can be compared byte for byte)."""
+    return json.dumps(compiled, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,0 +1,395 @@
+"""Load ``questions.yaml`` and ``roles.yaml`` into typed, validated objects.
+
+Schema problems are collected, not raised one at a time, so that
+``careerfit validate`` can report all of them at once as ``file:line: message``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from careerfit.bank.types import (
+    DATA_MAX_BYTES,
+    ID_PATTERN,
+    KINDS,
+    PAIR_BOTH,
+    PAIR_POINTS,
+    SCALE_POINTS,
+    SHORT_LIMIT,
+    SKIP,
+    Bank,
+    Blend,
+    Option,
+    Question,
+    Role,
+    Salary,
+    Trait,
+)
+from careerfit.base.errors import DataError, InputError
+
+if TYPE_CHECKING:
+    from careerfit.bank import safeyaml  # the YAML parser is imported only when a file is read
+
+def default_data_dir() -> Path:
+    """The bank shipped with careerfit: inside the wheel, or ``data/`` in a checkout."""
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "data"
+    return packaged if packaged.is_dir() else package.parent / "data"
+
+
+def load_bank(directory: Path | None = None, *, compiled: bool = True) -> Bank:
+    """Load and schema-check a bank; raise :class:`DataError` listing every problem.
+
+    The default bank (no *directory*) comes from its pre-parsed form while that
+    matches the YAML (:mod:`careerfit.bank.compiled`), unless *compiled* is False.
+    """
+    if directory is None and compiled:
+        from careerfit.bank.compiled import load_compiled
+
+        shipped = load_compiled(default_data_dir())
+        if shipped is not None:
+            return shipped
+    directory = directory or default_data_dir()
+    if not directory.is_dir():
+        raise InputError(
+            f"{directory}: no such data folder",
+            hint="--data takes a folder holding questions.yaml and roles.yaml",
+        )
+    problems: list[str] = []
+    roles_doc = _load(directory / "roles.yaml", problems)
+    questions_doc = _load(directory / "questions.yaml", problems)
+    if roles_doc is None or questions_doc is None:
+        raise DataError(problems)
+    reader = _RolesReader(roles_doc, problems)
+    traits, roles, blends = reader.read()
+    questions = _QuestionsReader(questions_doc, problems, {t.id for t in traits}).read()
+    background = next((q for q in questions if q.context == "background"), None)
+    if background is not None:
+        for role in roles:
+            unknown = sorted({b for bs in role.known_by.values() for b in bs}
+                             - set(background.option_ids))
+            if unknown:
+                problems.append(
+                    f"{roles_doc.path}:{role.line}: role '{role.id}' names unknown background(s)"
+                    f" {', '.join(unknown)} under known_by (known: "
+                    f"{', '.join(background.option_ids)})")
+            missing = [o.id for o in background.options if o.id not in role.routes]
+            if missing:
+                problems.append(
+                    f"{roles_doc.path}:{role.line}: role '{role.id}' has no route for the"
+                    f" background(s) {', '.join(missing)} (add them under routes:)"
+                )
+    if problems:
+        raise DataError(problems)
+    return Bank(tuple(questions), tuple(roles), tuple(traits), tuple(blends), directory)
+
+
+def _load(path: Path, problems: list[str]) -> safeyaml.Document | None:
+    try:
+        from careerfit.bank import safeyaml
+
+        return safeyaml.load(path, what="data file", max_bytes=DATA_MAX_BYTES)
+    except InputError as exc:
+        problems.append(exc.message)
+        return None
+
+
+class _Reader:
+    """Shared helpers for reading one YAML document against a schema."""
+
+    def __init__(self, doc: safeyaml.Document, problems: list[str]) -> None:
+        self.doc = doc
+        self.problems = problems
+
+    def problem(self, keys: tuple[Any, ...], message: str) -> None:
+        self.problems.append(f"{self.doc.path}:{self.doc.line(*keys)}: {message}")
+
+    def mapping(self, value: Any, keys: tuple[Any, ...], what: str) -> dict:
+        if isinstance(value, dict):
+            return value
+        self.problem(keys, f"{what} must be a mapping (key: value)")
+        return {}
+
+    def items(self, value: Any, keys: tuple[Any, ...], what: str) -> list:
+        if isinstance(value, list):
+            return value
+        self.problem(keys, f"{what} must be a list")
+        return []
+
+    def text(self, entry: dict, keys: tuple[Any, ...], name: str, required: bool = True) -> str:
+        value = entry.get(name)
+        if value is None:
+            if required:
+                self.problem(keys, f"missing '{name}'")
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.problem((*keys, name), f"'{name}' must be non-empty text")
+            return ""
+        return value.strip()
+
+    def texts(self, entry: dict, keys: tuple[Any, ...], name: str) -> tuple[str, ...]:
+        value = entry.get(name)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            self.problem((*keys, name) if name in entry else keys,
+                         f"'{name}' must be a non-empty list of text")
+            return ()
+        return tuple(v.strip() for v in value)
+
+    def ident(self, entry: dict, keys: tuple[Any, ...], seen: set[str], what: str) -> str:
+        value = entry.get("id")
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.problem(keys if "id" not in entry else (*keys, "id"),
+                         f"{what} needs an 'id' in kebab-case (like 'my-{what}')")
+            return ""
+        if value in seen:
+            self.problem((*keys, "id"), f"duplicate {what} id '{value}'")
+        seen.add(value)
+        return value
+
+    def weights(self, value: Any, keys: tuple[Any, ...], known: set[str], what: str
+                ) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        for trait, weight in self.mapping(value, keys, what).items():
+            if trait not in known:
+                self.problem((*keys, trait), f"{what} names the unknown trait '{trait}'"
+                             f" (known: {', '.join(sorted(known))})")
+            elif isinstance(weight, bool) or not isinstance(weight, (int, float)) \
+                    or not -3 <= weight <= 3:
+                self.problem((*keys, trait), f"weight of '{trait}' must be a number from -3 to 3")
+            else:
+                weights[trait] = float(weight)
+        return weights
+
+    def unknown_keys(self, entry: dict, keys: tuple[Any, ...], allowed: set[str]) -> None:
+        for key in entry:
+            if key not in allowed:
+                self.problem((*keys, key), f"unknown key '{key}' (allowed: "
+                             f"{', '.join(sorted(allowed))})")
+
+    def version(self, top: dict) -> None:
+        if top.get("version") != 1:
+            self.problem(("version",), "'version' must be 1")
+
+
+class _RolesReader(_Reader):
+    ROLE_KEYS: ClassVar[set[str]] = {
+        "id", "name", "profile", "summary", "responsibilities", "skills", "skill_priorities",
+        "tools", "outputs", "use_cases", "entry", "salary", "routes"}
+
+    def read(self) -> tuple[list[Trait], list[Role], list[Blend]]:
+        top = self.mapping(self.doc.data, (), "roles.yaml")
+        self.version(top)
+        self.unknown_keys(top, (), {"version", "traits", "roles", "blends"})
+        traits: list[Trait] = []
+        seen: set[str] = set()
+        for index, entry in enumerate(self.items(top.get("traits"), ("traits",), "'traits'")):
+            keys = ("traits", index)
+            entry = self.mapping(entry, keys, "a trait")
+            trait_id = self.ident(entry, keys, seen, "trait")
+            traits.append(Trait(trait_id, self.text(entry, keys, "name"),
+                                self.text(entry, keys, "description")))
+        known = {t.id for t in traits}
+        roles = [self._role(index, entry, known, set())
+                 for index, entry in enumerate(self.items(top.get("roles"), ("roles",), "'roles'"))]
+        ids: set[str] = set()
+        for index, role in enumerate(roles):
+            if role.id in ids:
+                self.problem(("roles", index, "id"), f"duplicate role id '{role.id}'")
+            ids.add(role.id)
+        if len(roles) < 2:
+            self.problem(("roles",), "a bank needs at least two roles to compare")
+        blends = [self._blend(index, entry, ids)
+                  for index, entry in enumerate(self.items(top.get("blends", []), ("blends",),
+                                                           "'blends'"))]
+        return traits, roles, blends
+
+    def _role(self, index: int, entry: Any, known: set[str], seen: set[str]) -> Role:
+        keys = ("roles", index)
+        entry = self.mapping(entry, keys, "a role")
+        self.unknown_keys(entry, keys, self.ROLE_KEYS)
+        profile = self.weights(entry.get("profile"), (*keys, "profile"), known, "profile")
+        if entry.get("profile") is not None and not any(profile.values()):
+            self.problem((*keys, "profile"), "profile must give a non-zero weight to some trait")
+        salary = self.mapping(entry.get("salary"), (*keys, "salary"), "salary")
+        low, high = salary.get("low"), salary.get("high")
+        if not (isinstance(low, int) and isinstance(high, int) and 0 < low <= high):
+            self.problem((*keys, "salary"), "salary needs whole numbers 'low' <= 'high'")
+            low, high = 0, 0
+        routes = self.mapping(entry.get("routes", {}), (*keys, "routes"), "routes")
+        priorities, known_by = self._priorities(entry, keys)
+        return Role(
+            id=self.ident(entry, keys, seen, "role"),
+            name=self.text(entry, keys, "name"),
+            profile=profile,
+            summary=self.text(entry, keys, "summary"),
+            responsibilities=self.texts(entry, keys, "responsibilities"),
+            skills=self.texts(entry, keys, "skills"),
+            skill_priorities=tuple(priorities),
+            tools=self.texts(entry, keys, "tools"),
+            outputs=self.texts(entry, keys, "outputs"),
+            use_cases=self.texts(entry, keys, "use_cases"),
+            entry=self.text(entry, keys, "entry"),
+            salary=Salary(low, high, str(salary.get("currency", "USD")),
+                          str(salary.get("region", "US")), str(salary.get("period", "")),
+                          str(salary.get("note", ""))),
+            routes={str(k): str(v).strip() for k, v in routes.items()},
+            line=self.doc.line(*keys), known_by=known_by,
+        )
+
+    def _priorities(self, entry: dict, keys: tuple[Any, ...]
+                    ) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+        """Skill priorities: text, or {text: ..., known_by: [background ids]}."""
+        priorities: list[str] = []
+        known_by: dict[str, tuple[str, ...]] = {}
+        items = self.items(entry.get("skill_priorities"), (*keys, "skill_priorities"),
+                           "'skill_priorities'")
+        if not items:
+            self.problem((*keys, "skill_priorities"), "'skill_priorities' must not be empty")
+        for index, item in enumerate(items):
+            where = (*keys, "skill_priorities", index)
+            if isinstance(item, dict):
+                self.unknown_keys(item, where, {"text", "known_by"})
+                text = self.text(item, where, "text")
+                backgrounds = item.get("known_by", [])
+                if not (isinstance(backgrounds, list)
+                        and all(isinstance(b, str) for b in backgrounds)):
+                    self.problem((*where, "known_by"), "'known_by' is a list of background ids")
+                    backgrounds = []
+                known_by[text] = tuple(backgrounds)
+            elif isinstance(item, str) and item.strip():
+                text = item.strip()
+            else:
+                self.problem(where, "a skill priority is text, or a mapping with 'text'"
+                                    " and 'known_by'")
+                continue
+            priorities.append(text)
+        return priorities, known_by
+
+    def _blend(self, index: int, entry: Any, role_ids: set[str]) -> Blend:
+        keys = ("blends", index)
+        entry = self.mapping(entry, keys, "a blend")
+        pair = entry.get("roles")
+        if not (isinstance(pair, list) and len(pair) == 2 and set(pair) <= role_ids
+                and pair[0] != pair[1]):
+            self.problem((*keys, "roles"), "a blend names exactly two different known roles")
+            pair = []
+        return Blend(frozenset(pair), self.text(entry, keys, "name"),
+                     self.text(entry, keys, "description"))
+
+
+class _QuestionsReader(_Reader):
+    QUESTION_KEYS: ClassVar[set[str]] = {
+        "id", "type", "text", "source", "options", "effects", "scored", "context", "hint",
+        "added", "short"}
+
+    def __init__(self, doc: safeyaml.Document, problems: list[str], traits: set[str]) -> None:
+        super().__init__(doc, problems)
+        self.traits = traits
+
+    def read(self) -> list[Question]:
+        top = self.mapping(self.doc.data, (), "questions.yaml")
+        self.version(top)
+        self.unknown_keys(top, (), {"version", "questions"})
+        seen: set[str] = set()
+        entries = self.items(top.get("questions"), ("questions",), "'questions'")
+        questions = [self._question(index, entry, seen) for index, entry in enumerate(entries)]
+        if not any(q.scored for q in questions):
+            self.problem(("questions",), "the bank has no scored question")
+        return questions
+
+    def _question(self, index: int, entry: Any, seen: set[str]) -> Question:
+        keys = ("questions", index)
+        entry = self.mapping(entry, keys, "a question")
+        self.unknown_keys(entry, keys, self.QUESTION_KEYS)
+        question_id = self.ident(entry, keys, seen, "question")
+        if question_id == SKIP:
+            self.problem((*keys, "id"), f"'{SKIP}' is reserved for skipped answers")
+        kind = entry.get("type", "choice")
+        if kind not in KINDS:
+            self.problem((*keys, "type"), f"type must be one of {', '.join(KINDS)}")
+            kind = "choice"
+        scored = entry.get("scored", True)
+        if not isinstance(scored, bool):
+            self.problem((*keys, "scored"), "'scored' must be true or false")
+            scored = True
+        if not entry.get("source"):
+            self.problem(keys, f"question '{question_id}' has no 'source' (the part of the"
+                               " guide it comes from)")
+        sides: tuple[Option, ...] = ()
+        if kind == "scale":
+            options = self._scale(entry, keys)
+        else:
+            options = self._options(entry, keys, scored)
+            if kind == "pair":
+                sides, options = options, self._pair(options, keys)
+        added = entry.get("added", 1)
+        if isinstance(added, bool) or not isinstance(added, int) or added < 1:
+            self.problem((*keys, "added"), "'added' must be a whole number from 1 (the bank"
+                                           " revision that introduced the question)")
+            added = 1
+        context = entry.get("context")
+        return Question(
+            id=question_id, kind=kind, text=self.text(entry, keys, "text"),
+            source=str(entry.get("source") or ""), options=options, scored=scored,
+            context=str(context) if context else None,
+            hint=self.text(entry, keys, "hint", required=False) or None,
+            line=self.doc.line(*keys), added=added, sides=sides,
+            short=self._short(entry, keys),
+        )
+
+    def _short(self, entry: dict, keys: tuple[Any, ...]) -> str:
+        short = self.text(entry, keys, "short")
+        if len(short) > SHORT_LIMIT:
+            self.problem((*keys, "short"), f"'short' is at most {SHORT_LIMIT} characters, so a"
+                                           " reason fits on one line")
+        return short
+
+    def _pair(self, sides: tuple[Option, ...], keys: tuple[Any, ...]) -> tuple[Option, ...]:
+        if len(sides) != 2:
+            self.problem((*keys, "options"), "a pair question compares exactly two options")
+            return sides
+        first, second = sides
+        names = {"first": first.id, "second": second.id,
+                 "first_label": first.label, "second_label": second.label}
+        if PAIR_BOTH in names.values():
+            self.problem((*keys, "options"), f"'{PAIR_BOTH}' is reserved in a pair question")
+        return tuple(
+            Option(answer.format(**names), label.format(**names),
+                   {t: w * abs(share) for t, w in (first if share > 0 else second).effects.items()}
+                   if share else {})
+            for answer, label, share in PAIR_POINTS)
+
+    def _scale(self, entry: dict, keys: tuple[Any, ...]) -> tuple[Option, ...]:
+        if "options" in entry:
+            self.problem((*keys, "options"), "a scale question takes 'effects', not 'options'"
+                         " (its five agreement options are built in)")
+        effects = self.weights(entry.get("effects"), (*keys, "effects"), self.traits, "effects")
+        if not any(effects.values()):
+            self.problem(keys, "a scale question needs non-zero 'effects'")
+        return tuple(Option(point, label, {t: w * share for t, w in effects.items()})
+                     for point, label, share in SCALE_POINTS)
+
+    def _options(self, entry: dict, keys: tuple[Any, ...], scored: bool) -> tuple[Option, ...]:
+        if "effects" in entry:
+            self.problem((*keys, "effects"), "'effects' belong on each option of this question")
+        seen: set[str] = set()
+        options = []
+        raw = self.items(entry.get("options"), (*keys, "options"), "'options'")
+        if raw and len(raw) < 2:
+            self.problem((*keys, "options"), "a question needs at least two options")
+        for index, option in enumerate(raw):
+            okeys = (*keys, "options", index)
+            option = self.mapping(option, okeys, "an option")
+            self.unknown_keys(option, okeys, {"id", "label", "effects"})
+            option_id = self.ident(option, okeys, seen, "option")
+            if option_id == SKIP:
+                self.problem((*okeys, "id"), f"'{SKIP}' is reserved for skipped answers")
+            effects = self.weights(option.get("effects", {}), (*okeys, "effects"), self.traits,
+                                   "effects")
+            if scored and not any(effects.values()):
+                self.problem(okeys, f"option '{option_id}' has no effect on any trait")
+            if not scored and effects:
+                self.problem((*okeys, "effects"), "an unscored question's options take no effects")
+            options.append(Option(option_id, self.text(option, okeys, "label"), effects))
+        return tuple(options)

@@ -1,0 +1,235 @@
+"""The bank's vocabulary: questions, options, roles, traits, blends, and the Bank itself.
+
+Plain typed values, read from YAML by :mod:`careerfit.bank.load`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Mapping
+from functools import cached_property
+from itertools import combinations
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from careerfit.base.vocabulary import Answer, MaybeAnswer
+
+if TYPE_CHECKING:
+    from careerfit.bank.packed import CompiledTables
+
+SKIP = "skip"
+# Pick-all questions with at most this many options have every answer (2**8 subsets)
+# listed: for look-ups, the what-if search and expected-information sums.
+MAX_LISTED_OPTIONS = 8
+# The longest a question's 'short' label may be.
+SHORT_LIMIT = 32
+# What a prompt answers when the person asks to go back to the previous question.
+BACK = "\x00back"
+KINDS = ("choice", "scale", "multi", "pair")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATA_MAX_BYTES = 1024 * 1024
+
+# The 5-point agreement scale: option id, label, share of the item's effects.
+SCALE_POINTS: tuple[tuple[str, str, float], ...] = (
+    ("strongly-disagree", "Strongly disagree", -1.0),
+    ("disagree", "Disagree", -0.5),
+    ("neutral", "Neither agree nor disagree", 0.0),
+    ("agree", "Agree", 0.5),
+    ("strongly-agree", "Strongly agree", 1.0),
+)
+# A graded pair: how much the first activity is preferred over the second.
+# Answer id (built from the option ids), label, share of the first's effects
+# (positive) or the second's (negative). "Both" is how a tie shows.
+PAIR_BOTH = "both"
+PAIR_POINTS: tuple[tuple[str, str, float], ...] = (
+    ("{first}", "Much rather: {first_label}", 1.0),
+    ("lean-{first}", "Slightly rather: {first_label}", 0.5),
+    (PAIR_BOTH, "Both about equally", 0.0),
+    ("lean-{second}", "Slightly rather: {second_label}", -0.5),
+    ("{second}", "Much rather: {second_label}", -1.0),
+)
+# Kinds whose answers are ordered points, so a change of one step is the smallest change.
+GRADED_KINDS = ("scale", "pair")
+
+
+class Option(NamedTuple):
+    id: str
+    label: str
+    effects: Mapping[str, float]
+
+
+class Question(NamedTuple):
+    id: str
+    kind: str
+    text: str
+    source: str
+    options: tuple[Option, ...]
+    scored: bool = True
+    context: str | None = None
+    hint: str | None = None
+    line: int = 0
+    added: int = 1
+    short: str = ""
+    sides: tuple[Option, ...] = ()
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+    def possible_answers(self) -> list[tuple[str, ...]]:
+        """Every answer a person could give (skips aside), as picks: one option each, or
+        for a pick-all question every subset in option order; none for a pick-all
+        question of more than MAX_LISTED_OPTIONS options (too many subsets to list)."""
+        ids = self.option_ids
+        if self.kind != "multi":
+            return [(o,) for o in ids]
+        if len(ids) > MAX_LISTED_OPTIONS:
+            return []
+        return [combo for size in range(len(ids) + 1) for combo in combinations(ids, size)]
+
+    def describe(self, chosen: MaybeAnswer) -> str:
+        """The person's answer in words: the chosen labels, or a note that it was skipped."""
+        if chosen is None:
+            return "Not sure (skipped)"
+        if not chosen:
+            return "None of these"
+        return "; ".join(o.label for o in self.options if o.id in chosen)
+
+
+class Trait(NamedTuple):
+    id: str
+    name: str
+    description: str
+
+
+class Salary(NamedTuple):
+    low: int
+    high: int
+    currency: str
+    region: str
+    period: str
+    note: str
+
+
+class Role(NamedTuple):
+    id: str
+    name: str
+    profile: Mapping[str, float]
+    summary: str
+    responsibilities: tuple[str, ...]
+    skills: tuple[str, ...]
+    skill_priorities: tuple[str, ...]
+    tools: tuple[str, ...]
+    outputs: tuple[str, ...]
+    use_cases: tuple[str, ...]
+    entry: str
+    salary: Salary
+    routes: Mapping[str, str]
+    line: int = 0
+    # Skill priority -> the backgrounds that already bring it (left out of their next steps).
+    known_by: Mapping[str, tuple[str, ...]] = {}
+
+    def priorities_for(self, background: str | None) -> tuple[str, ...]:
+        """The skill priorities worth naming to someone starting from *background*."""
+        return tuple(p for p in self.skill_priorities
+                     if background is None or background not in self.known_by.get(p, ()))
+
+
+class _PickAllLookup(dict):
+    """A pick-all question's answers -> picks. Its keys are tuples of option ids, but it
+    also looks up the list a file holds (a list can't be a key), alike through ``[]``,
+    ``get`` and ``in``."""
+
+    def __getitem__(self, written: Any) -> Answer | None:
+        return dict.__getitem__(self, tuple(written) if type(written) is list else written)
+
+    def get(self, written: Any, default: Any = None) -> Any:
+        return dict.get(self, tuple(written) if type(written) is list else written, default)
+
+    def __contains__(self, written: object) -> bool:
+        return dict.__contains__(self, tuple(written) if type(written) is list else written)
+
+
+class Blend(NamedTuple):
+    roles: frozenset[str]
+    name: str
+    description: str
+
+
+class Bank:
+    """A question bank and the role profiles it is scored against."""
+
+    def __init__(self, questions: tuple[Question, ...], roles: tuple[Role, ...],
+                 traits: tuple[Trait, ...], blends: tuple[Blend, ...], directory: Path,
+                 tables: CompiledTables | None = None) -> None:
+        self.questions = questions
+        self.roles = roles
+        self.traits = traits
+        self.blends = blends
+        self.directory = directory
+        self._by_id = {q.id: q for q in questions}
+        self.question_ids = frozenset(self._by_id)
+        self._option_ids = {q.id: frozenset(q.option_ids) for q in questions}
+        self._roles = {r.id: r for r in roles}
+        self._blends = {b.roles: b for b in blends}
+        self._background = next((q for q in questions if q.context == "background"), None)
+        self._scored = tuple(q for q in questions if q.scored)
+        # Precomputed response-model tables: only the compiled default bank has them.
+        self.tables = tables
+
+    def question(self, question_id: str) -> Question | None:
+        return self._by_id.get(question_id)
+
+    @cached_property
+    def answer_lookup(self) -> dict[str, dict[Any, MaybeAnswer]]:
+        """Per question id, in bank order: each valid answer as written in a file (an
+        option id; a list of option ids in option order for a pick-all question;
+        'skip') -> its picks. Every well-formed answer read is looked up here."""
+        return {q.id: (_PickAllLookup if q.kind == "multi" else dict)(
+                    {**{(a if q.kind == "multi" else a[0]): a for a in q.possible_answers()},
+                     SKIP: None})
+                for q in self.questions}
+
+    def is_option(self, question_id: str, option_id: object) -> bool:
+        """Whether *option_id* answers *question_id* (a set look-up)."""
+        return option_id in self._option_ids.get(question_id, ())
+
+    def role(self, role_id: str) -> Role | None:
+        return self._roles.get(role_id)
+
+    @property
+    def scored(self) -> tuple[Question, ...]:
+        return self._scored
+
+    @property
+    def revision(self) -> int:
+        """The newest bank revision any question was added in (see ``added:``)."""
+        return max((q.added for q in self.questions), default=1)
+
+    @property
+    def background(self) -> Question | None:
+        """The unscored question asking where the person stands today, if the bank has one."""
+        return self._background
+
+    def background_to_ask(self, asked: Container[str], among: Container[str] | None = None
+                          ) -> str | None:
+        """The background question's id while it is unasked: every quiz asks it first."""
+        background = self.background
+        if background is None or background.id in asked or (
+                among is not None and background.id not in among):
+            return None
+        return background.id
+
+    def blend(self, first: str, second: str) -> Blend | None:
+        return self._blends.get(frozenset((first, second)))
+
+    @property
+    def questions_file(self) -> Path:
+        return self.directory / "questions.yaml"
+
+    @property
+    def roles_file(self) -> Path:
+        return self.directory / "roles.yaml"

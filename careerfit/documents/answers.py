@@ -1,0 +1,233 @@
+"""Read and write answers files: versioned YAML keyed by stable ids.
+
+```yaml
+version: 2
+revision: 2          # the bank revision the answers were given against
+answers:
+  some-question-id: some-option-id
+  a-pick-all-question: [option-a, option-b]
+  a-skipped-question: skip
+```
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from careerfit.bank import SKIP, Bank, Question
+from careerfit.base.errors import InputError, literal
+from careerfit.base.vocabulary import EditablePicks, MaybeAnswer, Picks
+
+if TYPE_CHECKING:
+    from careerfit.bank import safeyaml  # the YAML parser is imported only when a file is read
+
+# Version 2 added 'revision'; version-1 files are read as revision 1.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+TOP_KEYS = ("version", "revision", "adaptive", "answers")
+MAX_BYTES = 64 * 1024
+
+
+class AnswerSet(NamedTuple):
+    """A person's answers and how they were gathered.
+
+    *picks* holds what was given (in bank order); *missing* the questions still to
+    ask; *newer* the questions added to the bank after the answers were saved (never
+    put to the person); *revision* the bank revision they were given against;
+    *adaptive* marks answers from an adaptive quiz, which asks only what it needs.
+    """
+
+    picks: EditablePicks
+    missing: tuple[str, ...] = ()
+    newer: tuple[str, ...] = ()
+    revision: int = 1
+    adaptive: bool = False
+
+
+def read_answers(path: Path, bank: Bank) -> AnswerSet:
+    """Read and check an answers file against *bank*; every mistake is an :class:`InputError`."""
+    from careerfit.bank import safeyaml
+
+    doc = safeyaml.load(path, what="answers file", max_bytes=MAX_BYTES)
+    return parse_answers(doc, bank)
+
+
+def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
+    top = doc.data
+    if not isinstance(top, dict):
+        raise InputError(
+            f"{doc.where()}: an answers file is a mapping with 'version' and 'answers',"
+            f" not {_kind(top)}",
+            hint="start from a file written by 'careerfit quiz --save FILE'",
+        )
+    _check_version(doc, top)
+    for key in top:
+        if key not in TOP_KEYS:
+            raise InputError(
+                f"{doc.where(key)}: unknown top-level key {literal(key)}",
+                hint="an answers file holds only " + ", ".join(f"'{k}'" for k in TOP_KEYS),
+            )
+    revision = top.get("revision", 1)
+    if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
+        raise InputError(f"{doc.where('revision')}: 'revision' must be a whole number from 1,"
+                         f" not {literal(revision)}",
+                         hint="leave it as 'careerfit quiz --save' wrote it, or remove it")
+    adaptive = top.get("adaptive", False)
+    if not isinstance(adaptive, bool):
+        raise InputError(f"{doc.where('adaptive')}: 'adaptive' must be true or false,"
+                         f" not {literal(adaptive)}",
+                         hint="leave it as 'careerfit quiz --save' wrote it, or remove it")
+    given = top.get("answers")
+    if given is None:
+        given = {}
+    if not isinstance(given, dict):
+        raise InputError(f"{doc.where('answers')}: 'answers' must be a mapping of question id"
+                         f" to option id, not {_kind(given)}")
+    picks = _usual_picks(bank, given)
+    if picks is None or len(picks) < len(given):  # something unusual: check each key and answer
+        for key in given:
+            if not isinstance(key, str) or bank.question(key) is None:
+                raise InputError(
+                    f"{doc.where('answers', key)}: unknown question id {literal(key)}",
+                    hint=_closest(key, [q.id for q in bank.questions], "question"))
+        picks = {}
+        for question in bank.questions:
+            if question.id in given:
+                picks[question.id] = _pick(doc, bank, question, given[question.id])
+    absent = ([q for q in bank.questions if q.id not in given]
+              if len(picks) < len(bank.questions) else [])
+    # An adaptive quiz asks only what it needs: what it did not ask is not missing.
+    missing = () if adaptive else tuple(q.id for q in absent if q.added <= revision)
+    newer = tuple(q.id for q in absent if q.added > revision)
+    return AnswerSet(picks, missing, newer, revision, adaptive)
+
+
+def _usual_picks(bank: Bank, given: dict[Any, Any]) -> Picks | None:
+    """The picks of the questions *given* answers, in bank order, when each is written in
+    the usual form (an option id, 'skip', or a pick-all list in option order); else None.
+    Keys that are not question ids are left out, so fewer picks than answers tells the
+    caller to check each key and answer and name what is wrong. Looked up without
+    building any text: this is the path of every well-formed record ``careerfit score``
+    reads."""
+    every = len(given) == len(bank.answer_lookup)
+    try:
+        return {question_id: answers[given[question_id]]
+                for question_id, answers in bank.answer_lookup.items()
+                if every or question_id in given}
+    except (KeyError, TypeError):  # an unknown answer or key; TypeError: an unhashable one
+        return None
+
+
+def _check_version(doc: safeyaml.Document, top: dict) -> None:
+    version = top.get("version")
+    if "version" not in top:
+        raise InputError(f"{doc.where()}: no 'version' key",
+                         hint=f"add 'version: {FORMAT_VERSION}' as the first line")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise InputError(f"{doc.where('version')}: 'version' must be a whole number,"
+                         f" not {literal(version)}", hint=f"use 'version: {FORMAT_VERSION}'")
+    if version > FORMAT_VERSION:
+        raise InputError(
+            f"{doc.where('version')}: this answers file was written by a newer careerfit"
+            f" (format version {version}); this careerfit reads versions up to"
+            f" {FORMAT_VERSION}",
+            hint="upgrade careerfit (pip install -U careerfit)",
+        )
+    if version not in READABLE_VERSIONS:
+        raise InputError(f"{doc.where('version')}: unknown answers format version {version}",
+                         hint=f"use 'version: {FORMAT_VERSION}'")
+
+
+def _pick(doc: safeyaml.Document, bank: Bank, question: Question, value: Any
+          ) -> MaybeAnswer:
+    """*value* as picks, or the InputError that says what is wrong with it."""
+    if value == SKIP:
+        return None
+    if question.kind == "multi" and isinstance(value, list) and all(
+            isinstance(v, str) and bank.is_option(question.id, v) for v in value):
+        return tuple(o for o in question.option_ids if o in value)
+    where = doc.where("answers", question.id)
+    valid = ", ".join([*question.option_ids, SKIP])
+    if question.kind == "multi":
+        values = value if isinstance(value, list) else [value]
+        for index, item in enumerate(values):
+            if not isinstance(item, str) or question.option(item) is None:
+                place = doc.where("answers", question.id, index) if isinstance(value, list) \
+                    else where
+                raise InputError(
+                    f"{place}: {literal(item)} is not an option of '{question.id}'",
+                    hint=f"pick any of: {valid}" + _closest_suffix(item, question.option_ids),
+                )
+        return tuple(o for o in question.option_ids if o in values)
+    if isinstance(value, list):
+        raise InputError(
+            f"{where}: '{question.id}' takes one answer, not a list",
+            hint=f"give one of: {valid}",
+        )
+    if not isinstance(value, str) or question.option(value) is None:
+        raise InputError(
+            f"{where}: {literal(value)} is not an option of '{question.id}'",
+            hint=f"give one of: {valid}" + _closest_suffix(value, question.option_ids),
+        )
+    return (value,)
+
+
+def _kind(value: Any) -> str:
+    names = {list: "a list", str: "text", int: "a number", float: "a number",
+             bool: "true/false", type(None): "nothing"}
+    return names.get(type(value), "a mapping")
+
+
+def _close_match(word: Any, choices: list[str] | tuple[str, ...]) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _closest(word: Any, choices: list[str], what: str) -> str:
+    match = _close_match(word, choices)
+    if match:
+        return f"did you mean '{match}'? ('careerfit quiz --help' explains the ids)"
+    return f"remove it, or run the quiz again to see the {what} ids it asks"
+
+
+def _closest_suffix(word: Any, choices: tuple[str, ...]) -> str:
+    match = _close_match(word, choices)
+    return f" (did you mean '{match}'?)" if match else ""
+
+
+def to_plain(bank: Bank, picks: Picks) -> dict[str, str | list[str]]:
+    """Picks in the answers-file form, in bank order: an id, a list of ids, or 'skip'."""
+    plain: dict[str, str | list[str]] = {}
+    for question in bank.questions:
+        if question.id not in picks:
+            continue
+        chosen = picks[question.id]
+        if chosen is None:
+            plain[question.id] = SKIP
+        elif question.kind == "multi":
+            plain[question.id] = list(chosen)
+        else:
+            plain[question.id] = chosen[0]
+    return plain
+
+
+def answers_document(bank: Bank, answers: AnswerSet) -> dict[str, Any]:
+    """*answers* in the answers-file form (also the ``answers`` key of the JSON result)."""
+    document: dict[str, Any] = {"version": FORMAT_VERSION, "revision": answers.revision}
+    if answers.adaptive:
+        document["adaptive"] = True
+    document["answers"] = to_plain(bank, answers.picks)
+    return document
+
+
+def dump_answers(bank: Bank, answers: AnswerSet, extra: dict[str, Any] | None = None) -> str:
+    """The text of an answers file (stable ids, bank order)."""
+    import yaml
+
+    body = yaml.safe_dump({**(extra or {}), **answers_document(bank, answers)},
+                          sort_keys=False, default_flow_style=None, allow_unicode=True)
+    return ("# careerfit answers. Keys are question ids, values option ids (or 'skip').\n"
+            "# Re-run with: careerfit quiz --answers THIS_FILE\n" + body)

@@ -1,0 +1,288 @@
+"""The response model: how a person with a given mix of roles answers, and what answers say back.
+
+Pure logic: imports nothing from the terminal layer.
+
+A person is a **mix** over the bank's roles (shares that add up to 1) and a
+**sensitivity** (how consistently their answers follow their preferences; 0 is
+a coin flip).
+
+* An option's **affinity** to a role is the role's normalised trait profile
+  applied to the option's trait effects; each question's affinities are scaled
+  so that its strongest one is 1, so every question speaks with the same voice.
+  A person's utility for an option is the mix-weighted affinity.
+* ``choice`` questions follow a multinomial logit: P(option) ∝ exp(sensitivity x utility).
+* ``scale`` questions follow an ordered logit on sensitivity x utility with
+  fixed cut points between the five answers; ``pair`` questions the same
+  ordered logit on the difference between the two activities' utilities, so
+  "both about equally" is the likely answer of someone who likes both alike.
+* ``multi`` questions pick each option on its own: P(pick) = σ(sensitivity x utility - bias).
+* Skipped questions carry no information.
+
+:class:`Model` is a latent-class model: it turns answers into a posterior over
+the :func:`kinds` of person (each role alone, 70/30 and 50/50 for every pair,
+all alike) crossed with three sensitivities, all equally likely beforehand,
+and from it the chance that each role is the person's *main* role (leads the
+mix by CLEAR_LEAD or more), that two roles are tied, or that none stands out.
+Someone between two kinds (say 60/40) splits the posterior between them, so
+the probability drops instead of overstating. The simulator
+(:mod:`careerfit.simulation.simulate`) draws answers from the same formulas.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from operator import mul
+from typing import NamedTuple
+
+from careerfit.bank import Bank, Question
+from careerfit.base.vocabulary import Answer, Picks
+
+# Sensitivities the posterior averages over, equally likely a priori: from a
+# barely consistent respondent to a very consistent one.
+SENSITIVITIES = (1.0, 3.0, 6.0)
+# Cut points of the ordered logit between the five answers of a scale question.
+SCALE_CUTS = (-1.5, -0.5, 0.5, 1.5)
+# A pick-all option is picked when sensitivity x utility clears this bias.
+MULTI_BIAS = 1.0
+# A role is someone's *main* role when its share of their mix leads every other
+# role's by at least this much; two roles closer than that are a tie.
+CLEAR_LEAD = 0.2
+
+
+
+def sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+def choice_probabilities(utilities: Sequence[float], sensitivity: float) -> list[float]:
+    """Multinomial logit over the options of a pick-one question."""
+    top = max(utilities)
+    weights = [math.exp(sensitivity * (u - top)) for u in utilities]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def scale_probabilities(utility: float, sensitivity: float) -> list[float]:
+    """Ordered logit over the five answers of a scale question, 'strongly disagree' first."""
+    latent = sensitivity * utility
+    below = [0.0, *(sigmoid(cut - latent) for cut in SCALE_CUTS), 1.0]
+    return [max(below[k + 1] - below[k], 1e-12) for k in range(len(SCALE_CUTS) + 1)]
+
+
+def pick_probability(utility: float, sensitivity: float) -> float:
+    """Chance that one option of a pick-all question is picked."""
+    return min(max(sigmoid(sensitivity * utility - MULTI_BIAS), 1e-12), 1 - 1e-12)
+
+
+class Kind(NamedTuple):
+    """A kind of person the model knows: a name and a mix over the bank's roles."""
+
+    name: str
+    mix: tuple[float, ...]
+
+
+def kinds(role_count: int) -> list[Kind]:
+    """Each role alone, each role mostly (70/30) with each other, each pair alike (50/50),
+    and every role alike: the people careerfit tells apart."""
+    def mix_of(shares: dict[int, float]) -> tuple[float, ...]:
+        return tuple(shares.get(i, 0.0) for i in range(role_count))
+
+    roles = range(role_count)
+    found = [Kind("pure", mix_of({r: 1.0})) for r in roles]
+    found += [Kind("70/30", mix_of({a: 0.7, b: 0.3})) for a in roles for b in roles if a != b]
+    found += [Kind("50/50", mix_of({a: 0.5, b: 0.5})) for a in roles for b in roles if a < b]
+    if role_count > 2:
+        found.append(Kind("equal", tuple(1.0 / role_count for _ in roles)))
+    return found
+
+
+class Outcome(NamedTuple):
+    """What a mix says about someone: a main role, a tie between two, or no pick at all."""
+
+    main: int | None
+    pair: tuple[int, int] | None
+
+
+def outcome(mix: Sequence[float]) -> Outcome:
+    """The main role of *mix* (leads all others by CLEAR_LEAD), else the tied top two, else none."""
+    order = sorted(range(len(mix)), key=lambda i: -mix[i])
+    first, second = order[0], order[1]
+    if mix[first] - mix[second] >= CLEAR_LEAD - 1e-9:
+        return Outcome(first, None)
+    if len(mix) == 2 or mix[second] - mix[order[2]] >= CLEAR_LEAD - 1e-9:
+        return Outcome(None, (min(first, second), max(first, second)))
+    return Outcome(None, None)
+
+
+def affinities(bank: Bank) -> dict[str, dict[str, tuple[float, ...]]]:
+    """Option id -> affinity per role (bank role order), per scored question."""
+    profiles = []
+    for role in bank.roles:
+        total = sum(abs(w) for w in role.profile.values()) or 1.0
+        profiles.append({t: w / total for t, w in role.profile.items()})
+    table: dict[str, dict[str, tuple[float, ...]]] = {}
+    for question in bank.scored:
+        options = (question.sides if question.kind == "pair"
+                   else question.options[-1:] if question.kind == "scale" else question.options)
+        raw = {o.id: tuple(sum(p.get(t, 0.0) * w for t, w in o.effects.items())
+                           for p in profiles) for o in options}
+        strongest = max((abs(a) for row in raw.values() for a in row), default=0.0) or 1.0
+        table[question.id] = {o: tuple(a / strongest for a in row) for o, row in raw.items()}
+    return table
+
+
+def utilities(table: Mapping[str, Sequence[float]], mix: Sequence[float]) -> list[float]:
+    """The person's utility for each row of a question's affinity table."""
+    return [sum(m * a for m, a in zip(mix, row, strict=True)) for row in table.values()]
+
+
+def distribution(kind: str, utils: Sequence[float], sensitivity: float) -> list[float]:
+    """P(each option) of a pick-one, scale or pair question, in option order, from
+    :func:`utilities` (a scale has one utility, a pair two)."""
+    if kind == "scale":
+        return scale_probabilities(utils[0], sensitivity)
+    if kind == "pair":
+        return scale_probabilities(utils[0] - utils[1], sensitivity)[::-1]
+    return choice_probabilities(utils, sensitivity)
+
+
+class Posterior(NamedTuple):
+    """What the answers say: the chance each role is the person's main role, that two roles
+    are tied for them, or that no role stands out."""
+
+    main: dict[str, float]
+    ties: dict[frozenset[str], float]
+    weights: tuple[float, ...]
+
+    def tie(self, first: str, second: str) -> float:
+        return self.ties.get(frozenset((first, second)), 0.0)
+
+    @property
+    def unclear(self) -> float:
+        return max(0.0, 1.0 - sum(self.main.values()) - sum(self.ties.values()))
+
+
+def model_signature() -> list[float | list[float]]:
+    """The constants the likelihood tables depend on (checked against compiled tables)."""
+    return [list(SENSITIVITIES), list(SCALE_CUTS), MULTI_BIAS, CLEAR_LEAD]
+
+
+class Model:
+    """The response model bound to one bank; caches per-answer likelihoods."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self.roles = tuple(r.id for r in bank.roles)
+        self.mixes = [kind.mix for kind in kinds(len(self.roles))]
+        self.states = [(mix, s) for mix in self.mixes for s in SENSITIVITIES]
+        self._outcomes = [outcome(mix) for mix, _ in self.states]
+        self._loglik: dict[tuple[str, Answer], list[float]] = {}
+        self._option_rows: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
+        tables = bank.tables
+        self._compiled = (tables if tables is not None and tables.signature == model_signature()
+                          else None)
+        self._chances: dict[str, list[list[float]]] = {}
+
+    @cached_property
+    def table(self) -> dict[str, dict[str, tuple[float, ...]]]:
+        """Each scored question's option affinities (needed only without compiled tables)."""
+        return affinities(self.bank)
+
+    def loglik(self, question_id: str, answer: Answer) -> list[float]:
+        """log P(answer | state) for every state (kind x sensitivity)."""
+        key = (question_id, answer)
+        cached = self._loglik.get(key)
+        if cached is None:
+            question = self.bank.question(question_id)
+            rows = self.tables_for(question)
+            if question.kind == "multi":
+                parts = [rows[o][0] if o in answer else rows[o][1] for o in rows]
+                cached = [sum(values) for values in zip(*parts, strict=True)]
+            else:
+                cached = rows[answer[0]][0]
+            self._loglik[key] = cached
+        return cached
+
+    def tables_for(self, question: Question) -> dict[str, tuple[list[float], list[float]]]:
+        """Per option, log P over the states: of choosing it (pick-one, scale, pair), or of
+        picking it and of leaving it (pick-all)."""
+        rows = self._option_rows.get(question.id)
+        if rows is None and self._compiled is not None:
+            rows = self._compiled.rows(question.id)
+        if rows is not None:
+            self._option_rows[question.id] = rows
+            return rows
+        table = self.table[question.id]
+        per_mix = [utilities(table, mix) for mix in self.mixes]
+        ids = list(table) if question.kind == "multi" else list(question.option_ids)
+        picked: dict[str, list[float]] = {o: [] for o in ids}
+        left: dict[str, list[float]] = {o: [] for o in ids}
+        for utils in per_mix:
+            for sensitivity in SENSITIVITIES:
+                if question.kind == "multi":
+                    for option_id, u in zip(ids, utils, strict=True):
+                        p = pick_probability(u, sensitivity)
+                        picked[option_id].append(math.log(p))
+                        left[option_id].append(math.log(1.0 - p))
+                else:
+                    chances = distribution(question.kind, utils, sensitivity)
+                    for option_id, p in zip(ids, chances, strict=True):
+                        picked[option_id].append(math.log(p))
+        rows = {o: (picked[o], left[o]) for o in ids}
+        self._option_rows[question.id] = rows
+        return rows
+
+    def posterior(self, picks: Picks) -> Posterior:
+        """The posterior over states given *picks*, and each role's chance of being main."""
+        rows = [self.loglik(question.id, answer) for question in self.bank.scored
+                if (answer := picks.get(question.id)) is not None]
+        if not rows:
+            return self._normalise([0.0] * len(self.states))
+        return self._normalise([sum(column) for column in zip(*rows, strict=True)])
+
+    def _normalise(self, logs: Sequence[float]) -> Posterior:
+        top = max(logs)
+        raw = [math.exp(v - top) for v in logs]
+        norm = sum(raw)
+        weights = tuple(w / norm for w in raw)
+        main = dict.fromkeys(self.roles, 0.0)
+        ties: dict[frozenset[str], float] = {}
+        for weight, found in zip(weights, self._outcomes, strict=True):
+            if found.main is not None:
+                main[self.roles[found.main]] += weight
+            elif found.pair is not None:
+                key = frozenset(self.roles[i] for i in found.pair)
+                ties[key] = ties.get(key, 0.0) + weight
+        return Posterior(main, ties, weights)
+
+    def _answer_chances(self, question_id: str) -> list[list[float]]:
+        """P(answer | state) for every possible answer, as rows over the states."""
+        rows = self._chances.get(question_id)
+        if rows is None:
+            question = self.bank.question(question_id)
+            rows = [[math.exp(v) for v in self.loglik(question_id, answer)]
+                    for answer in question.possible_answers()]
+            self._chances[question_id] = rows
+        return rows
+
+    def expected_change(self, posterior: Posterior, question_id: str, role: str,
+                        now: float) -> float:
+        """How far one more answer to a question is expected to move P(main = role)."""
+        index = self.roles.index(role)
+        # States the answers so far have all but ruled out add nothing: leave them out.
+        active = [i for i, w in enumerate(posterior.weights) if w > 1e-12]
+        weights = [posterior.weights[i] for i in active]
+        toward = [posterior.weights[i] if self._outcomes[i].main == index else 0.0
+                  for i in active]
+        expected = 0.0
+        for row in self._answer_chances(question_id):
+            chances = [row[i] for i in active]
+            chance = sum(map(mul, weights, chances))
+            if chance > 0:
+                expected += abs(sum(map(mul, toward, chances)) - now * chance)
+        return expected

@@ -1,0 +1,110 @@
+"""The smallest change of answers that would put the runner-up first.
+
+Exact over the bank: every other answer to every answered question is tried,
+alone and in pairs. The answered set stays the same, so the scoring model is
+linear and each candidate's effect on every fit is its change of shares. Pairs
+are pruned with a bound that can only drop pairs unable to close the gap.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import NamedTuple
+
+from careerfit.bank import GRADED_KINDS, Bank, Question
+from careerfit.base.vocabulary import Picks
+from careerfit.engine.scoring import Scorer, Scores, contribution
+
+
+class Change(NamedTuple):
+    question: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    steps: int
+
+
+class WhatIf(NamedTuple):
+    target: str
+    changes: tuple[Change, ...]
+    fits_after: dict[str, float]
+
+    @property
+    def found(self) -> bool:
+        return bool(self.changes)
+
+
+class _Candidate(NamedTuple):
+    change: Change
+    gain: float  # how much closer the change brings the target to the leader
+
+
+def alternatives(question: Question, current: tuple[str, ...]) -> list[tuple[tuple[str, ...], int]]:
+    """Every other answer to *question*, with how far it is from *current* (in steps)."""
+    ids = question.option_ids
+    if question.kind == "multi":
+        now = set(current)
+        return [(combo, len(set(combo) ^ now)) for combo in question.possible_answers()
+                if set(combo) != now]
+    here = ids.index(current[0]) if current and current[0] in ids else 0
+    steps = question.kind in GRADED_KINDS
+    return [((option,), abs(ids.index(option) - here) if steps else 1)
+            for option in ids if (option,) != tuple(current)]
+
+
+def find_what_if(bank: Bank, scorer: Scorer, picks: Picks, scores: Scores,
+                 leader: str, target: str) -> WhatIf:
+    """The fewest, smallest answer changes that put *target* strictly ahead of every role."""
+    # Fit points per unit of each trait, target minus leader: a change's gain is its trait
+    # movement along this direction, so candidates are ranked without scoring each one.
+    ahead, behind = scores.coefficients[leader], scores.coefficients[target]
+    direction = {t: behind.get(t, 0.0) - ahead.get(t, 0.0) for t in {**ahead, **behind}}
+
+    candidates = []
+    for qid in scores.answered:
+        question = bank.question(qid)
+        pulls = {o.id: sum(direction.get(t, 0.0) * w for t, w in o.effects.items())
+                 for o in question.options}
+        current = tuple(picks[qid] or ())
+        now = sum(pulls[o] for o in current)
+        candidates.extend(
+            _Candidate(Change(qid, current, after, steps), sum(pulls[o] for o in after) - now)
+            for after, steps in alternatives(question, current))
+    margin = scores.fits[leader] - scores.fits[target]
+    deltas: dict[Change, dict[str, float]] = {}
+
+    def deltas_of(change: Change) -> dict[str, float]:
+        """Each fit's change when *change* is made (computed for the few that need it)."""
+        if change not in deltas:
+            question = bank.question(change.question)
+            after = scorer.shares_of(contribution(question, change.after), scores.coefficients)
+            before = scores.shares[change.question]
+            deltas[change] = {role: after[role] - before[role] for role in after}
+        return deltas[change]
+
+    def outcome(chosen: tuple[_Candidate, ...]) -> dict[str, float] | None:
+        fits = {role: fit + sum(deltas_of(c.change)[role] for c in chosen)
+                for role, fit in scores.fits.items()}
+        return fits if scorer.leads(fits, target) else None
+
+    def best(groups: list[tuple[_Candidate, ...]]) -> WhatIf | None:
+        winners = []
+        for group in groups:
+            fits = outcome(group)
+            if fits is not None:
+                steps = sum(c.change.steps for c in group)
+                lead = fits[target] - max(f for r, f in fits.items() if r != target)
+                winners.append((steps, -lead, group, fits))
+        if not winners:
+            return None
+        winners.sort(key=lambda w: (w[0], w[1], [c.change.question for c in w[2]]))
+        _, _, group, fits = winners[0]
+        return WhatIf(target, tuple(c.change for c in group), fits)
+
+    single = best([(c,) for c in candidates if c.gain > margin])
+    if single:
+        return single
+    top_gain = max((c.gain for c in candidates), default=0.0)
+    useful = [c for c in candidates if c.gain + top_gain > margin]
+    pairs = [(a, b) for a, b in combinations(useful, 2)
+             if a.change.question != b.change.question and a.gain + b.gain > margin]
+    return best(pairs) or WhatIf(target, (), {})

@@ -1,0 +1,2 @@
+"""Simulated people whose truth is known, and the validity figures measured on them.
+"""

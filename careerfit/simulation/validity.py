@@ -1,0 +1,135 @@
+"""How trustworthy the stated probability and confidence are, measured on simulated people.
+
+Pure logic, shared by ``bench/validity.py`` (the full table) and the tests (a
+small fixed sample). A person counts as *right* when the recommended leader is
+their one true main role; people tied between roles (50/50, all equal) have no
+main role, so any leader is wrong for them; random clickers have no truth and
+are left out of the calibration.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from careerfit.bank import Bank
+from careerfit.engine.result import Evaluator, Result
+from careerfit.simulation.simulate import Person
+
+BINS = 10
+
+
+class Bin(NamedTuple):
+    low: float
+    high: float
+    people: int
+    stated: float
+    observed: float
+
+
+class Validity(NamedTuple):
+    bins: tuple[Bin, ...]
+    ece: float
+    kinds: dict[str, Counter]
+
+    def share(self, kinds: Iterable[str], what: str) -> float:
+        """Share of the people of *kinds* with outcome *what* (see :func:`measure`)."""
+        return _share(self.kinds, kinds, what)
+
+
+def measure(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = None
+            ) -> Validity:
+    """Calibration and per-kind outcomes of the quiz's verdicts for *people*.
+
+    Outcomes counted per kind: ``people``, ``high``, ``right`` (leader is the true main
+    role), ``high_right``, ``hybrid``, ``flagged`` (a hybrid, or ``low``/``none``),
+    ``low_none``.
+    """
+    evaluate = evaluator or Evaluator(bank)
+    sums = [[0, 0.0, 0.0] for _ in range(BINS)]
+    kinds: dict[str, Counter] = {}
+    for person in people:
+        result = evaluate(person.picks, explain=False)
+        right = len(person.truth) == 1 and result.leader == person.truth[0]
+        level = result.confidence
+        tally = kinds.setdefault(person.kind, Counter())
+        tally["people"] += 1
+        tally["high"] += level == "high"
+        tally["right"] += right
+        tally["high_right"] += level == "high" and right
+        tally["hybrid"] += result.hybrid is not None
+        tally["low_none"] += level in ("low", "none")
+        tally["flagged"] += _flagged(result)
+        if person.truth:
+            row = sums[min(int(result.probability * BINS), BINS - 1)]
+            row[0] += 1
+            row[1] += result.probability
+            row[2] += right
+    counted = sum(row[0] for row in sums)
+    bins = tuple(Bin(i / BINS, (i + 1) / BINS, n, total / n if n else 0.0,
+                     hits / n if n else 0.0) for i, (n, total, hits) in enumerate(sums))
+    ece = sum(b.people / counted * abs(b.stated - b.observed) for b in bins) if counted else 0.0
+    return Validity(bins, ece, kinds)
+
+
+class AdaptiveValidity(NamedTuple):
+    """Per kind: questions asked (background included), and how the stop compares."""
+
+    asked: dict[str, list[int]]
+    kinds: dict[str, Counter]
+
+    def quantile(self, kinds: Iterable[str], q: float) -> float:
+        """The q-quantile (nearest rank) of questions asked by the people of *kinds*."""
+        counts = sorted(n for k in kinds for n in self.asked.get(k, []))
+        if not counts:
+            return 0.0
+        return float(counts[min(len(counts) - 1, max(0, math.ceil(q * len(counts)) - 1))])
+
+    def share(self, kinds: Iterable[str], what: str) -> float:
+        """Share of the people of *kinds* with outcome *what* (see :func:`measure_adaptive`)."""
+        return _share(self.kinds, kinds, what)
+
+
+def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = None
+                     ) -> AdaptiveValidity:
+    """Replay each person's complete answers in the adaptive order (careerfit.engine.adaptive).
+
+    Outcomes per kind: ``people``, ``same_leader`` (the leader after the stop is the
+    whole bank's), ``stopped`` (before the bank ran out), ``same_when_stopped``,
+    ``flagged`` and ``flagged_full`` (a hybrid or ``low``/``none``, adaptive and whole
+    bank), and ``never_sure``: even the whole bank leaves the leader's probability below
+    the stop, so the quiz stops early for them only if their answers cross it by chance.
+    """
+    from careerfit.engine.adaptive import STOP_PROBABILITY, Planner
+
+    evaluate = evaluator or Evaluator(bank)
+    planner = Planner(bank, evaluate.model, evaluate.scorer)
+    asked: dict[str, list[int]] = {}
+    kinds: dict[str, Counter] = {}
+    for person in people:
+        short = planner.replay(person.picks)
+        quick = evaluate(short, explain=False)
+        whole = evaluate(person.picks, explain=False)
+        stopped = any(q.id not in short for q in bank.scored)
+        asked.setdefault(person.kind, []).append(len(short))
+        tally = kinds.setdefault(person.kind, Counter())
+        tally["people"] += 1
+        tally["same_leader"] += quick.leader == whole.leader
+        tally["stopped"] += stopped
+        tally["same_when_stopped"] += stopped and quick.leader == whole.leader
+        tally["flagged"] += _flagged(quick)
+        tally["flagged_full"] += _flagged(whole)
+        tally["never_sure"] += whole.probability < STOP_PROBABILITY
+    return AdaptiveValidity(asked, kinds)
+
+
+def _share(tallies: dict[str, Counter], kinds: Iterable[str], what: str) -> float:
+    counts = [tallies[k] for k in kinds if k in tallies]
+    total = sum(c["people"] for c in counts)
+    return sum(c[what] for c in counts) / total if total else 0.0
+
+
+def _flagged(result: Result) -> bool:
+    return result.hybrid is not None or result.confidence in ("low", "none")

@@ -1,0 +1,2 @@
+"""The terminal: prompts (questionary), rendering (rich), plain mode, exports, signals.
+"""

@@ -1,0 +1,208 @@
+"""The only module that imports questionary: asks questions, shows progress.
+
+Prompts are drawn on stderr (or whatever output is passed in), never stdout,
+so ``careerfit quiz --json`` keeps stdout for the JSON alone. Ctrl-C raises
+KeyboardInterrupt and Ctrl-D raises EOFError; the caller decides what to keep.
+Left arrow or Backspace answers :data:`careerfit.bank.BACK`: "take me to the
+previous question".
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import questionary
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.output import create_output
+from questionary import Choice, Separator
+
+from careerfit.bank import BACK, GRADED_KINDS, SKIP, Bank, Question
+from careerfit.base import startup
+from careerfit.base.errors import clean
+from careerfit.base.vocabulary import EditablePicks, MaybeAnswer
+
+NOT_SURE = "Not sure (skip this question)"
+CONFIRM = "\x00confirm"
+# First line of a 5-point question not answered yet, so that a stray Enter records nothing.
+UNPICKED = "\x00unpicked"
+PICK_PROMPT = "(move to an answer with the arrow keys)"
+# A pair question's answers on screen, first to last (its activities are shown as A and B).
+PAIR_TITLES = ("Much rather A", "Slightly rather A", "Both about equally", "Slightly rather B",
+               "Much rather B")
+STYLE = questionary.Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
+                           ("pointer", "fg:ansicyan bold"), ("highlighted", "fg:ansicyan bold"),
+                           ("instruction", "fg:ansibrightblack")])
+
+
+def _extra_keys() -> KeyBindings:
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError(), style="class:aborting")
+
+    @bindings.add("left", eager=True)
+    @bindings.add("backspace", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(result=BACK)
+
+    return bindings
+
+
+def _share_default_key_bindings() -> None:
+    """Build prompt_toolkit's default key bindings once per process, and without vi mode.
+
+    A questionary select makes three prompt_toolkit Applications (two inside the
+    PromptSessions it builds for their layout), and every Application loads the whole
+    emacs, vi and basic key maps afresh: over 1,800 handlers each time, about 20 ms
+    before each question shows on this machine.
+    The maps are a stateless registry (a handler finds its app when its key is pressed),
+    so one copy serves every prompt. The vi maps, nearly two thirds of the handlers,
+    are left out: they act only in vi editing mode, which careerfit's prompts never
+    turn on (questionary's select, checkbox and confirm run in emacs mode)."""
+    from prompt_toolkit.application import application
+
+    if getattr(application.load_key_bindings, "shared_by_careerfit", False):
+        return
+    built = _default_key_bindings_without_vi()
+
+    def shared() -> Any:
+        return built
+
+    shared.shared_by_careerfit = True  # type: ignore[attr-defined]
+    application.load_key_bindings = shared
+
+
+def _default_key_bindings_without_vi() -> Any:
+    """prompt_toolkit's ``load_key_bindings()`` (3.0) less its vi-mode maps."""
+    from prompt_toolkit.filters import buffer_has_focus
+    from prompt_toolkit.key_binding import ConditionalKeyBindings
+    from prompt_toolkit.key_binding.bindings.basic import load_basic_bindings
+    from prompt_toolkit.key_binding.bindings.cpr import load_cpr_bindings
+    from prompt_toolkit.key_binding.bindings.emacs import (
+        load_emacs_bindings,
+        load_emacs_search_bindings,
+        load_emacs_shift_selection_bindings,
+    )
+    from prompt_toolkit.key_binding.bindings.mouse import load_mouse_bindings
+
+    editing = merge_key_bindings([load_basic_bindings(), load_emacs_bindings(),
+                                  load_emacs_search_bindings(),
+                                  load_emacs_shift_selection_bindings()])
+    return merge_key_bindings([ConditionalKeyBindings(editing, buffer_has_focus),
+                               load_mouse_bindings(), load_cpr_bindings()])
+
+
+def _drawn(app: Any) -> None:
+    """Once a question is on screen, careerfit waits on the person: start-up is over.
+    (Runs after every render; only the first does anything.)"""
+    startup.resume()
+
+
+class Prompter:
+    """Asks bank questions with questionary; *input*/*output* are for tests."""
+
+    def __init__(self, input: Any = None, output: Any = None) -> None:
+        self.input = input
+        self.output = output if output is not None else create_output(stdout=sys.stderr)
+        _share_default_key_bindings()
+
+    def _columns(self) -> int:
+        try:
+            return int(self.output.get_size().columns)
+        except Exception:  # any output without a size (a test double): assume 80 columns
+            return 80
+
+    def _run(self, prompt: questionary.Question) -> Any:
+        app = prompt.application
+        app.key_bindings = merge_key_bindings([app.key_bindings, _extra_keys()])
+        app.after_render += _drawn
+        return prompt.unsafe_ask()
+
+    def ask(self, question: Question, label: str,
+            current: MaybeAnswer = None, answered: bool = False
+            ) -> tuple[str, ...] | str | None:
+        """Ask one question; return the chosen option ids, None for 'Not sure', or BACK.
+
+        *label* is the progress shown before the question, such as '(3/45)'.
+        """
+        # Wrapped here at word boundaries: a terminal would cut long lines anywhere.
+        message = _wrap(f"{label} {clean(question.text)}", self._columns() - 3, indent="  ")
+        hint = "\n  " + _wrap(clean(question.hint), self._columns() - 3, indent="  ") \
+            if question.hint else ""
+        common = {"qmark": "?", "style": STYLE, "input": self.input, "output": self.output}
+        if question.kind == "multi":
+            chosen = set(current or ())
+            choices: list[Any] = [Choice(clean(o.label), value=o.id, checked=o.id in chosen)
+                                  for o in question.options]
+            choices += [Separator(), Choice(NOT_SURE, value=SKIP,
+                                            checked=answered and current is None)]
+            picked = self._run(questionary.checkbox(
+                message, choices=choices, validate=_one_way_to_skip,
+                instruction="\n  (space to pick, enter when done, left arrow: back)" + hint,
+                **common))
+            if picked == BACK:
+                return BACK
+            return None if SKIP in picked else tuple(o for o in question.option_ids if o in picked)
+        if question.kind == "pair":
+            # The two activities are shown once, wrapped, above short answers.
+            for letter, side in zip("AB", question.sides, strict=True):
+                message += "\n  " + _wrap(f"{letter}: {clean(side.label)}",
+                                          self._columns() - 3, indent="     ")
+            titles = PAIR_TITLES
+        else:
+            titles = tuple(clean(o.label) for o in question.options)
+        choices = [Choice(title, value=o.id)
+                   for title, o in zip(titles, question.options, strict=True)]
+        choices += [Separator(), Choice(NOT_SURE, value=SKIP)]
+        default = (current[0] if current else SKIP) if answered else None
+        if default is None and question.kind in GRADED_KINDS:
+            choices.insert(0, Choice(PICK_PROMPT, value=UNPICKED))
+        while True:
+            picked = self._run(questionary.select(
+                message, choices=choices, default=default,
+                instruction="\n  (arrow keys, enter to choose, left arrow: back)" + hint,
+                **common))
+            if picked != UNPICKED:
+                break
+        if picked == BACK:
+            return BACK
+        return None if picked == SKIP else (picked,)
+
+    def confirm(self, message: str, default: bool = False) -> bool:
+        """A yes/no question; Enter alone gives *default*."""
+        return bool(self._run(questionary.confirm(
+            clean(message), default=default, qmark="?", style=STYLE, input=self.input,
+            output=self.output)))
+
+    def review(self, bank: Bank, picks: EditablePicks,
+               shown: list[str]) -> str | None:
+        """Show the answers to *shown*; return a question id to change, or None to confirm."""
+        choices: list[Any] = [Choice("These are right: show my result", value=CONFIRM),
+                              Separator()]
+        width = max(40, self._columns() - 8)
+        for number, question_id in enumerate(shown, start=1):
+            question = bank.question(question_id)
+            answer = question.describe(picks.get(question_id))
+            line = f"{number:>2}. {clean(question.short or question.text)}: {clean(answer)}"
+            choices.append(Choice(_wrap(line, width, indent="      "), value=question_id))
+        picked = self._run(questionary.select(
+            "Review your answers: pick one to change, or confirm", choices=choices,
+            qmark="?", style=STYLE, input=self.input, output=self.output,
+            instruction="(arrow keys, enter)"))
+        return None if picked == CONFIRM else picked
+
+
+def _one_way_to_skip(picked: list[str]) -> bool | str:
+    if SKIP in picked and len(picked) > 1:
+        return "'Not sure' can't be combined with other picks"
+    return True
+
+
+def _wrap(line: str, width: int, indent: str) -> str:
+    """*line* wrapped at word boundaries, continuation lines indented by *indent*."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(line, max(20, width), subsequent_indent=indent,
+                                    break_long_words=False, break_on_hyphens=False))

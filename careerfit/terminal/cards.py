@@ -1,0 +1,102 @@
+"""``careerfit roles``: the role list, one role's card, or two side by side (terminal layer)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from careerfit.bank import Bank
+from careerfit.documents.roledata import role_card, salary_text
+
+CARD_FIELDS = (
+    ("summary", "Summary"),
+    ("responsibilities", "Responsibilities"),
+    ("skills", "Skills"),
+    ("skill_priorities", "Skill priorities"),
+    ("tools", "Tools"),
+    ("outputs", "Outputs"),
+    ("use_cases", "Typical projects"),
+    ("salary", "Pay"),
+    ("entry", "How people enter"),
+    ("routes", "Transition routes"),
+)
+
+
+def _field_text(bank: Bank, card: dict[str, Any], key: str) -> str:
+    value = card[key]
+    if key == "salary":
+        return salary_text(value) + (f"\n{value['note']}" if value["note"] else "")
+    if key == "routes":
+        background = bank.background
+        label = {o.id: o.label for o in background.options} if background else {}
+        return "\n".join(f"• From {label.get(k, k)}: {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return "\n".join(f"• {item}" for item in value)
+    return str(value)
+
+
+def show_roles(bank: Bank, wanted: list[str], json_output: bool, routes: bool = True,
+               plain: bool = False) -> None:
+    cards = [role_card(bank.role(r)) for r in wanted]
+    if json_output:
+        payload: Any
+        if not wanted:
+            payload = {"roles": [{"role": r.id, "name": r.name, "summary": r.summary}
+                                 for r in bank.roles]}
+        else:
+            payload = cards[0] if len(cards) == 1 else {"compare": cards}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return
+    if plain:
+        from careerfit.terminal.plain import plain_roles
+
+        fields = [(key, title) for key, title in CARD_FIELDS if key != "routes" or routes]
+        sys.stdout.write(plain_roles(bank, cards, fields, _field_text))
+        return
+    from careerfit.terminal.render import make_console
+
+    console = make_console()
+    console.print(roles_view(bank, cards, routes, console.width))
+
+
+# Below these widths tables would squeeze names into broken lines: stack instead.
+LIST_TABLE_WIDTH = 70
+COMPARE_TABLE_WIDTH = 90
+
+
+def roles_view(bank: Bank, cards: list[dict[str, Any]], routes: bool, width: int) -> Any:
+    """The role list (no *cards*), one card, or cards side by side, for *width* columns."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    if not cards:
+        footer = Text("Show a card: careerfit roles ROLE    Compare: careerfit roles"
+                      " --compare A B")
+        if width < LIST_TABLE_WIDTH:
+            lines = [Text.assemble((role.name, "bold"), f" ({role.id})\n{role.summary}\n")
+                     for role in bank.roles]
+            return Group(*lines, footer)
+        table = Table("Role id", "Name", "Summary", box=box.SIMPLE_HEAD)
+        table.columns[0].no_wrap = table.columns[1].no_wrap = True
+        for role in bank.roles:
+            table.add_row(Text(role.id), Text(role.name), Text(role.summary))
+        return Group(table, footer)
+    fields = [(key, title) for key, title in CARD_FIELDS if key != "routes" or routes]
+    if len(cards) == 1 or width < COMPARE_TABLE_WIDTH:
+        parts: list[Any] = []
+        for card in cards:
+            parts.append(Text(card["name"], style="bold magenta"))
+            for key, title in fields:
+                parts.append(Text.assemble((title, "bold"), "\n",
+                                           _field_text(bank, card, key), "\n"))
+        return Group(*parts)
+    table = Table(box=box.ROUNDED, show_lines=True, title_justify="left")
+    table.add_column("", style="bold", no_wrap=True)
+    for card in cards:
+        table.add_column(Text(card["name"]), ratio=1)
+    for key, title in fields:
+        table.add_row(Text(title), *[Text(_field_text(bank, card, key)) for card in cards])
+    return table

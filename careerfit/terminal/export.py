@@ -1,0 +1,61 @@
+"""``--export``: the result card as SVG, HTML (both recorded from the rich view) or Markdown."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from careerfit.documents.report import coverage_sentence
+from careerfit.terminal.render import bar
+
+EXPORT_WIDTH = 100
+
+
+def export_card(report: dict[str, Any], suffix: str) -> str:
+    if suffix == ".md":
+        return markdown_card(report)
+    from careerfit.terminal.render import make_console, result_view
+
+    console = make_console(record=True, file=io.StringIO(), width=EXPORT_WIDTH,
+                           force_terminal=True, color_system="truecolor")
+    console.print(result_view(report, EXPORT_WIDTH))
+    if suffix == ".svg":
+        return console.export_svg(title="careerfit result")
+    return console.export_html(inline_styles=True)
+
+
+def _md(text: object) -> str:
+    """Escape the characters Markdown would read as formatting."""
+    out = str(text)
+    for char in "\\`*_[]<>|#":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def markdown_card(report: dict[str, Any]) -> str:
+    rec = report["recommendation"]
+    names = {row["role"]: row["name"] for row in report["ranking"]}
+    lines = ["# careerfit result", ""]
+    if rec["role"]:
+        lines.append(f"**Recommended: {_md(rec['name'])}** (confidence: {rec['confidence']},"
+                     f" probability {rec['probability']:.3f},"
+                     f" ahead by {rec['margin']:.1f} fit points)")
+    else:
+        lines.append("**No confident pick** (confidence: none)")
+    lines += ["", _md(rec["summary"]), "", _md(rec["sureness"])]
+    basis = coverage_sentence(report)
+    if basis:
+        lines += ["", _md(basis)]
+    lines += ["", "| # | Role | Fit | |", "|---|---|---:|---|"]
+    for rank, row in enumerate(report["ranking"], start=1):
+        lines.append(f"| {rank} | {_md(row['name'])} | {row['fit']:.1f} | `{bar(row['fit'])}` |")
+    reasons = report["reasons"]
+    if reasons["for"] or reasons["against"]:
+        lines += ["", "## Why", ""]
+        for sign, key in (("+", "for"), ("−", "against")):
+            for reason in reasons[key]:
+                lines.append(f"- **{sign}{reason['points']:.1f} {_md(names[reason['toward']])}**"
+                             f" · {_md(reason['question_short'])}: {_md(reason['answer'])}")
+    if report["what_if"]:
+        lines += ["", "## What would change it", "", _md(report["what_if"]["sentence"])]
+    return "\n".join(lines) + "\n"

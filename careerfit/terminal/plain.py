@@ -1,0 +1,175 @@
+"""Plain mode (--plain, or TERM=dumb): linear text for screen readers and logs.
+
+No box drawing, no bars, no colour and no cursor movement: results come one
+fact per line, and questions as numbered lists answered by typing numbers.
+Prompts go to stderr, so ``--json`` keeps stdout for the JSON alone. Ctrl-C
+raises KeyboardInterrupt and Ctrl-D (end of input) EOFError, as in the arrow-key
+prompts; the session decides what to keep.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TextIO
+
+from careerfit.bank import BACK, Bank, Question
+from careerfit.base import startup
+from careerfit.base.errors import clean
+from careerfit.base.vocabulary import EditablePicks, MaybeAnswer
+from careerfit.documents.report import STEP_LISTS, coverage_sentence, route_heading
+from careerfit.documents.roledata import salary_text
+
+BACK_KEYS = ("b", "back")
+SKIP_KEY = "0"
+
+
+def plain_result(report: dict[str, Any]) -> str:
+    """The result as plain lines: the summary first (it is read from the top), then why."""
+    rec = report["recommendation"]
+    names = {row["role"]: row["name"] for row in report["ranking"]}
+    lines = []
+    if rec["role"]:
+        lines.append(f"Recommended: {rec['name']}")
+        lines.append(f"Confidence: {rec['confidence']} (ahead by {rec['margin']:.1f} fit points)")
+    else:
+        lines.append("No confident pick.")
+    lines += [rec["summary"], rec["sureness"]]
+    basis = coverage_sentence(report)
+    if basis:
+        lines.append(basis)
+    if rec["hybrid"]:
+        lines.append(f"Hybrid path: {rec['hybrid']['name']}. {rec['hybrid']['description']}")
+    lines += ["", "Fit with each role, out of 100:"]
+    lines += [f"{n}. {row['name']}: {row['fit']:.1f}"
+              for n, row in enumerate(report["ranking"], start=1)]
+    reasons = report["reasons"]
+    if reasons["for"] or reasons["against"]:
+        lines += ["", "Why (fit points each answer gave one of the first two over the other):"]
+        for sign, key in (("+", "for"), ("-", "against")):
+            lines += [f"{sign}{r['points']:.1f} {names[r['toward']]}, {r['question_short']}:"
+                      f" {r['answer']}" for r in reasons[key]]
+    if report["what_if"]:
+        lines += ["", f"What would change it: {report['what_if']['sentence']}"]
+    for steps in report["next_steps_compared"] or [report["next_steps"]]:
+        if steps:
+            lines += ["", *_steps(steps, names[steps["role"]])]
+    return "\n".join(clean(line) for line in lines) + "\n"
+
+
+def _steps(steps: dict[str, Any], name: str) -> list[str]:
+    lines = [f"Next steps toward {name}:"]
+    if steps["route"]:
+        lines.append(f"{route_heading(steps)}: {steps['route']}")
+    lines += [f"Skill priority {n}: {s}" for n, s in enumerate(steps["skill_priorities"], 1)]
+    lines += [f"{title}: {', '.join(steps[key])}" for key, title in STEP_LISTS]
+    lines.append(f"Pay: {salary_text(steps['salary'])}")
+    return lines
+
+
+def plain_roles(bank: Bank, cards: list[dict[str, Any]], fields: list[tuple[str, str]],
+                field_text: Any) -> str:
+    """The role list, or each card's fields, one per line."""
+    if not cards:
+        lines = [f"{r.name} ({r.id}): {r.summary}" for r in bank.roles]
+        lines.append("Show a card: careerfit roles ROLE. Compare: careerfit roles --compare A B")
+        return "\n".join(clean(line) for line in lines) + "\n"
+    lines = []
+    for card in cards:
+        lines.append(card["name"])
+        for key, title in fields:
+            lines.append(f"{title}:")
+            lines += [f"  {part.lstrip('• ')}" for part in field_text(bank, card, key).split("\n")]
+        lines.append("")
+    return "\n".join(clean(line) for line in lines)
+
+
+class PlainPrompter:
+    """Asks bank questions as numbered lists; the person types numbers and Enter."""
+
+    def __init__(self, input: TextIO | None = None, output: TextIO | None = None) -> None:
+        self.input = input or sys.stdin
+        self.output = output or sys.stderr
+
+    def _say(self, text: str) -> None:
+        self.output.write(clean(text) + "\n")
+        self.output.flush()
+
+    def _read(self, prompt: str) -> str:
+        self.output.write(prompt)
+        self.output.flush()
+        startup.resume()  # careerfit now waits on the person: start-up is over
+        line = self.input.readline()
+        if not line:
+            raise EOFError
+        return line.strip().lower()
+
+    def ask(self, question: Question, label: str, current: MaybeAnswer = None,
+            answered: bool = False) -> tuple[str, ...] | str | None:
+        """The chosen option ids, None for 'Not sure', or BACK."""
+        self._say(f"{label} {question.text}")
+        if question.hint:
+            self._say(f"  Hint: {question.hint}")
+        for number, option in enumerate(question.options, start=1):
+            self._say(f"  {number}. {option.label}")
+        self._say(f"  {SKIP_KEY}. Not sure (skip this question)")
+        multi = question.kind == "multi"
+        keep = ""
+        if answered:
+            shown = ("0" if current is None else
+                     " ".join(str(question.option_ids.index(o) + 1) for o in current) or "none")
+            keep = f", Enter: keep {shown}"
+        if multi:
+            prompt = (f"Type the numbers of all that apply, separated by spaces ({SKIP_KEY}:"
+                      f" not sure, 'none': none of these, b: back{keep}): ")
+        else:
+            prompt = f"Type a number ({SKIP_KEY}: not sure, b: back{keep}): "
+        while True:
+            typed = self._read(prompt)
+            if typed in BACK_KEYS:
+                return BACK
+            if not typed and answered:
+                return current
+            picked = self._parse(question, typed)
+            if picked is not False:
+                return picked
+            self._say("  Please type " + ("numbers from the list." if multi
+                                          else "one number from the list."))
+
+    def _parse(self, question: Question, typed: str) -> tuple[str, ...] | bool | None:
+        """The answer *typed* means, or False when it means nothing."""
+        if typed == SKIP_KEY:
+            return None
+        ids = question.option_ids
+        if question.kind == "multi":
+            if typed == "none":
+                return ()
+            parts = typed.replace(",", " ").split()
+            if not parts or not all(p.isdigit() and 1 <= int(p) <= len(ids) for p in parts):
+                return False
+            chosen = {ids[int(p) - 1] for p in parts}
+            return tuple(o for o in ids if o in chosen)
+        if typed.isdigit() and 1 <= int(typed) <= len(ids):
+            return (ids[int(typed) - 1],)
+        return False
+
+    def confirm(self, message: str, default: bool = False) -> bool:
+        """A yes/no question; Enter alone gives *default*."""
+        typed = self._read(f"{message} {'(Y/n)' if default else '(y/N)'}: ")
+        return typed in ("y", "yes") or (default and not typed)
+
+    def review(self, bank: Bank, picks: EditablePicks,
+               shown: list[str]) -> str | None:
+        """List every answer; return a question id to change, or None to see the result."""
+        self._say("Review your answers:")
+        for number, question_id in enumerate(shown, start=1):
+            question = bank.question(question_id)
+            self._say(f"  {number}. {question.short or question.text}:"
+                      f" {question.describe(picks.get(question_id))}")
+        while True:
+            typed = self._read("Type a number to change that answer, or Enter to see your"
+                               " result: ")
+            if not typed:
+                return None
+            if typed.isdigit() and 1 <= int(typed) <= len(shown):
+                return shown[int(typed) - 1]
+            self._say("  Please type a number from the list, or just Enter.")
