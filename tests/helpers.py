@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from careerfit.bank import GRADED_KINDS, Bank, Question
+from careerfit.bank import BACK, GRADED_KINDS, Bank, Question
 from careerfit.base.vocabulary import MaybeAnswer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,3 +64,52 @@ def keys_for(question: Question, answer: MaybeAnswer,
     target = len(ids) if answer is None else ids.index(answer[0])
     moves = DOWN * (target - start) if target >= start else UP * (start - target)
     return moves + ENTER
+
+
+class ScriptedPrompter:
+    """A stand-in for the prompts (careerfit.terminal.session.Asks): a scripted person.
+
+    *person* maps question ids to the answers they give (a question missing from it is
+    answered 'not sure'). ``stop_at=N`` raises *stop_with* when the Nth question is about
+    to be asked, as Ctrl-C (KeyboardInterrupt) or Ctrl-D (EOFError) at the keys would.
+    ``back_at`` holds the numbers of the asks at which the person goes back instead of
+    answering. *confirms* are the answers to yes/no questions in turn (then 'no'), and
+    *reviews* the question ids picked at the review (then 'these are right').
+    ``asked`` records (progress label, question id) for every question put.
+    """
+
+    def __init__(self, person: dict, *, stop_at: int | None = None,
+                 stop_with: type[BaseException] = KeyboardInterrupt,
+                 back_at: tuple[int, ...] = (), confirms: tuple[bool, ...] = (),
+                 reviews: tuple[str, ...] = (), changes: dict | None = None) -> None:
+        self.person = dict(person)
+        self.stop_at, self.stop_with, self.back_at = stop_at, stop_with, set(back_at)
+        self.confirms, self.reviews = list(confirms), list(reviews)
+        self.changes = dict(changes or {})  # answers given when a question is asked again
+        self.asked: list[tuple[str, str]] = []
+        self.confirmed: list[str] = []
+        self.reviewed: list[list[str]] = []
+
+    def ask(self, question: Question, label: str, current: MaybeAnswer = None,
+            answered: bool = False) -> MaybeAnswer | str:
+        if self.stop_at is not None and len(self.asked) + 1 >= self.stop_at:
+            raise self.stop_with
+        self.asked.append((label, question.id))
+        if len(self.asked) in self.back_at:
+            return BACK
+        if answered and question.id in self.changes:
+            return self.changes.pop(question.id)
+        return self.person.get(question.id)
+
+    def confirm(self, message: str, default: bool = False) -> bool:
+        self.confirmed.append(message)
+        return self.confirms.pop(0) if self.confirms else False
+
+    def review(self, bank: Bank, picks: dict, shown: list[str]) -> str | None:
+        self.reviewed.append(list(shown))
+        return self.reviews.pop(0) if self.reviews else None
+
+
+def pure_person(bank: Bank, role_id: str) -> dict:
+    """Every question answered as someone who is all *role_id* would."""
+    return {q.id: favourite(bank, q, role_id) for q in bank.questions}

@@ -1,4 +1,10 @@
-"""The interactive quiz in-process: prompt_toolkit pipe input, keys queued up front."""
+"""The interactive quiz in-process.
+
+The session logic (stop, resume, review, back, the adaptive offer) runs against a
+scripted stand-in for the prompts (helpers.ScriptedPrompter), so every path is quick to
+test; a few tests drive the real arrow-key prompts through prompt_toolkit's pipe input
+for the wiring (keys to answers, Ctrl-C and Ctrl-D, back, the review screen).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +25,16 @@ from careerfit.base.errors import Interrupted
 from careerfit.documents.progress import progress_path
 from careerfit.terminal import ask
 from careerfit.terminal.plain import PlainPrompter
-from helpers import CTRL_C, CTRL_D, ENTER, favourite, keys_for
+from helpers import (
+    CTRL_C,
+    CTRL_D,
+    ENTER,
+    EXAMPLES,
+    ScriptedPrompter,
+    favourite,
+    keys_for,
+    pure_person,
+)
 
 
 @pytest.fixture
@@ -32,224 +47,62 @@ def keyboard(monkeypatch):
         yield pipe
 
 
+@pytest.fixture
+def person(monkeypatch):
+    """Run quizzes with a scripted person at the prompts: call it with the person's script,
+    get back the stand-in (one for every prompt of the next quiz)."""
+    monkeypatch.setattr(commands, "stdin_is_terminal", lambda: True)
+
+    def script(answers: dict, **how) -> ScriptedPrompter:
+        stand_in = ScriptedPrompter(answers, **how)
+        monkeypatch.setattr(commands, "_prompter", lambda plain: stand_in)
+        return stand_in
+
+    return script
+
+
 def whole_quiz_keys(bank, role):
     return "".join(keys_for(q, favourite(bank, q, role)) for q in bank.questions)
 
 
-@pytest.mark.parametrize("role", ["data-scientist", "ml-engineer", "ai-engineer"])
-def test_whole_quiz_with_keys_recommends_the_role(bank, keyboard, capsys, tmp_path, role):
+def written_answers(path):
+    return yaml.safe_load(path.read_text())["answers"]
+
+
+def as_written(bank, answers: dict) -> dict:
+    """Answers as an answers file holds them: option ids, lists for pick-all, skip."""
+    def one(question_id, answer):
+        if answer is None:
+            return "skip"
+        return list(answer) if bank.question(question_id).kind == "multi" else answer[0]
+    return {q.id: one(q.id, answers[q.id]) for q in bank.questions if q.id in answers}
+
+
+# --- the real arrow-key prompts, through a pipe -------------------------------------------
+
+def test_whole_quiz_with_keys_recommends_the_role(bank, keyboard, capsys, tmp_path):
+    role = "ml-engineer"
     keyboard.send_text(whole_quiz_keys(bank, role) + ENTER)  # last ENTER confirms the review
     saved = tmp_path / "mine.yaml"
     run_quiz(QuizOptions(save=saved, json_output=True, full=True))
     report = json.loads(capsys.readouterr().out)
     assert report["recommendation"]["role"] == role
-    written = yaml.safe_load(saved.read_text())["answers"]
-    assert written == {q.id: (list(favourite(bank, q, role)) if q.kind == "multi"
-                              else favourite(bank, q, role)[0]) for q in bank.questions}
+    assert written_answers(saved) == as_written(bank, pure_person(bank, role))
     assert not progress_path().exists(), "a finished quiz clears its progress"
 
 
-def test_not_sure_is_saved_as_skip(bank, keyboard, capsys, tmp_path):
-    keys = "".join(keys_for(q, None) for q in bank.questions)
-    keyboard.send_text(keys + ENTER)
-    saved = tmp_path / "skips.yaml"
-    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
-    report = json.loads(capsys.readouterr().out)
-    assert set(yaml.safe_load(saved.read_text())["answers"].values()) == {"skip"}
-    assert report["recommendation"] == {**report["recommendation"], "role": None,
-                                        "confidence": "none"}
-
-
-def test_review_changes_one_answer(bank, keyboard, capsys, tmp_path):
-    role = "ml-engineer"
-    on_call = bank.question("on-call-ok")
-    position = [q.id for q in bank.questions].index("on-call-ok")
-    review_keys = "\x1b[B" * (position + 1) + ENTER  # move past the confirm line to the question
-    change = keys_for(on_call, ("strongly-disagree",), current=favourite(bank, on_call, role),
-                      answered=True)
-    keyboard.send_text(whole_quiz_keys(bank, role) + review_keys + change + ENTER)
-    saved = tmp_path / "reviewed.yaml"
-    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
-    capsys.readouterr()
-    assert yaml.safe_load(saved.read_text())["answers"]["on-call-ok"] == "strongly-disagree"
-
-
-def test_edit_preselects_saved_answers(bank, keyboard, capsys, tmp_path, monkeypatch):
-    from helpers import EXAMPLES
-
-    keyboard.send_text(ENTER * len(bank.questions) + ENTER)  # accept every saved answer
-    out = tmp_path / "edited.yaml"
-    run_quiz(QuizOptions(answers=EXAMPLES / "ai-engineer.yaml", edit=True, save=out,
-                         json_output=True))
-    capsys.readouterr()
-    original = yaml.safe_load((EXAMPLES / "ai-engineer.yaml").read_text())["answers"]
-    assert yaml.safe_load(out.read_text())["answers"] == original
-
-
-@pytest.mark.parametrize("stop_key", [CTRL_C, CTRL_D])
-@pytest.mark.parametrize("stop_at", [1, 22, 44])
-def test_interrupt_keeps_answers_and_resume_finishes(bank, keyboard, capsys, tmp_path,
-                                                     stop_key, stop_at):
-    role = "ai-engineer"
-    first = "".join(keys_for(q, favourite(bank, q, role)) for q in bank.questions[:stop_at])
-    keyboard.send_text(first + stop_key)
+@pytest.mark.parametrize(("stop_key", "stop_at"), [(CTRL_C, 22), (CTRL_D, 1)])
+def test_interrupt_keys_keep_answers(bank, keyboard, stop_key, stop_at):
+    keyboard.send_text("".join(keys_for(q, favourite(bank, q, "ai-engineer"))
+                               for q in bank.questions[:stop_at]) + stop_key)
     with pytest.raises(Interrupted) as stopped:
         run_quiz(QuizOptions(json_output=True, full=True))
     assert f"kept {stop_at} of {len(bank.questions)}" in str(stopped.value)
-    assert "careerfit quiz --resume" in str(stopped.value)
     kept = yaml.safe_load(progress_path().read_text())["answers"]
     assert list(kept) == [q.id for q in bank.questions[:stop_at]]
 
-    rest = "".join(keys_for(q, favourite(bank, q, role)) for q in bank.questions[stop_at:])
-    keyboard.send_text(rest + ENTER)
-    saved = tmp_path / "done.yaml"
-    run_quiz(QuizOptions(resume=True, save=saved, json_output=True))
-    report = json.loads(capsys.readouterr().out)
-    assert report["recommendation"]["role"] == role
-    final = yaml.safe_load(saved.read_text())["answers"]
-    assert {k: final[k] for k in kept} == kept and len(final) == len(bank.questions)
-    assert not progress_path().exists()
 
-
-def leave_half_way(bank, keyboard, role, count):
-    """Answer the first *count* questions of a whole-bank quiz as a pure *role*, then Ctrl-C."""
-    keyboard.send_text("".join(keys_for(q, favourite(bank, q, role))
-                               for q in bank.questions[:count]) + CTRL_C)
-    with pytest.raises(Interrupted, match=f"kept {count} of"):
-        run_quiz(QuizOptions(json_output=True, full=True))
-
-
-@pytest.mark.parametrize("stop_key", [CTRL_C, CTRL_D])
-def test_stopping_before_the_first_answer_keeps_the_earlier_unfinished_quiz(
-        bank, keyboard, stop_key):
-    leave_half_way(bank, keyboard, "ai-engineer", 22)
-    earlier = progress_path().read_text()
-    keyboard.send_text("n" + stop_key)  # No: start a new quiz; then stop at its first question
-    with pytest.raises(Interrupted, match="before the first answer; nothing was kept"):
-        run_quiz(QuizOptions(json_output=True))
-    assert progress_path().read_text() == earlier
-
-
-@pytest.mark.parametrize("stop_key", [CTRL_C, CTRL_D])
-def test_stopping_at_the_offer_to_continue_changes_nothing(bank, keyboard, stop_key):
-    leave_half_way(bank, keyboard, "ml-engineer", 5)
-    earlier = progress_path().read_text()
-    keyboard.send_text(stop_key)
-    with pytest.raises(Interrupted, match="the unfinished quiz is kept as it was"):
-        run_quiz(QuizOptions(json_output=True))
-    assert progress_path().read_text() == earlier
-
-
-def test_an_unreadable_unfinished_quiz_is_not_offered(keyboard):
-    progress_path().parent.mkdir(parents=True, exist_ok=True)
-    progress_path().write_text("answers: [this is: not, a mapping\n")
-    keyboard.send_text(CTRL_C)  # the first key goes to the first question, not to an offer
-    with pytest.raises(Interrupted, match="before the first answer"):
-        run_quiz(QuizOptions(json_output=True))
-
-
-def test_a_new_quiz_offers_to_continue_the_unfinished_one(bank, keyboard, capsys, tmp_path):
-    role = "data-scientist"
-    leave_half_way(bank, keyboard, role, 22)
-    kept = yaml.safe_load(progress_path().read_text())["answers"]
-    rest = "".join(keys_for(q, favourite(bank, q, role)) for q in bank.questions[22:])
-    keyboard.send_text(ENTER + rest + ENTER)  # Enter: yes, continue it; then the review
-    saved = tmp_path / "done.yaml"
-    run_quiz(QuizOptions(save=saved, json_output=True))
-    assert json.loads(capsys.readouterr().out)["recommendation"]["role"] == role
-    final = yaml.safe_load(saved.read_text())["answers"]
-    assert {k: final[k] for k in kept} == kept and len(final) == len(bank.questions)
-    assert not progress_path().exists()
-
-
-@pytest.mark.parametrize(("typed", "default", "meant"), [
-    ("\n", True, True), ("\n", False, False), ("n\n", True, False), ("yes\n", False, True)])
-def test_plain_yes_no_takes_enter_as_its_default(typed, default, meant):
-    shown = io.StringIO()
-    prompter = PlainPrompter(input=io.StringIO(typed), output=shown)
-    assert prompter.confirm("Continue it?", default=default) is meant
-    assert ("(Y/n)" if default else "(y/N)") in shown.getvalue()
-
-
-def test_resume_without_progress_is_a_clear_error(keyboard):
-    with pytest.raises(Exception, match="no unfinished quiz"):
-        run_quiz(QuizOptions(resume=True))
-
-
-def test_quiz_on_another_bank_by_keys(keyboard, capsys):
-    """The engine holds no hard-coded role: the small studio bank runs end to end."""
-    from pathlib import Path
-
-    from careerfit.bank import load_bank
-
-    studio = Path(__file__).parent / "banks" / "studio"
-    other = load_bank(studio)
-    keyboard.send_text("".join(keys_for(q, favourite(other, q, "surveyor"))
-                               for q in other.questions) + ENTER)
-    run_quiz(QuizOptions(data=studio, json_output=True, full=True))
-    report = json.loads(capsys.readouterr().out)
-    assert report["recommendation"]["role"] == "surveyor"
-    assert report["ranking"][0]["name"] == "Land Surveyor"
-
-
-def adaptive_keys(bank, role):
-    """Keys for the questions the adaptive quiz asks a pure *role*, in its order."""
-    from careerfit.engine.adaptive import Planner
-
-    everything = {q.id: favourite(bank, q, role) for q in bank.questions}
-    asked = Planner(bank).replay(everything)
-    return asked, "".join(keys_for(bank.question(q), a) for q, a in asked.items())
-
-
-@pytest.mark.parametrize("role", ["data-scientist", "ml-engineer", "ai-engineer"])
-def test_adaptive_quiz_by_keys_stops_when_sure(bank, keyboard, capsys, tmp_path, role):
-    asked, keys = adaptive_keys(bank, role)
-    keyboard.send_text(keys + ENTER + ENTER)  # No to 'a few more', then confirm the review
-    saved = tmp_path / "short.yaml"
-    run_quiz(QuizOptions(save=saved, json_output=True))
-    report = json.loads(capsys.readouterr().out)
-    assert report["recommendation"]["role"] == role
-    assert report["recommendation"]["confidence"] == "high"
-    assert report["recommendation"]["probability"] >= 0.95
-    assert report["coverage"]["asked"] == len(asked) < len(bank.questions)
-    assert report["coverage"]["stopped_early"] is True
-    written = yaml.safe_load(saved.read_text())
-    assert written["adaptive"] is True and set(written["answers"]) == set(asked)
-
-
-def test_adaptive_stop_and_resume_in_process(bank, keyboard, capsys):
-    asked, _ = adaptive_keys(bank, "ml-engineer")
-    first = list(asked)[:4]
-    keyboard.send_text("".join(keys_for(bank.question(q), asked[q]) for q in first) + CTRL_C)
-    with pytest.raises(Interrupted) as stopped:
-        run_quiz(QuizOptions(json_output=True))
-    assert "kept 4 answers" in str(stopped.value)
-    progress = yaml.safe_load(progress_path().read_text())
-    assert progress["adaptive"] is True and list(progress["answers"]) == [
-        q.id for q in bank.questions if q.id in first]
-    rest = [q for q in asked if q not in first]
-    keyboard.send_text("".join(keys_for(bank.question(q), asked[q]) for q in rest)
-                       + ENTER + ENTER)
-    run_quiz(QuizOptions(resume=True, json_output=True))
-    report = json.loads(capsys.readouterr().out)
-    assert report["recommendation"]["role"] == "ml-engineer"
-    assert report["coverage"]["asked"] == len(asked)
-
-
-def test_edit_of_an_adaptive_file_asks_only_its_questions(bank, keyboard, capsys, tmp_path):
-    asked, keys = adaptive_keys(bank, "data-scientist")
-    short = tmp_path / "short.yaml"
-    keyboard.send_text(keys + ENTER + ENTER)
-    run_quiz(QuizOptions(save=short, json_output=True))
-    capsys.readouterr()
-    keyboard.send_text(ENTER * len(asked) + ENTER)  # keep every answer, confirm the review
-    run_quiz(QuizOptions(answers=short, edit=True, json_output=True))
-    report = json.loads(capsys.readouterr().out)
-    assert report["coverage"]["asked"] == len(asked)
-    assert report["answers"]["adaptive"] is True
-
-
-def test_going_back_in_process_changes_an_earlier_answer(bank, keyboard, capsys, tmp_path):
+def test_back_key_changes_an_earlier_answer(bank, keyboard):
     from helpers import LEFT
 
     role = "ai-engineer"
@@ -257,14 +110,29 @@ def test_going_back_in_process_changes_an_earlier_answer(bank, keyboard, capsys,
     before = favourite(bank, second, role)
     other = next(o for o in second.option_ids if (o,) != before)
     keys = keys_for(first, favourite(bank, first, role)) + keys_for(second, before) + LEFT
-    keys += keys_for(second, (other,), current=before, answered=True)
-    keys += "".join(keys_for(q, favourite(bank, q, role)) for q in bank.questions[2:])
-    keyboard.send_text(keys + ENTER)
-    saved = tmp_path / "changed.yaml"
-    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
+    keys += keys_for(second, (other,), current=before, answered=True) + CTRL_C
+    keyboard.send_text(keys)
+    with pytest.raises(Interrupted, match="kept 2 of"):
+        run_quiz(QuizOptions(json_output=True, full=True))
+    assert written_answers(progress_path())[second.id] == other
+
+
+def test_review_keys_change_one_answer(bank, keyboard, capsys, tmp_path):
+    from helpers import DOWN
+
+    role = "ml-engineer"
+    asked = adaptive_order(bank, role)
+    keys = "".join(keys_for(bank.question(q), a) for q, a in asked.items())
+    keys += ENTER  # No to 'a few more'
+    background = bank.background
+    keys += DOWN * 1 + ENTER  # past the confirm line to the first answer shown: background
+    last = (background.option_ids[-1],)
+    keys += keys_for(background, last, current=asked[background.id], answered=True)
+    keyboard.send_text(keys + ENTER)  # confirm the review
+    saved = tmp_path / "reviewed.yaml"
+    run_quiz(QuizOptions(save=saved, json_output=True))
     capsys.readouterr()
-    written = yaml.safe_load(saved.read_text())["answers"]
-    assert written[second.id] == other and len(written) == len(bank.questions)
+    assert written_answers(saved)[background.id] == last[0] != asked[background.id][0]
 
 
 def test_review_screen_shows_whole_answers_and_every_pick(bank, monkeypatch):
@@ -287,6 +155,244 @@ def test_review_screen_shows_whole_answers_and_every_pick(bank, monkeypatch):
         if option.id in picks["tasks-you-enjoy"]:
             assert " ".join(option.label.split()) in text
     assert "…" not in text
+
+
+# --- the session logic, with a scripted person -----------------------------------------
+
+
+@pytest.mark.parametrize("role", ["data-scientist", "ml-engineer", "ai-engineer"])
+def test_whole_quiz_recommends_the_role_and_saves_every_answer(bank, person, capsys, tmp_path,
+                                                               role):
+    prompts = person(pure_person(bank, role))
+    saved = tmp_path / "mine.yaml"
+    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
+    assert json.loads(capsys.readouterr().out)["recommendation"]["role"] == role
+    assert written_answers(saved) == as_written(bank, pure_person(bank, role))
+    total = len(bank.questions)
+    assert prompts.asked == [(f"({n}/{total})", q.id) for n, q in enumerate(bank.questions, 1)]
+    assert prompts.reviewed == [[q.id for q in bank.questions]]
+    assert not progress_path().exists(), "a finished quiz clears its progress"
+
+
+def test_not_sure_is_saved_as_skip(bank, person, capsys, tmp_path):
+    person({})
+    saved = tmp_path / "skips.yaml"
+    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
+    report = json.loads(capsys.readouterr().out)
+    assert set(written_answers(saved).values()) == {"skip"}
+    assert len(written_answers(saved)) == len(bank.questions)
+    assert report["recommendation"]["role"] is None
+    assert report["recommendation"]["confidence"] == "none"
+
+
+def test_the_review_can_change_an_answer_and_shows_it_again(bank, person, capsys, tmp_path):
+    prompts = person(pure_person(bank, "ml-engineer"), reviews=("on-call-ok",),
+                     changes={"on-call-ok": ("strongly-disagree",)})
+    saved = tmp_path / "reviewed.yaml"
+    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
+    capsys.readouterr()
+    assert written_answers(saved)["on-call-ok"] == "strongly-disagree"
+    assert len(prompts.reviewed) == 2, "the review shows again after a change"
+
+
+def test_edit_preselects_saved_answers(bank, monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(commands, "stdin_is_terminal", lambda: True)
+    seen = []
+
+    class KeepsEverything(ScriptedPrompter):
+        def ask(self, question, label, current=None, answered=False):
+            seen.append((question.id, current, answered))
+            return current
+
+    monkeypatch.setattr(commands, "_prompter", lambda plain: KeepsEverything({}))
+    out = tmp_path / "edited.yaml"
+    run_quiz(QuizOptions(answers=EXAMPLES / "ai-engineer.yaml", edit=True, save=out,
+                         json_output=True))
+    capsys.readouterr()
+    original = yaml.safe_load((EXAMPLES / "ai-engineer.yaml").read_text())["answers"]
+    assert written_answers(out) == original
+    assert all(answered for _, _, answered in seen) and len(seen) == len(bank.questions)
+
+
+@pytest.mark.parametrize("stop_with", [KeyboardInterrupt, EOFError])
+@pytest.mark.parametrize("stop_at", [2, 23, 45])
+@pytest.mark.parametrize("how", ["--resume", "offered"])
+def test_interrupt_keeps_answers_and_resume_finishes(bank, person, capsys, tmp_path,
+                                                     stop_with, stop_at, how):
+    role = "ai-engineer"
+    everything = pure_person(bank, role)
+    person(everything, stop_at=stop_at, stop_with=stop_with)
+    with pytest.raises(Interrupted) as stopped:
+        run_quiz(QuizOptions(json_output=True, full=True))
+    kept_count = stop_at - 1
+    assert f"kept {kept_count} of {len(bank.questions)}" in str(stopped.value)
+    assert "careerfit quiz --resume" in str(stopped.value)
+    kept = written_answers(progress_path())
+    assert list(kept) == [q.id for q in bank.questions[:kept_count]]
+
+    prompts = person(everything, confirms=(True,))
+    saved = tmp_path / "done.yaml"
+    run_quiz(QuizOptions(resume=how == "--resume", save=saved, json_output=True))
+    assert json.loads(capsys.readouterr().out)["recommendation"]["role"] == role
+    assert [q for _, q in prompts.asked] == [q.id for q in bank.questions[kept_count:]]
+    offered = [m for m in prompts.confirmed if "half-way" in m]
+    assert offered == ([] if how == "--resume" else
+                       [f"You left a quiz half-way ({kept_count} answer"
+                        f"{'s' if kept_count != 1 else ''} kept). Continue it?"
+                        " (No starts a new one)"])
+    assert written_answers(saved) == as_written(bank, everything)
+    assert not progress_path().exists()
+
+
+def leave_half_way(bank, person, role, count):
+    """Answer the first *count* questions of a whole-bank quiz as a pure *role*, then stop."""
+    person(pure_person(bank, role), stop_at=count + 1)
+    with pytest.raises(Interrupted, match=f"kept {count} of"):
+        run_quiz(QuizOptions(json_output=True, full=True))
+
+
+@pytest.mark.parametrize("stop_with", [KeyboardInterrupt, EOFError])
+def test_stopping_before_the_first_answer_keeps_the_earlier_unfinished_quiz(
+        bank, person, stop_with):
+    leave_half_way(bank, person, "ai-engineer", 22)
+    earlier = progress_path().read_text()
+    person({}, confirms=(False,), stop_at=1, stop_with=stop_with)  # No: start a new one
+    with pytest.raises(Interrupted, match="before the first answer; nothing was kept"):
+        run_quiz(QuizOptions(json_output=True))
+    assert progress_path().read_text() == earlier
+
+
+@pytest.mark.parametrize("stop_with", [KeyboardInterrupt, EOFError])
+def test_stopping_at_the_offer_to_continue_changes_nothing(bank, person, monkeypatch,
+                                                           stop_with):
+    leave_half_way(bank, person, "ml-engineer", 5)
+    earlier = progress_path().read_text()
+    stand_in = person({})
+    monkeypatch.setattr(stand_in, "confirm", lambda *a, **k: (_ for _ in ()).throw(stop_with))
+    with pytest.raises(Interrupted, match="the unfinished quiz is kept as it was"):
+        run_quiz(QuizOptions(json_output=True))
+    assert progress_path().read_text() == earlier
+
+
+def test_an_unreadable_unfinished_quiz_is_not_offered(person):
+    progress_path().parent.mkdir(parents=True, exist_ok=True)
+    progress_path().write_text("answers: [this is: not, a mapping\n")
+    prompts = person({}, stop_at=1)
+    with pytest.raises(Interrupted, match="before the first answer"):
+        run_quiz(QuizOptions(json_output=True))
+    assert prompts.confirmed == []
+
+
+@pytest.mark.parametrize(("typed", "default", "meant"), [
+    ("\n", True, True), ("\n", False, False), ("n\n", True, False), ("yes\n", False, True)])
+def test_plain_yes_no_takes_enter_as_its_default(typed, default, meant):
+    shown = io.StringIO()
+    prompter = PlainPrompter(input=io.StringIO(typed), output=shown)
+    assert prompter.confirm("Continue it?", default=default) is meant
+    assert ("(Y/n)" if default else "(y/N)") in shown.getvalue()
+
+
+def test_resume_without_progress_is_a_clear_error(person):
+    from careerfit.base.errors import InputError
+
+    with pytest.raises(InputError, match="no unfinished quiz"):
+        run_quiz(QuizOptions(resume=True))
+
+
+def test_quiz_on_another_bank(person, capsys):
+    """The engine holds no hard-coded role: the small studio bank runs end to end."""
+    from pathlib import Path
+
+    from careerfit.bank import load_bank
+
+    studio = Path(__file__).parent / "banks" / "studio"
+    person(pure_person(load_bank(studio), "surveyor"))
+    run_quiz(QuizOptions(data=studio, json_output=True, full=True))
+    report = json.loads(capsys.readouterr().out)
+    assert report["recommendation"]["role"] == "surveyor"
+    assert report["ranking"][0]["name"] == "Land Surveyor"
+
+
+def adaptive_order(bank, role):
+    """The questions the adaptive quiz asks a pure *role*, in its order, with answers."""
+    from careerfit.engine.adaptive import Planner
+
+    return Planner(bank).replay(pure_person(bank, role))
+
+
+@pytest.mark.parametrize("role", ["data-scientist", "ml-engineer", "ai-engineer"])
+def test_adaptive_quiz_stops_when_sure_and_offers_more(bank, person, capsys, tmp_path, role):
+    asked = adaptive_order(bank, role)
+    prompts = person(pure_person(bank, role))  # No to 'a few more', then confirm the review
+    saved = tmp_path / "short.yaml"
+    run_quiz(QuizOptions(save=saved, json_output=True))
+    report = json.loads(capsys.readouterr().out)
+    assert report["recommendation"]["role"] == role
+    assert report["recommendation"]["confidence"] == "high"
+    assert report["recommendation"]["probability"] >= 0.95
+    assert [q for _, q in prompts.asked] == list(asked)
+    assert prompts.asked[0] == (f"(1 of at most {len(bank.questions)})", "background")
+    assert prompts.confirmed == ["You can stop here. Answer a few more to be surer?"]
+    assert report["coverage"]["asked"] == len(asked) < len(bank.questions)
+    assert report["coverage"]["stopped_early"] is True
+    written = yaml.safe_load(saved.read_text())
+    assert written["adaptive"] is True and set(written["answers"]) == set(asked)
+
+
+def test_a_few_more_asks_three_more(bank, person, capsys):
+    short = adaptive_order(bank, "ml-engineer")
+    prompts = person(pure_person(bank, "ml-engineer"), confirms=(True, False))
+    run_quiz(QuizOptions(json_output=True))
+    capsys.readouterr()
+    asked = [q for _, q in prompts.asked]
+    assert len(asked) == len(short) + 3 and asked[:len(short)] == list(short)
+
+
+def test_adaptive_stop_and_resume(bank, person, capsys):
+    asked = adaptive_order(bank, "ml-engineer")
+    person(pure_person(bank, "ml-engineer"), stop_at=5)
+    with pytest.raises(Interrupted) as stopped:
+        run_quiz(QuizOptions(json_output=True))
+    assert "kept 4 answers" in str(stopped.value)
+    progress = yaml.safe_load(progress_path().read_text())
+    first = list(asked)[:4]
+    assert progress["adaptive"] is True and list(progress["answers"]) == [
+        q.id for q in bank.questions if q.id in first]
+    prompts = person(pure_person(bank, "ml-engineer"))
+    run_quiz(QuizOptions(resume=True, json_output=True))
+    report = json.loads(capsys.readouterr().out)
+    assert [q for _, q in prompts.asked] == list(asked)[4:]
+    assert prompts.asked[0][0] == f"(5 of at most {len(bank.questions)})"
+    assert report["recommendation"]["role"] == "ml-engineer"
+    assert report["coverage"]["asked"] == len(asked)
+
+
+def test_edit_of_an_adaptive_file_asks_only_its_questions(bank, person, capsys, tmp_path):
+    asked = adaptive_order(bank, "data-scientist")
+    short = tmp_path / "short.yaml"
+    person(pure_person(bank, "data-scientist"))
+    run_quiz(QuizOptions(save=short, json_output=True))
+    capsys.readouterr()
+    prompts = person({})
+    prompts.ask = lambda question, label, current=None, answered=False: current
+    run_quiz(QuizOptions(answers=short, edit=True, json_output=True))
+    report = json.loads(capsys.readouterr().out)
+    assert report["coverage"]["asked"] == len(asked)
+    assert report["answers"]["adaptive"] is True
+
+
+def test_back_returns_to_the_question_before_with_its_answer(bank, person, capsys, tmp_path):
+    role = "ai-engineer"
+    second = bank.questions[1]
+    other = next(o for o in second.option_ids if (o,) != favourite(bank, second, role))
+    prompts = person(pure_person(bank, role), back_at=(3,), changes={second.id: (other,)})
+    saved = tmp_path / "changed.yaml"
+    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
+    capsys.readouterr()
+    ids = [q for _, q in prompts.asked]
+    assert ids[:4] == [bank.questions[0].id, second.id, bank.questions[2].id, second.id]
+    assert written_answers(saved)[second.id] == other
+    assert len(written_answers(saved)) == len(bank.questions)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from careerfit.bank import load_bank
@@ -75,8 +75,7 @@ def test_strengthening_an_answer_toward_a_role_never_lowers_its_fit(picks, qid, 
     go either way, since each trait is scaled by how much the answered questions reach it.
     """
     question = BANK.question(qid)
-    if picks[qid] is None:
-        return
+    assume(picks[qid] is not None)
     from careerfit.engine.scoring import contribution
 
     profile = BANK.role(role).profile
@@ -84,8 +83,7 @@ def test_strengthening_an_answer_toward_a_role_never_lowers_its_fit(picks, qid, 
     stronger = favourite(BANK, question, role)
     then = contribution(question, stronger)
     moves = {t: then.get(t, 0.0) - now.get(t, 0.0) for t in now.keys() | then.keys()}
-    if any(moves[t] * profile.get(t, 0.0) < 0 for t in moves):
-        return  # a trade between traits, not a strengthening
+    assume(not any(moves[t] * profile.get(t, 0.0) < 0 for t in moves))  # a trade, not a gain
     scorer = Scorer(BANK)
     before = scorer.score(picks)
     after = scorer.score(dict(picks, **{qid: stronger}))
@@ -98,8 +96,7 @@ def test_one_step_along_a_scale_moves_fits_in_the_items_direction(picks, qid):
     question = BANK.question(qid)
     points = list(question.option_ids)
     current = picks[qid]
-    if current is None or current[0] == points[-1]:
-        return
+    assume(current is not None and current[0] != points[-1])
     stronger = dict(picks, **{qid: (points[points.index(current[0]) + 1],)})
     before, after = Scorer(BANK).score(picks), Scorer(BANK).score(stronger)
     effects = question.options[-1].effects

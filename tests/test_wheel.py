@@ -1,12 +1,19 @@
-"""The installed package: build a wheel, install it in a fresh virtual environment, run it
-from a folder with no checkout in sight."""
+"""The installed package: a wheel installed in a fresh virtual environment and run from a
+folder with no checkout in sight, and an editable install that copies nothing.
+
+The environment borrows the test environment's dependencies (a .pth file naming its
+site-packages, which adds the folder but runs none of its .pth files, so the checkout's
+editable install stays out; --no-deps) and builds without isolation: what is under test
+is careerfit's own files, and .ci/run installs the dependencies from pyproject.toml in
+fresh environments anyway.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import subprocess
-import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -19,24 +26,46 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
-                    str(work / "dist"), str(ROOT)], check=True, timeout=300)
-    wheel = next((work / "dist").glob("careerfit-*.whl"))
+def environment(tmp_path_factory) -> Path:
+    """A fresh virtual environment that sees the test environment's packages."""
+    env_dir = tmp_path_factory.mktemp("venv")
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    borrowed = sysconfig.get_path("purelib")
+    (site_packages(python) / "borrowed.pth").write_text(borrowed + "\n")
+    return python
+
+
+def pip(python: Path, *args: str) -> None:
+    subprocess.run([str(python), "-m", "pip", *args, "-q"], check=True, timeout=300)
+
+
+def site_packages(python: Path) -> Path:
+    found = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path("
+                            "'purelib'))"], capture_output=True, text=True, check=True)
+    return Path(found.stdout.strip())
+
+
+def test_editable_install_reads_the_checkout_and_copies_nothing(environment, tmp_path):
+    pip(environment, "install", "--no-deps", "--no-build-isolation", "-e", str(ROOT))
+    assert not (site_packages(environment) / "careerfit").exists()  # no stale copy of data/
+    found = subprocess.run([str(environment), "-c", "from careerfit.bank import "
+                            "default_data_dir; print(default_data_dir())"],
+                           capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert Path(found.stdout.strip()) == ROOT / "data"
+    pip(environment, "uninstall", "-y", "careerfit")
+
+
+def test_installed_wheel_runs_anywhere(environment, tmp_path):
+    pip(environment, "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "dist"),
+        str(ROOT))
+    wheel = next((tmp_path / "dist").glob("careerfit-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "careerfit/data/questions.yaml" in names and "careerfit/data/roles.yaml" in names
     assert "careerfit/data/bank.compiled.json" in names
     assert "careerfit/documents/schemas/result.schema.json" in names
-    env_dir = work / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
-    python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True,
-                   timeout=600)
-    return env_dir / "bin" / "careerfit"
-
-
-def test_installed_command_runs_anywhere(installed, tmp_path):
+    pip(environment, "install", "--no-deps", str(wheel))
+    installed = environment.parent / "careerfit"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["CAREERFIT_STATE_DIR"] = str(tmp_path / "state")
     answers = tmp_path / "mine.yaml"
@@ -46,6 +75,9 @@ def test_installed_command_runs_anywhere(installed, tmp_path):
         return subprocess.run([str(installed), *args], capture_output=True, text=True,
                               cwd=tmp_path, env=env, stdin=subprocess.DEVNULL, timeout=60)
 
+    where = subprocess.run([str(environment), "-c", "import careerfit; print(careerfit.__file__)"],
+                           capture_output=True, text=True, cwd=tmp_path, env=env, check=True)
+    assert Path(where.stdout.strip()).is_relative_to(site_packages(environment))
     assert run("--version").returncode == 0
     assert run("validate").returncode == 0
     result = run("quiz", "--answers", "mine.yaml", "--json")
@@ -59,18 +91,3 @@ def test_installed_command_runs_anywhere(installed, tmp_path):
     assert json.loads(run("schema", "result").stdout)["$id"].endswith(":result:1")
     scored = run("score", "mine.yaml")
     assert json.loads(scored.stdout)["recommendation"]["role"] == "ai-engineer"
-
-
-def test_editable_install_reads_the_checkout_and_copies_nothing(tmp_path):
-    env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
-    python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", str(ROOT)],
-                   check=True, timeout=300)
-    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path("
-                           "'purelib'))"], capture_output=True, text=True, check=True)
-    assert not (Path(site.stdout.strip()) / "careerfit").exists()  # no stale copy of data/
-    found = subprocess.run([str(python), "-c", "from careerfit.bank import default_data_dir;"
-                            " print(default_data_dir())"], capture_output=True, text=True,
-                           cwd=tmp_path, check=True)
-    assert Path(found.stdout.strip()) == ROOT / "data"
