@@ -20,7 +20,7 @@ from prompt_toolkit.output import DummyOutput
 
 from careerfit.app import commands
 from careerfit.app.commands import QuizOptions, run_quiz
-from careerfit.base import startup
+from careerfit.base import speed
 from careerfit.base.errors import Interrupted
 from careerfit.documents.progress import progress_path
 from careerfit.terminal import ask
@@ -398,11 +398,11 @@ def test_back_returns_to_the_question_before_with_its_answer(bank, person, capsy
 @pytest.fixture
 def paused_collector():
     """The garbage collector as the console entry point leaves it: paused for start-up."""
-    startup.pause()
+    speed.pause()
     try:
         yield
     finally:
-        startup.resume()
+        speed.resume()
         gc.unfreeze()  # give this test process its collector back in full
         gc.enable()
 

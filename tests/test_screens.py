@@ -161,3 +161,26 @@ def test_plain_output_is_one_fact_per_line():
     assert "Next steps toward Data Scientist:" in out  # both roles' steps when unsure
     dumb = run("roles", "--compare", "data-scientist", "ai-engineer", env={"TERM": "dumb"})
     assert "Skill priorities:" in dumb.stdout and "╭" not in dumb.stdout
+
+
+def test_the_shared_key_bindings_are_upstreams_less_vi_mode():
+    """careerfit rebuilds prompt_toolkit's default key bindings without the vi maps
+    (terminal/ask.py). If an upstream release adds, drops or changes a default binding
+    outside vi mode, this fails: update _default_key_bindings_without_vi and the pinned
+    prompt_toolkit range in pyproject.toml together."""
+    from collections import Counter
+
+    from prompt_toolkit.key_binding.bindings.vi import load_vi_bindings, load_vi_search_bindings
+    from prompt_toolkit.key_binding.defaults import load_key_bindings
+
+    from careerfit.terminal.ask import _default_key_bindings_without_vi
+
+    def handlers(bindings) -> Counter:
+        return Counter((b.handler.__module__, b.handler.__qualname__,
+                        tuple(str(k) for k in b.keys)) for b in bindings.bindings)
+
+    upstream = handlers(load_key_bindings())
+    vi_mode = handlers(load_vi_bindings()) + handlers(load_vi_search_bindings())
+    ours = handlers(_default_key_bindings_without_vi())
+    assert ours == upstream - vi_mode
+    assert ours.total() > 200  # the emacs, basic, mouse and cursor-position maps are there

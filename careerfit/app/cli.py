@@ -6,17 +6,16 @@ commands that use them, so ``--version``, ``--help`` and ``--json`` runs stay fa
 """
 
 
-import contextlib
-import gc
+import copy
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from careerfit import __version__
+from careerfit.base import speed
 from careerfit.base.errors import CareerfitError, DataError, ExitCode
 
 
@@ -241,23 +240,22 @@ def schema_command(
     sys.stdout.write(schema_json(name))
 
 
-@contextlib.contextmanager
-def _only_the_command_run(argv: list[str]) -> Iterator[None]:
-    """Register only the command this run invokes, when the first argument names one.
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app with only the command this run invokes, when the first argument names one.
 
     Typer rebuilds every command's parameters from its signature on each start (about
     3 ms for five commands); a run needs only its own. ``careerfit --help``, shell
-    completion and anything else that is not a plain command name keep them all, and
-    every command is registered again afterwards."""
-    everything = app.registered_commands
-    if len(argv) > 1 and not any(key.endswith("_COMPLETE") for key in os.environ):
-        invoked = [info for info in everything
-                   if (info.name or info.callback.__name__) == argv[1]]
-        app.registered_commands = invoked or everything
-    try:
-        yield
-    finally:
-        app.registered_commands = everything
+    completion and anything else that is not a plain command name get the whole app. The
+    app itself is left as it is: the run gets a shallow copy."""
+    if len(argv) < 2 or any(key.endswith("_COMPLETE") for key in os.environ):
+        return app
+    invoked = [info for info in app.registered_commands
+               if (info.name or info.callback.__name__) == argv[1]]
+    if not invoked:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = invoked
+    return only
 
 
 def main() -> None:
@@ -265,17 +263,12 @@ def main() -> None:
     try:
         _run()
     finally:
-        # The process ends here. Python's last garbage collections at exit would walk
-        # every object the run made (about 10 ms after a --json run, more than the
-        # scoring itself), and find nothing that needs them: careerfit closes its own
-        # files, and the standard streams are flushed regardless. Leave them out.
-        gc.freeze()
+        speed.skip_exit_collections()
 
 
 def _run() -> None:
     try:
-        with _only_the_command_run(sys.argv):
-            app()
+        _app_for(sys.argv)()
     except DataError as error:
         _say(str(error))  # already one 'file:line: message' per line
         sys.exit(error.exit_code)

@@ -295,12 +295,12 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
 def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool,
               data: Path | None) -> None:
     """careerfit score: stream records through the scorer, one JSON line each."""
+    from careerfit.base.speed import rare_collection
     from careerfit.documents.batch import (
         Summary,
         from_files,
         from_json_lines,
         output_line,
-        rare_collection,
         score,
     )
     from careerfit.terminal.interrupts import how_stopped, signals_interrupt

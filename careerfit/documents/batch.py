@@ -10,17 +10,15 @@ one output object, in input order; a bad record gives
 
 from __future__ import annotations
 
-import gc
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 from careerfit.bank import Bank
 from careerfit.bank.safeyaml import Document
-from careerfit.base import startup
+from careerfit.base import speed
 from careerfit.base.errors import InputError, some_ids
 from careerfit.documents.answers import AnswerSet, parse_answers, read_answers
 from careerfit.documents.report import build_report, ranking_part, recommendation_part
@@ -105,6 +103,7 @@ def score(records: Iterable[Record], bank: Bank, *, full: bool = False, traits: 
             result = evaluate(record.answers.picks)
             yield {**record.key, **build_report(bank, result, record.answers)}, result
         return
+    speed.one_blas_thread()  # before numpy loads its BLAS
     from careerfit.engine.blocks import BLOCK_SIZE, BlockScorer
 
     scorer = BlockScorer(evaluate)
@@ -119,25 +118,6 @@ def score(records: Iterable[Record], bank: Bank, *, full: bool = False, traits: 
             result = evaluate.conclude(picks, *next(scored), explain=False)
             yield {**record.key, "ranking": ranking_part(bank, result),
                    "recommendation": recommendation_part(bank, result, picks)}, result
-
-
-@contextmanager
-def rare_collection() -> Iterator[None]:
-    """Run a batch with the cyclic garbage collector out of the way (about a tenth faster).
-
-    Records hold no reference cycles, so reference counting frees them; what the
-    collector keeps finding is the long-lived bank and tables, and the block of
-    records in flight. Freeze the first, and collect the youngest generation
-    less often; both are put back afterwards."""
-    startup.resume()
-    threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
 
 
 def _error(record: Record) -> dict[str, Any]:

@@ -20,23 +20,16 @@ to equal output); only the order of the additions differs, which
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from itertools import chain, combinations, compress, repeat
 from typing import TYPE_CHECKING, Any
+
+import numpy as np  # (careerfit score asks for one BLAS thread first: base.speed)
 
 from careerfit.base.vocabulary import MaybeAnswer, Picks
 from careerfit.engine.model import Posterior, outcome
 from careerfit.engine.result import Evaluator
 from careerfit.engine.scoring import NEUTRAL_FIT, Scores, contribution
-
-# A block's matrices are small: extra BLAS threads only spin on the other cores (about
-# twice the CPU for a tenth less time), and a sharded run (xargs -P) already keeps
-# every core busy. Set before numpy loads its BLAS; a value the user set wins.
-for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_variable, "1")
-
-import numpy as np  # noqa: E402
 
 if TYPE_CHECKING:
     from careerfit.bank import Question

@@ -18,7 +18,7 @@ from prompt_toolkit.output import create_output
 from questionary import Choice, Separator
 
 from careerfit.bank import BACK, GRADED_KINDS, SKIP, Bank, Question
-from careerfit.base import startup
+from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer
 
@@ -97,7 +97,7 @@ def _default_key_bindings_without_vi() -> Any:
 def _drawn(app: Any) -> None:
     """Once a question is on screen, careerfit waits on the person: start-up is over.
     (Runs after every render; only the first does anything.)"""
-    startup.resume()
+    speed.resume()
 
 
 class Prompter:

@@ -13,7 +13,7 @@ import sys
 from typing import Any, TextIO
 
 from careerfit.bank import BACK, Bank, Question
-from careerfit.base import startup
+from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer
 from careerfit.documents.report import STEP_LISTS, coverage_sentence, route_heading
@@ -97,7 +97,7 @@ class PlainPrompter:
     def _read(self, prompt: str) -> str:
         self.output.write(prompt)
         self.output.flush()
-        startup.resume()  # careerfit now waits on the person: start-up is over
+        speed.resume()  # careerfit now waits on the person: start-up is over
         line = self.input.readline()
         if not line:
             raise EOFError
