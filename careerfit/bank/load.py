@@ -50,7 +50,11 @@ def load_bank(directory: Path | None = None, *, compiled: bool = True) -> Bank:
         shipped = load_compiled(default_data_dir())
         if shipped is not None:
             return shipped
-    directory = directory or default_data_dir()
+    return read_bank(directory or default_data_dir())
+
+
+def read_bank(directory: Path) -> Bank:
+    """Read the bank's YAML in *directory*, with every schema and cross-file check."""
     if not directory.is_dir():
         raise InputError(
             f"{directory}: no such data folder",
@@ -61,28 +65,35 @@ def load_bank(directory: Path | None = None, *, compiled: bool = True) -> Bank:
     questions_doc = _load(directory / "questions.yaml", problems)
     if roles_doc is None or questions_doc is None:
         raise DataError(problems)
-    reader = _RolesReader(roles_doc, problems)
-    traits, roles, blends = reader.read()
+    traits, roles, blends = _RolesReader(roles_doc, problems).read()
     questions = _QuestionsReader(questions_doc, problems, {t.id for t in traits}).read()
-    background = next((q for q in questions if q.context == "background"), None)
-    if background is not None:
-        for role in roles:
-            unknown = sorted({b for bs in role.known_by.values() for b in bs}
-                             - set(background.option_ids))
-            if unknown:
-                problems.append(
-                    f"{roles_doc.path}:{role.line}: role '{role.id}' names unknown background(s)"
-                    f" {', '.join(unknown)} under known_by (known: "
-                    f"{', '.join(background.option_ids)})")
-            missing = [o.id for o in background.options if o.id not in role.routes]
-            if missing:
-                problems.append(
-                    f"{roles_doc.path}:{role.line}: role '{role.id}' has no route for the"
-                    f" background(s) {', '.join(missing)} (add them under routes:)"
-                )
+    problems += _background_problems(roles_doc.path, roles, questions)
     if problems:
         raise DataError(problems)
     return Bank(tuple(questions), tuple(roles), tuple(traits), tuple(blends), directory)
+
+
+def _background_problems(roles_path: Path | str, roles: list[Role],
+                         questions: list[Question]) -> list[str]:
+    """What roles.yaml says about starting points that the background question lacks."""
+    background = next((q for q in questions if q.context == "background"), None)
+    if background is None:
+        return []
+    problems = []
+    for role in roles:
+        unknown = sorted({b for bs in role.known_by.values() for b in bs}
+                         - set(background.option_ids))
+        if unknown:
+            problems.append(
+                f"{roles_path}:{role.line}: role '{role.id}' names unknown background(s)"
+                f" {', '.join(unknown)} under known_by (known: "
+                f"{', '.join(background.option_ids)})")
+        missing = [o.id for o in background.options if o.id not in role.routes]
+        if missing:
+            problems.append(
+                f"{roles_path}:{role.line}: role '{role.id}' has no route for the"
+                f" background(s) {', '.join(missing)} (add them under routes:)")
+    return problems
 
 
 def _load(path: Path, problems: list[str]) -> safeyaml.Document | None:

@@ -54,6 +54,21 @@ def read_answers(path: Path, bank: Bank) -> AnswerSet:
 
 
 def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
+    """Check a parsed answers document against *bank*; every mistake is an InputError."""
+    revision, adaptive, given = _header(doc)
+    picks = _usual_picks(bank, given)
+    if picks is None or len(picks) < len(given):  # something unusual: check each one
+        picks = _checked_picks(doc, bank, given)
+    absent = ([q for q in bank.questions if q.id not in given]
+              if len(picks) < len(bank.questions) else [])
+    # An adaptive quiz asks only what it needs: what it did not ask is not missing.
+    missing = () if adaptive else tuple(q.id for q in absent if q.added <= revision)
+    newer = tuple(q.id for q in absent if q.added > revision)
+    return AnswerSet(picks, missing, newer, revision, adaptive)
+
+
+def _header(doc: safeyaml.Document) -> tuple[int, bool, dict[Any, Any]]:
+    """The revision, the adaptive flag and the answers mapping, each checked."""
     top = doc.data
     if not isinstance(top, dict):
         raise InputError(
@@ -84,23 +99,18 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
     if not isinstance(given, dict):
         raise InputError(f"{doc.where('answers')}: 'answers' must be a mapping of question id"
                          f" to option id, not {_kind(given)}")
-    picks = _usual_picks(bank, given)
-    if picks is None or len(picks) < len(given):  # something unusual: check each key and answer
-        for key in given:
-            if not isinstance(key, str) or bank.question(key) is None:
-                raise InputError(
-                    f"{doc.where('answers', key)}: unknown question id {literal(key)}",
-                    hint=_closest(key, [q.id for q in bank.questions], "question"))
-        picks = {}
-        for question in bank.questions:
-            if question.id in given:
-                picks[question.id] = _pick(doc, bank, question, given[question.id])
-    absent = ([q for q in bank.questions if q.id not in given]
-              if len(picks) < len(bank.questions) else [])
-    # An adaptive quiz asks only what it needs: what it did not ask is not missing.
-    missing = () if adaptive else tuple(q.id for q in absent if q.added <= revision)
-    newer = tuple(q.id for q in absent if q.added > revision)
-    return AnswerSet(picks, missing, newer, revision, adaptive)
+    return revision, adaptive, given
+
+
+def _checked_picks(doc: safeyaml.Document, bank: Bank, given: dict[Any, Any]) -> EditablePicks:
+    """The picks of *given*, checking each key and answer to name the first mistake."""
+    for key in given:
+        if not isinstance(key, str) or bank.question(key) is None:
+            raise InputError(
+                f"{doc.where('answers', key)}: unknown question id {literal(key)}",
+                hint=_closest(key, [q.id for q in bank.questions], "question"))
+    return {question.id: _pick(doc, bank, question, given[question.id])
+            for question in bank.questions if question.id in given}
 
 
 def _usual_picks(bank: Bank, given: dict[Any, Any]) -> Picks | None:

@@ -54,57 +54,73 @@ def alternatives(question: Question, current: tuple[str, ...]) -> list[tuple[tup
 def find_what_if(bank: Bank, scorer: Scorer, picks: Picks, scores: Scores,
                  leader: str, target: str) -> WhatIf:
     """The fewest, smallest answer changes that put *target* strictly ahead of every role."""
-    # Fit points per unit of each trait, target minus leader: a change's gain is its trait
-    # movement along this direction, so candidates are ranked without scoring each one.
-    ahead, behind = scores.coefficients[leader], scores.coefficients[target]
-    direction = {t: behind.get(t, 0.0) - ahead.get(t, 0.0) for t in {**ahead, **behind}}
-
-    candidates = []
-    for qid in scores.answered:
-        question = bank.question(qid)
-        pulls = {o.id: sum(direction.get(t, 0.0) * w for t, w in o.effects.items())
-                 for o in question.options}
-        current = tuple(picks[qid] or ())
-        now = sum(pulls[o] for o in current)
-        candidates.extend(
-            _Candidate(Change(qid, current, after, steps), sum(pulls[o] for o in after) - now)
-            for after, steps in alternatives(question, current))
+    search = _Search(bank, scorer, scores, target)
+    candidates = search.candidates(picks, leader)
     margin = scores.fits[leader] - scores.fits[target]
-    deltas: dict[Change, dict[str, float]] = {}
-
-    def deltas_of(change: Change) -> dict[str, float]:
-        """Each fit's change when *change* is made (computed for the few that need it)."""
-        if change not in deltas:
-            question = bank.question(change.question)
-            after = scorer.shares_of(contribution(question, change.after), scores.coefficients)
-            before = scores.shares[change.question]
-            deltas[change] = {role: after[role] - before[role] for role in after}
-        return deltas[change]
-
-    def outcome(chosen: tuple[_Candidate, ...]) -> dict[str, float] | None:
-        fits = {role: fit + sum(deltas_of(c.change)[role] for c in chosen)
-                for role, fit in scores.fits.items()}
-        return fits if scorer.leads(fits, target) else None
-
-    def best(groups: list[tuple[_Candidate, ...]]) -> WhatIf | None:
-        winners = []
-        for group in groups:
-            fits = outcome(group)
-            if fits is not None:
-                steps = sum(c.change.steps for c in group)
-                lead = fits[target] - max(f for r, f in fits.items() if r != target)
-                winners.append((steps, -lead, group, fits))
-        if not winners:
-            return None
-        winners.sort(key=lambda w: (w[0], w[1], [c.change.question for c in w[2]]))
-        _, _, group, fits = winners[0]
-        return WhatIf(target, tuple(c.change for c in group), fits)
-
-    single = best([(c,) for c in candidates if c.gain > margin])
+    single = search.best([(c,) for c in candidates if c.gain > margin])
     if single:
         return single
     top_gain = max((c.gain for c in candidates), default=0.0)
     useful = [c for c in candidates if c.gain + top_gain > margin]
     pairs = [(a, b) for a, b in combinations(useful, 2)
              if a.change.question != b.change.question and a.gain + b.gain > margin]
-    return best(pairs) or WhatIf(target, (), {})
+    return search.best(pairs) or WhatIf(target, (), {})
+
+
+class _Search:
+    """One what-if search: candidate changes, and the fits they would give."""
+
+    def __init__(self, bank: Bank, scorer: Scorer, scores: Scores, target: str) -> None:
+        self.bank, self.scorer, self.scores, self.target = bank, scorer, scores, target
+        self._deltas: dict[Change, dict[str, float]] = {}
+
+    def candidates(self, picks: Picks, leader: str) -> list[_Candidate]:
+        """Every other answer to every answered question, with its gain for the target.
+
+        Fit points per unit of each trait, target minus leader: a change's gain is its
+        trait movement along this direction, so candidates are ranked without scoring
+        each one."""
+        ahead = self.scores.coefficients[leader]
+        behind = self.scores.coefficients[self.target]
+        direction = {t: behind.get(t, 0.0) - ahead.get(t, 0.0) for t in {**ahead, **behind}}
+        found = []
+        for qid in self.scores.answered:
+            question = self.bank.question(qid)
+            pulls = {o.id: sum(direction.get(t, 0.0) * w for t, w in o.effects.items())
+                     for o in question.options}
+            current = tuple(picks[qid] or ())
+            now = sum(pulls[o] for o in current)
+            found.extend(
+                _Candidate(Change(qid, current, after, steps),
+                           sum(pulls[o] for o in after) - now)
+                for after, steps in alternatives(question, current))
+        return found
+
+    def deltas(self, change: Change) -> dict[str, float]:
+        """Each fit's change when *change* is made (computed for the few that need it)."""
+        if change not in self._deltas:
+            question = self.bank.question(change.question)
+            after = self.scorer.shares_of(contribution(question, change.after),
+                                          self.scores.coefficients)
+            before = self.scores.shares[change.question]
+            self._deltas[change] = {role: after[role] - before[role] for role in after}
+        return self._deltas[change]
+
+    def fits_after(self, group: tuple[_Candidate, ...]) -> dict[str, float]:
+        return {role: fit + sum(self.deltas(c.change)[role] for c in group)
+                for role, fit in self.scores.fits.items()}
+
+    def best(self, groups: list[tuple[_Candidate, ...]]) -> WhatIf | None:
+        """Of the groups that put the target first: the fewest steps, then the widest lead."""
+        winners = []
+        for group in groups:
+            fits = self.fits_after(group)
+            if not self.scorer.leads(fits, self.target):
+                continue
+            steps = sum(c.change.steps for c in group)
+            lead = fits[self.target] - max(f for r, f in fits.items() if r != self.target)
+            winners.append((steps, -lead, [c.change.question for c in group], group, fits))
+        if not winners:
+            return None
+        *_, group, fits = min(winners, key=lambda w: w[:3])
+        return WhatIf(self.target, tuple(c.change for c in group), fits)
