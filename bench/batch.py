@@ -40,12 +40,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from careerfit.bank import load_bank  # noqa: E402
+from careerfit.base.speed import rare_collection  # noqa: E402
 from careerfit.documents.answers import to_plain  # noqa: E402
 from careerfit.documents.batch import (  # noqa: E402
     Record,
     from_json_lines,
     output_line,
-    rare_collection,
     score,
 )
 from careerfit.simulation.simulate import people  # noqa: E402
@@ -92,7 +92,8 @@ def round_trips_per_second(path: Path) -> float:
 INSTRUCTIONS_SCRIPT = """
 import sys
 from careerfit.bank import load_bank
-from careerfit.documents.batch import from_json_lines, output_line, rare_collection, score
+from careerfit.base.speed import rare_collection
+from careerfit.documents.batch import from_json_lines, output_line, score
 bank = load_bank()
 with open(sys.argv[1], "rb") as stream, rare_collection():
     lines = [line for _, line in zip(range(int(sys.argv[2])), stream)]

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from careerfit import __version__
-from helpers import EXAMPLES, ROLE_IDS, run
+from helpers import EXAMPLES, ROLE_IDS, ROOT, run
 
 
 def test_version_and_help_list_every_command():
@@ -168,3 +168,15 @@ def test_adaptive_replay_needs_a_complete_file(tmp_path):
     path.write_text(yaml.safe_dump(answers))
     result = run("quiz", "--answers", str(path), "--adaptive", "--json")
     assert result.returncode == 2 and "on-call-ok" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in (ROOT / "bench").glob("*.py")))
+def test_each_benchmark_script_starts(script):
+    """The benchmarks import careerfit's internals: a move that breaks one fails here."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / script), "--help"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "usage:" in result.stdout

@@ -21,15 +21,15 @@ to equal output); only the order of the additions differs, which
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import chain, combinations, compress, repeat
+from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np  # (careerfit score asks for one BLAS thread first: base.speed)
 
 from careerfit.base.vocabulary import MaybeAnswer, Picks
-from careerfit.engine.model import Posterior, outcome
+from careerfit.engine.model import Posterior
 from careerfit.engine.result import Evaluator
-from careerfit.engine.scoring import NEUTRAL_FIT, Scores, contribution
+from careerfit.engine.scoring import Scores, contribution, fit_from
 
 if TYPE_CHECKING:
     from careerfit.bank import Question
@@ -60,13 +60,9 @@ class BlockScorer:
             for question in bank.questions}
         self._bank = bank
         self._tables: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-        outcomes = [outcome(mix) for mix, _ in model.states]
-        self._main = np.array([[1.0 if found.main == r else 0.0 for r in range(len(self.roles))]
-                               for found in outcomes])
-        self._pairs = list(combinations(range(len(self.roles)), 2))
-        self._tie_keys = [frozenset(self.roles[i] for i in pair) for pair in self._pairs]
-        self._ties = np.array([[1.0 if found.pair == pair else 0.0 for pair in self._pairs]
-                               for found in outcomes])
+        self._main = np.array(model.main_rows)
+        self._tie_keys = model.tie_keys
+        self._ties = np.array(model.tie_rows)
         profiles = [[role.profile.get(t, 0.0) for t in self.traits] for role in bank.roles]
         self._profiles = np.array(profiles).T  # traits x roles
         self._magnitudes = np.abs(self._profiles)
@@ -77,14 +73,8 @@ class BlockScorer:
         an unscored question)."""
         if not question.scored:
             return 0
-        rows = self._model.tables_for(question)
         loglik, effects, reaches = self._rows
-        if question.kind == "multi":  # every option, picked or left
-            loglik.append([sum(values) for values in zip(
-                *(rows[o][0 if o in chosen else 1] for o in question.option_ids),
-                strict=True)])
-        else:
-            loglik.append(rows[chosen[0]][0])
+        loglik.append(self._model.loglik(question.id, chosen))
         effects.append(_spread(contribution(question, chosen), self._trait_index))
         reaches.append(_spread(self._scorer.reaches[question.id], self._trait_index))
         self._tables = None
@@ -131,10 +121,8 @@ class BlockScorer:
         scores = np.divide(totals, denominators, out=np.zeros_like(totals), where=measured)
         weight_sums = measured @ self._magnitudes
         pulls = scores @ self._profiles
-        fits = np.where(weight_sums > 0,
-                        NEUTRAL_FIT + NEUTRAL_FIT * pulls / np.where(weight_sums > 0,
-                                                                    weight_sums, 1.0),
-                        NEUTRAL_FIT).clip(0.0, 100.0).tolist()
+        fits = fit_from(pulls, np.where(weight_sums > 0, weight_sums, 1.0)
+                        ).clip(0.0, 100.0).tolist()
         trait_rows = self._trait_rows(scores, measured) if traits else [{} for _ in block]
         return [(Scores(traits_of, fits_of, {}, answered_of, {}), Posterior(main, tie, ()))
                 for traits_of, fits_of, answered_of, main, tie in zip(

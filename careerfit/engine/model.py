@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from functools import cached_property
+from itertools import combinations
 from operator import mul
 from typing import NamedTuple
 
@@ -181,6 +182,16 @@ class Model:
         self.mixes = [kind.mix for kind in kinds(len(self.roles))]
         self.states = [(mix, s) for mix in self.mixes for s in SENSITIVITIES]
         self._outcomes = [outcome(mix) for mix, _ in self.states]
+        # Which outcome each state is, as 0/1 rows over the states: per role, whether it
+        # is the main one; per pair of roles (tie_keys), whether the two are tied. The
+        # posterior's chances are these rows weighted by the states' posterior weights,
+        # here and in a block (careerfit.engine.blocks).
+        pairs = list(combinations(range(len(self.roles)), 2))
+        self.tie_keys = [frozenset(self.roles[i] for i in pair) for pair in pairs]
+        self.main_rows = [[1.0 if found.main == r else 0.0 for r in range(len(self.roles))]
+                          for found in self._outcomes]
+        self.tie_rows = [[1.0 if found.pair == pair else 0.0 for pair in pairs]
+                         for found in self._outcomes]
         self._loglik: dict[tuple[str, Answer], list[float]] = {}
         self._option_rows: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
         tables = bank.tables
@@ -194,7 +205,8 @@ class Model:
         return affinities(self.bank)
 
     def loglik(self, question_id: str, answer: Answer) -> list[float]:
-        """log P(answer | state) for every state (kind x sensitivity)."""
+        """log P(answer | state) for every state (kind x sensitivity): the one place an
+        answer's likelihood is put together (a block's columns come from here too)."""
         key = (question_id, answer)
         cached = self._loglik.get(key)
         if cached is None:
@@ -250,14 +262,8 @@ class Model:
         raw = [math.exp(v - top) for v in logs]
         norm = sum(raw)
         weights = tuple(w / norm for w in raw)
-        main = dict.fromkeys(self.roles, 0.0)
-        ties: dict[frozenset[str], float] = {}
-        for weight, found in zip(weights, self._outcomes, strict=True):
-            if found.main is not None:
-                main[self.roles[found.main]] += weight
-            elif found.pair is not None:
-                key = frozenset(self.roles[i] for i in found.pair)
-                ties[key] = ties.get(key, 0.0) + weight
+        main = dict(zip(self.roles, _weighted_sums(weights, self.main_rows), strict=True))
+        ties = dict(zip(self.tie_keys, _weighted_sums(weights, self.tie_rows), strict=True))
         return Posterior(main, ties, weights)
 
     def _answer_chances(self, question_id: str) -> list[list[float]]:
@@ -286,3 +292,8 @@ class Model:
             if chance > 0:
                 expected += abs(sum(map(mul, toward, chances)) - now * chance)
         return expected
+
+
+def _weighted_sums(weights: Sequence[float], rows: Sequence[Sequence[float]]) -> list[float]:
+    """weights @ rows: each column of *rows* summed with the states' weights."""
+    return [sum(map(mul, weights, column)) for column in zip(*rows, strict=True)]

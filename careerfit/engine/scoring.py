@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from itertools import pairwise
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from careerfit.bank import Bank, Question
 from careerfit.base.vocabulary import Picks
@@ -63,8 +63,22 @@ def reach(question: Question) -> dict[str, float]:
     return best
 
 
+def fit_from(pull: Any, measured_weight: Any) -> Any:
+    """A role's fit: 50 + 50 x pull / measured_weight.
+
+    *pull* is the role's trait weights times the person's trait scores, and
+    *measured_weight* the sum of the role's |weights| over the traits the answers
+    measured, so the fit lies in 0..100. Elementwise: numbers, or numpy arrays for a
+    block (careerfit.engine.blocks). Where nothing the role weighs was measured the
+    pull is 0: pass a measured weight of 1 there, and the fit is 50."""
+    return NEUTRAL_FIT + NEUTRAL_FIT * pull / measured_weight
+
+
 class Scores(NamedTuple):
-    """Trait scores, role fits and each answer's share of each fit."""
+    """Trait scores, role fits and each answer's share of each fit.
+
+    *shares* is empty when scored without them, and a block (careerfit.engine.blocks)
+    fills neither *shares* nor *coefficients*: ``careerfit score`` needs neither."""
 
     traits: dict[str, float]
     fits: dict[str, float]
@@ -117,9 +131,12 @@ class Scorer:
                 totals[trait] = totals.get(trait, 0.0) + weight
         traits = {trait: totals.get(trait, 0.0) / total for trait, total in denominators.items()}
         coefficients = self.coefficients(denominators)
-        fits = {role: min(100.0, max(0.0, NEUTRAL_FIT + sum(
-                    per * totals.get(trait, 0.0) for trait, per in coefficients[role].items())))
-                for role in coefficients}
+        fits = {}
+        for role in self.bank.roles:
+            measured = {t: w for t, w in role.profile.items() if t in traits}
+            pull = sum(w * traits[t] for t, w in measured.items())
+            weight = sum(abs(w) for w in measured.values()) or 1.0
+            fits[role.id] = min(100.0, max(0.0, fit_from(pull, weight)))
         per_answer = ({qid: self.shares_of(c, coefficients) for qid, c in contributions.items()}
                       if shares else {})
         return Scores(traits, fits, per_answer, answered, coefficients)
