@@ -5,8 +5,8 @@
 Simulates N people (default 10,000) through the bank with careerfit/simulation/simulate.py,
 scores each as `careerfit quiz --answers` would, and prints one table:
 calibration per stated-probability bin with the expected calibration error
-(ECE), the verdicts per kind of person, the issue's targets, and two
-robustness checks the scorer's model does not assume (people between its kinds,
+(ECE), the verdicts per persona (kind of person), the issue's targets, and two
+robustness checks the scorer's model does not assume (people between its personas,
 and 50/50 people who break forced-choice ties toward one side). Then the
 adaptive quiz: each person's complete answers are replayed in the adaptive
 order (as `careerfit quiz --answers F --adaptive` does) to count the questions
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from careerfit.bank import load_bank  # noqa: E402
 from careerfit.engine.adaptive import STOP_PROBABILITY  # noqa: E402
 from careerfit.engine.result import Evaluator  # noqa: E402
-from careerfit.simulation.simulate import KINDS, off_model_profiles, people  # noqa: E402
+from careerfit.simulation.simulate import PERSONAS, off_model_profiles, people  # noqa: E402
 from careerfit.simulation.validity import (  # noqa: E402
     AdaptiveValidity,
     Validity,
@@ -63,7 +63,7 @@ def targets(validity: Validity) -> list[tuple[str, float, str, bool]]:
 def adaptive_targets(adaptive: AdaptiveValidity) -> list[tuple[str, float, str, bool]]:
     """(measure, value, target, met) for every target of the adaptive-quiz issue."""
     median, p90 = adaptive.quantile(CLEAR, 0.5), adaptive.quantile(CLEAR, 0.9)
-    everyone = list(adaptive.kinds)
+    everyone = list(adaptive.personas)
     same = adaptive.share(everyone, "same_leader")
     flagged, flagged_full = (adaptive.share(["50/50"], "flagged"),
                              adaptive.share(["50/50"], "flagged_full"))
@@ -91,7 +91,7 @@ def main() -> None:
     off_model = measure(bank, people(bank, max(args.people // 4, 100), args.seed + 1,
                                      pool=off_model_profiles(bank)), evaluator)
     leaning = measure(bank, people(bank, max(args.people // 4, 100), args.seed + 2,
-                                   kinds=("50/50",), lean=LEAN), evaluator)
+                                   personas=("50/50",), lean=LEAN), evaluator)
     adaptive = (None if args.no_adaptive
                 else measure_adaptive(bank, people(bank, args.people, args.seed), evaluator))
     elapsed = time.perf_counter() - started
@@ -107,8 +107,8 @@ def main() -> None:
                   f" {b.observed:9.3f}")
     print(f"  expected calibration error (ECE): {validity.ece:.3f}")
     print()
-    print("Verdicts per kind of person")
-    print(f"  {'kind':14} {'people':>7} {'high':>6} {'right':>6} {'high+right':>11}"
+    print("Verdicts per persona (kind of person)")
+    print(f"  {'persona':14} {'people':>7} {'high':>6} {'right':>6} {'high+right':>11}"
           f" {'hybrid':>7} {'low/none':>9}")
     for tally, title in _kind_rows(validity, off_model, leaning):
         n = tally["people"]
@@ -119,19 +119,19 @@ def main() -> None:
     if adaptive is not None:
         print()
         print("Adaptive quiz (the same people replayed; questions asked include the background)")
-        print(f"  {'kind':14} {'median':>7} {'p90':>5} {'stopped early':>14}"
+        print(f"  {'persona':14} {'median':>7} {'p90':>5} {'stopped early':>14}"
               f" {'same leader':>12} {'flagged':>8} {'whole bank':>11}")
-        for kind in KINDS:
-            tally = adaptive.kinds.get(kind)
+        for persona in PERSONAS:
+            tally = adaptive.personas.get(persona)
             if not tally:
                 continue
             n = tally["people"]
-            print(f"  {kind:14} {adaptive.quantile([kind], 0.5):7.0f}"
-                  f" {adaptive.quantile([kind], 0.9):5.0f} {tally['stopped'] / n:14.1%}"
+            print(f"  {persona:14} {adaptive.quantile([persona], 0.5):7.0f}"
+                  f" {adaptive.quantile([persona], 0.9):5.0f} {tally['stopped'] / n:14.1%}"
                   f" {tally['same_leader'] / n:12.1%} {tally['flagged'] / n:8.1%}"
                   f" {tally['flagged_full'] / n:11.1%}")
-        stopped = sum(t["stopped"] for t in adaptive.kinds.values())
-        same = sum(t["same_when_stopped"] for t in adaptive.kinds.values())
+        stopped = sum(t["stopped"] for t in adaptive.personas.values())
+        same = sum(t["same_when_stopped"] for t in adaptive.personas.values())
         print(f"  of those stopped early, same leader as the whole bank:"
               f" {same / stopped if stopped else 0:.1%} ({stopped:,} people)")
         print(f"  pure and 70/30 whom even the whole bank leaves below the stop"
@@ -148,19 +148,19 @@ def main() -> None:
         print(f"  {name:44} {shown:>7}  target {target:8}  {'met' if met else 'MISSED'}")
         missed += not met
     print()
-    print(f"({elapsed:.1f} s; robustness rows: people between the model's kinds, and 50/50"
+    print(f"({elapsed:.1f} s; robustness rows: people between the model's personas, and 50/50"
           f" people leaning {LEAN} toward one side on pick-one questions)")
     sys.exit(1 if missed else 0)
 
 
 def _kind_rows(validity: Validity, off_model: Validity, leaning: Validity):
-    for kind in KINDS:
-        if kind in validity.kinds:
-            yield validity.kinds[kind], kind
-    for kind, tally in off_model.kinds.items():
-        yield tally, f"{kind} (off)"
-    for kind, tally in leaning.kinds.items():
-        yield tally, f"{kind} leaning"
+    for persona in PERSONAS:
+        if persona in validity.personas:
+            yield validity.personas[persona], persona
+    for persona, tally in off_model.personas.items():
+        yield tally, f"{persona} (off)"
+    for persona, tally in leaning.personas.items():
+        yield tally, f"{persona} leaning"
 
 
 if __name__ == "__main__":

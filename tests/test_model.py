@@ -15,7 +15,7 @@ import pytest
 
 from careerfit.bank import load_bank
 from careerfit.documents.answers import read_answers
-from careerfit.engine.model import Model, kinds, outcome
+from careerfit.engine.model import Model, outcome, personas
 from careerfit.engine.result import Evaluator
 from careerfit.simulation.simulate import off_model_profiles, people, profiles
 from careerfit.simulation.validity import measure
@@ -25,7 +25,7 @@ STUDIO = Path(__file__).parent / "banks" / "studio"
 
 
 def test_kinds_and_their_outcomes():
-    found = kinds(3)
+    found = personas(3)
     assert [k.name for k in found].count("70/30") == 6 and len(found) == 3 + 6 + 3 + 1
     assert outcome((0.7, 0.3, 0.0)).main == 0
     assert outcome((0.5, 0.5, 0.0)).pair == (0, 1)
@@ -43,10 +43,10 @@ def test_simulator_is_seeded(bank):
 def test_simulator_and_model_work_on_another_bank():
     studio = load_bank(STUDIO)
     evaluate = Evaluator(studio)
-    pure = [p for p in people(studio, 60, seed=3, kinds=("pure",))]
+    pure = [p for p in people(studio, 60, seed=3, personas=("pure",))]
     right = sum(evaluate(p.picks, explain=False).leader == p.truth[0] for p in pure)
     assert right >= 50
-    assert {p.truth for p in profiles(studio) if p.kind == "pure"} == {
+    assert {p.truth for p in profiles(studio) if p.persona == "pure"} == {
         (r.id,) for r in studio.roles}
 
 
@@ -62,7 +62,7 @@ def test_probabilities_are_a_distribution(bank):
 def test_nothing_answered_says_nothing(bank):
     result = Evaluator(bank)({q.id: None for q in bank.questions})
     assert result.confidence == "none" and result.recommended is None
-    # The prior alone: the leader is main in its pure kind and its two 70/30 kinds, of 13.
+    # The prior alone: the leader is main in its pure persona and its two 70/30 personas, of 13.
     assert result.probability == pytest.approx(3 / 13)
 
 
@@ -78,7 +78,7 @@ def test_validity_on_a_fixed_sample(bank):
     assert validity.share(["equal", "random"], "low_none") >= 0.85 - 0.05
     between = measure(bank, people(bank, 240, seed=8, pool=off_model_profiles(bank)), evaluator)
     assert between.share(["85/15"], "high_right") >= 0.9
-    assert between.share(["60/40"], "high") <= 0.6  # between kinds: rarely sure
+    assert between.share(["60/40"], "high") <= 0.6  # between personas: rarely sure
 
 
 @pytest.mark.parametrize("role", ROLE_IDS)
@@ -116,7 +116,7 @@ def test_adaptive_stop_on_a_fixed_sample(bank):
     """The adaptive replay: short for clear people, and the same leader as the whole bank."""
     from careerfit.simulation.validity import measure_adaptive
 
-    adaptive = measure_adaptive(bank, people(bank, 90, seed=5, kinds=("pure", "70/30")))
+    adaptive = measure_adaptive(bank, people(bank, 90, seed=5, personas=("pure", "70/30")))
     assert adaptive.quantile(["pure"], 0.5) <= 10
     assert adaptive.quantile(["pure", "70/30"], 0.5) <= 10 + 2
     assert adaptive.share(["pure", "70/30"], "same_leader") >= 0.95 - 0.05

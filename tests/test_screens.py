@@ -101,7 +101,7 @@ def test_unsure_results_show_both_roles_next_steps():
 
 
 def test_flat_profile_says_what_was_observed():
-    for person in people(BANK, 60, seed=2, kinds=("equal",), skip_rate=0.0):
+    for person in people(BANK, 60, seed=2, personas=("equal",), skip_rate=0.0):
         result = evaluate(BANK, person.picks)
         if result.confidence == "none":
             from careerfit.documents.answers import AnswerSet

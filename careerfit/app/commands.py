@@ -15,7 +15,6 @@ from careerfit.documents.files import check_writable, write_user_file
 if TYPE_CHECKING:
     from careerfit.terminal.session import Plan
 
-EXPORT_SUFFIXES = (".svg", ".html", ".md")
 
 
 class QuizOptions(NamedTuple):
@@ -70,10 +69,13 @@ def _check_flags(options: QuizOptions) -> None:
     if options.adaptive and (not options.answers or options.edit):
         raise InputError("--adaptive replays a complete answers file in the adaptive order",
                          hint="add --answers FILE (the quiz itself is adaptive unless --full)")
-    if options.export is not None and options.export.suffix.lower() not in EXPORT_SUFFIXES:
-        raise InputError(f"--export {options.export}: unknown format"
-                         f" '{options.export.suffix or '(no suffix)'}'",
-                         hint="end the file name in .svg, .html or .md")
+    if options.export is not None:
+        from careerfit.terminal.export import SUFFIXES
+
+        if options.export.suffix.lower() not in SUFFIXES:
+            raise InputError(f"--export {options.export}: unknown format"
+                             f" '{options.export.suffix or '(no suffix)'}'",
+                             hint="end the file name in " + ", ".join(SUFFIXES))
     for option, path in (("--save", options.save), ("--export", options.export)):
         if path is not None:
             check_writable(path, option=option)

@@ -6,9 +6,7 @@ Pure logic; used by ``careerfit validate`` and by ``careerfit quiz --data``.
 from __future__ import annotations
 
 from careerfit.bank import Bank
-from careerfit.engine.scoring import Scorer, contribution
-
-TOLERANCE = 1e-9
+from careerfit.engine.scoring import NEUTRAL_FIT, RANK_TOLERANCE, Scorer, contribution
 
 
 def check_bank(bank: Bank) -> list[str]:
@@ -37,7 +35,8 @@ def _moves_all_alike(bank: Bank, shares: dict[str, dict[str, float]]) -> bool:
     """True when every option gives every role the same change relative to the first role."""
     first = bank.roles[0].id
     gaps = [tuple(s[r.id] - s[first] for r in bank.roles) for s in shares.values()]
-    return all(abs(a - b) < TOLERANCE for gap in gaps for a, b in zip(gap, gaps[0], strict=True))
+    return all(abs(a - b) < RANK_TOLERANCE
+               for gap in gaps for a, b in zip(gap, gaps[0], strict=True))
 
 
 def _can_come_first(bank: Bank, option_shares: dict[str, dict[str, dict[str, float]]],
@@ -53,7 +52,7 @@ def _can_come_first(bank: Bank, option_shares: dict[str, dict[str, dict[str, flo
     rivals = [r.id for r in bank.roles if r.id != role]
     mixes = [dict.fromkeys(rivals, 1 / len(rivals))] + [{r: 1.0} for r in rivals]
     for mix in mixes:
-        totals = dict.fromkeys([r.id for r in bank.roles], 50.0)
+        totals = dict.fromkeys([r.id for r in bank.roles], NEUTRAL_FIT)
         for question in bank.scored:
             shares = option_shares[question.id]
             leads = {o: s[role] - sum(w * s[r] for r, w in mix.items()) for o, s in shares.items()}
@@ -64,6 +63,6 @@ def _can_come_first(bank: Bank, option_shares: dict[str, dict[str, dict[str, flo
             for option_id in picked:
                 for r in totals:
                     totals[r] += shares[option_id][r]
-        if all(totals[role] > totals[r] + TOLERANCE for r in rivals):
+        if Scorer.leads(totals, role):
             return True
     return False

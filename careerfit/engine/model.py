@@ -19,11 +19,11 @@ a coin flip).
 * Skipped questions carry no information.
 
 :class:`Model` is a latent-class model: it turns answers into a posterior over
-the :func:`kinds` of person (each role alone, 70/30 and 50/50 for every pair,
+the :func:`personas` (kinds of person: each role alone, 70/30 and 50/50 for every pair,
 all alike) crossed with three sensitivities, all equally likely beforehand,
 and from it the chance that each role is the person's *main* role (leads the
 mix by CLEAR_LEAD or more), that two roles are tied, or that none stands out.
-Someone between two kinds (say 60/40) splits the posterior between them, so
+Someone between two personas (say 60/40) splits the posterior between them, so
 the probability drops instead of overstating. The simulator
 (:mod:`careerfit.simulation.simulate`) draws answers from the same formulas.
 """
@@ -80,25 +80,25 @@ def pick_probability(utility: float, sensitivity: float) -> float:
     return min(max(sigmoid(sensitivity * utility - MULTI_BIAS), 1e-12), 1 - 1e-12)
 
 
-class Kind(NamedTuple):
-    """A kind of person the model knows: a name and a mix over the bank's roles."""
+class Persona(NamedTuple):
+    """A persona, a kind of person the model knows: a name and a mix over the bank's roles."""
 
     name: str
     mix: tuple[float, ...]
 
 
-def kinds(role_count: int) -> list[Kind]:
+def personas(role_count: int) -> list[Persona]:
     """Each role alone, each role mostly (70/30) with each other, each pair alike (50/50),
     and every role alike: the people careerfit tells apart."""
     def mix_of(shares: dict[int, float]) -> tuple[float, ...]:
         return tuple(shares.get(i, 0.0) for i in range(role_count))
 
     roles = range(role_count)
-    found = [Kind("pure", mix_of({r: 1.0})) for r in roles]
-    found += [Kind("70/30", mix_of({a: 0.7, b: 0.3})) for a in roles for b in roles if a != b]
-    found += [Kind("50/50", mix_of({a: 0.5, b: 0.5})) for a in roles for b in roles if a < b]
+    found = [Persona("pure", mix_of({r: 1.0})) for r in roles]
+    found += [Persona("70/30", mix_of({a: 0.7, b: 0.3})) for a in roles for b in roles if a != b]
+    found += [Persona("50/50", mix_of({a: 0.5, b: 0.5})) for a in roles for b in roles if a < b]
     if role_count > 2:
-        found.append(Kind("equal", tuple(1.0 / role_count for _ in roles)))
+        found.append(Persona("equal", tuple(1.0 / role_count for _ in roles)))
     return found
 
 
@@ -179,7 +179,7 @@ class Model:
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
         self.roles = tuple(r.id for r in bank.roles)
-        self.mixes = [kind.mix for kind in kinds(len(self.roles))]
+        self.mixes = [persona.mix for persona in personas(len(self.roles))]
         self.states = [(mix, s) for mix in self.mixes for s in SENSITIVITIES]
         self._outcomes = [outcome(mix) for mix, _ in self.states]
         # Which outcome each state is, as 0/1 rows over the states: per role, whether it
@@ -205,7 +205,7 @@ class Model:
         return affinities(self.bank)
 
     def loglik(self, question_id: str, answer: Answer) -> list[float]:
-        """log P(answer | state) for every state (kind x sensitivity): the one place an
+        """log P(answer | state) for every state (persona x sensitivity): the one place an
         answer's likelihood is put together (a block's columns come from here too)."""
         key = (question_id, answer)
         cached = self._loglik.get(key)

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from careerfit.bank import Bank, Blend, Role
 from careerfit.base.vocabulary import Picks
 from careerfit.engine.model import Model, Posterior
-from careerfit.engine.scoring import Scorer, Scores
+from careerfit.engine.scoring import RANK_TOLERANCE, Scorer, Scores
 from careerfit.engine.whatif import WhatIf, find_what_if
 
 # The leader's probability of being the person's main role needed for each level.
@@ -137,8 +137,8 @@ def _reasons(scores: Scores, leader: str, runner: str, count: int = 3, against: 
              ) -> tuple[tuple[Reason, ...], tuple[Reason, ...]]:
     """Answers that most separated the leader from the runner-up, each way."""
     gaps = [(qid, shares[leader] - shares[runner]) for qid, shares in scores.shares.items()]
-    drivers = sorted((g for g in gaps if g[1] > 1e-9), key=lambda g: -g[1])[:count]
-    pulls = sorted((g for g in gaps if g[1] < -1e-9), key=lambda g: g[1])[:against]
+    drivers = sorted((g for g in gaps if g[1] > RANK_TOLERANCE), key=lambda g: -g[1])[:count]
+    pulls = sorted((g for g in gaps if g[1] < -RANK_TOLERANCE), key=lambda g: g[1])[:against]
     return (tuple(Reason(q, leader, gap) for q, gap in drivers),
             tuple(Reason(q, runner, -gap) for q, gap in pulls))
 

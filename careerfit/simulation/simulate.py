@@ -14,7 +14,7 @@ Kinds of people (cycled in turn, so each is equally common):
 Answers follow :mod:`careerfit.engine.model`'s response model at the person's own
 sensitivity, drawn from *sensitivity*. Two departures from the scorer's own
 model test its robustness (bench/validity.py reports them apart): people whose
-mix is none of the model's kinds (:func:`off_model_profiles`), and a *lean*:
+mix is none of the model's personas (:func:`off_model_profiles`), and a *lean*:
 on pick-one questions people break near-ties toward a favourite among their
 top roles, the way someone torn between two roles tends to pick the same side
 every time.
@@ -31,12 +31,12 @@ from careerfit.engine.model import (
     Answer,
     affinities,
     distribution,
-    kinds,
+    personas,
     pick_probability,
     utilities,
 )
 
-KINDS = ("pure", "70/30", "50/50", "equal", "random")
+PERSONAS = ("pure", "70/30", "50/50", "equal", "random")
 # Sensitivities of simulated people: centred on 4, the sensitivity that best
 # explains each of the hand-written typical people in examples/ (maximum likelihood).
 DEFAULT_SENSITIVITY = (2.0, 6.0)
@@ -44,13 +44,13 @@ DEFAULT_SKIP_RATE = 0.05
 
 
 class Profile(NamedTuple):
-    kind: str
+    persona: str
     mix: tuple[float, ...]
     truth: tuple[str, ...]
 
 
 class Person(NamedTuple):
-    kind: str
+    persona: str
     mix: dict[str, float]
     truth: tuple[str, ...]
     sensitivity: float
@@ -59,19 +59,19 @@ class Person(NamedTuple):
 
 
 def profiles(bank: Bank) -> list[Profile]:
-    """Every kind of person for *bank*'s roles, with the truth the benchmark checks."""
+    """Every persona (kind of person) for *bank*'s roles, with the truth the benchmark checks."""
     roles = [r.id for r in bank.roles]
     found = []
-    for kind in kinds(len(roles)):
-        top = max(kind.mix)
-        leaders = tuple(r for r, share in zip(roles, kind.mix, strict=True) if share == top)
-        found.append(Profile(kind.name, kind.mix, leaders))
+    for persona in personas(len(roles)):
+        top = max(persona.mix)
+        leaders = tuple(r for r, share in zip(roles, persona.mix, strict=True) if share == top)
+        found.append(Profile(persona.name, persona.mix, leaders))
     found.append(Profile("random", tuple(1.0 / len(roles) for _ in roles), ()))
     return found
 
 
 def off_model_profiles(bank: Bank) -> list[Profile]:
-    """People between the model's kinds: 85/15 and 60/40 for every ordered pair of roles."""
+    """People between the model's personas: 85/15 and 60/40 for every ordered pair of roles."""
     roles = [r.id for r in bank.roles]
     found = []
     for main in roles:
@@ -86,22 +86,22 @@ def off_model_profiles(bank: Bank) -> list[Profile]:
 
 def people(bank: Bank, count: int, seed: int = 0, *,
            sensitivity: tuple[float, float] = DEFAULT_SENSITIVITY,
-           skip_rate: float = DEFAULT_SKIP_RATE, kinds: tuple[str, ...] = KINDS,
+           skip_rate: float = DEFAULT_SKIP_RATE, personas: tuple[str, ...] = PERSONAS,
            pool: list[Profile] | None = None, lean: float = 0.0) -> Iterator[Person]:
     """*count* simulated people with their answers to every question of *bank*.
 
-    The kinds of :func:`profiles` (or *pool*) are taken in turn, so each is equally common.
+    The personas of :func:`profiles` (or *pool*) are taken in turn, so each is equally common.
     """
     rng = random.Random(seed)
     table = affinities(bank)
     roles = [r.id for r in bank.roles]
-    pool = pool or [p for p in profiles(bank) if p.kind in kinds]
+    pool = pool or [p for p in profiles(bank) if p.persona in personas]
     for index in range(count):
         profile = pool[index % len(pool)]
-        level = 0.0 if profile.kind == "random" else rng.uniform(*sensitivity)
+        level = 0.0 if profile.persona == "random" else rng.uniform(*sensitivity)
         top = max(profile.mix)
         favourites = [r for r, share in zip(roles, profile.mix, strict=True) if share == top]
-        favourite = rng.choice(favourites) if profile.kind != "random" else None
+        favourite = rng.choice(favourites) if profile.persona != "random" else None
         leaned = _leaned(profile.mix, roles.index(favourite), lean) if favourite else profile.mix
         picks: dict[str, Answer | None] = {}
         for question in bank.questions:
@@ -112,7 +112,7 @@ def people(bank: Bank, count: int, seed: int = 0, *,
             else:
                 mix = leaned if question.kind == "choice" else profile.mix
                 picks[question.id] = answer(question, table[question.id], mix, level, rng)
-        yield Person(profile.kind, dict(zip(roles, profile.mix, strict=True)), profile.truth,
+        yield Person(profile.persona, dict(zip(roles, profile.mix, strict=True)), profile.truth,
                      level, favourite, picks)
 
 

@@ -32,29 +32,29 @@ class Bin(NamedTuple):
 class Validity(NamedTuple):
     bins: tuple[Bin, ...]
     ece: float
-    kinds: dict[str, Counter]
+    personas: dict[str, Counter]
 
-    def share(self, kinds: Iterable[str], what: str) -> float:
-        """Share of the people of *kinds* with outcome *what* (see :func:`measure`)."""
-        return _share(self.kinds, kinds, what)
+    def share(self, personas: Iterable[str], what: str) -> float:
+        """Share of the people of *personas* with outcome *what* (see :func:`measure`)."""
+        return _share(self.personas, personas, what)
 
 
 def measure(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = None
             ) -> Validity:
-    """Calibration and per-kind outcomes of the quiz's verdicts for *people*.
+    """Calibration and per-persona outcomes of the quiz's verdicts for *people*.
 
-    Outcomes counted per kind: ``people``, ``high``, ``right`` (leader is the true main
+    Outcomes counted per persona: ``people``, ``high``, ``right`` (leader is the true main
     role), ``high_right``, ``hybrid``, ``flagged`` (a hybrid, or ``low``/``none``),
     ``low_none``.
     """
     evaluate = evaluator or Evaluator(bank)
     sums = [[0, 0.0, 0.0] for _ in range(BINS)]
-    kinds: dict[str, Counter] = {}
+    personas: dict[str, Counter] = {}
     for person in people:
         result = evaluate(person.picks, explain=False)
         right = len(person.truth) == 1 and result.leader == person.truth[0]
         level = result.confidence
-        tally = kinds.setdefault(person.kind, Counter())
+        tally = personas.setdefault(person.persona, Counter())
         tally["people"] += 1
         tally["high"] += level == "high"
         tally["right"] += right
@@ -71,32 +71,32 @@ def measure(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = 
     bins = tuple(Bin(i / BINS, (i + 1) / BINS, n, total / n if n else 0.0,
                      hits / n if n else 0.0) for i, (n, total, hits) in enumerate(sums))
     ece = sum(b.people / counted * abs(b.stated - b.observed) for b in bins) if counted else 0.0
-    return Validity(bins, ece, kinds)
+    return Validity(bins, ece, personas)
 
 
 class AdaptiveValidity(NamedTuple):
     """Per kind: questions asked (background included), and how the stop compares."""
 
     asked: dict[str, list[int]]
-    kinds: dict[str, Counter]
+    personas: dict[str, Counter]
 
-    def quantile(self, kinds: Iterable[str], q: float) -> float:
+    def quantile(self, personas: Iterable[str], q: float) -> float:
         """The q-quantile (nearest rank) of questions asked by the people of *kinds*."""
-        counts = sorted(n for k in kinds for n in self.asked.get(k, []))
+        counts = sorted(n for k in personas for n in self.asked.get(k, []))
         if not counts:
             return 0.0
         return float(counts[min(len(counts) - 1, max(0, math.ceil(q * len(counts)) - 1))])
 
-    def share(self, kinds: Iterable[str], what: str) -> float:
-        """Share of the people of *kinds* with outcome *what* (see :func:`measure_adaptive`)."""
-        return _share(self.kinds, kinds, what)
+    def share(self, personas: Iterable[str], what: str) -> float:
+        """Share of the people of *personas* with outcome *what* (see :func:`measure_adaptive`)."""
+        return _share(self.personas, personas, what)
 
 
 def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = None
                      ) -> AdaptiveValidity:
     """Replay each person's complete answers in the adaptive order (careerfit.engine.adaptive).
 
-    Outcomes per kind: ``people``, ``same_leader`` (the leader after the stop is the
+    Outcomes per persona: ``people``, ``same_leader`` (the leader after the stop is the
     whole bank's), ``stopped`` (before the bank ran out), ``same_when_stopped``,
     ``flagged`` and ``flagged_full`` (a hybrid or ``low``/``none``, adaptive and whole
     bank), and ``never_sure``: even the whole bank leaves the leader's probability below
@@ -107,14 +107,14 @@ def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator 
     evaluate = evaluator or Evaluator(bank)
     planner = Planner(bank, evaluate.model, evaluate.scorer)
     asked: dict[str, list[int]] = {}
-    kinds: dict[str, Counter] = {}
+    personas: dict[str, Counter] = {}
     for person in people:
         short = planner.replay(person.picks)
         quick = evaluate(short, explain=False)
         whole = evaluate(person.picks, explain=False)
         stopped = any(q.id not in short for q in bank.scored)
-        asked.setdefault(person.kind, []).append(len(short))
-        tally = kinds.setdefault(person.kind, Counter())
+        asked.setdefault(person.persona, []).append(len(short))
+        tally = personas.setdefault(person.persona, Counter())
         tally["people"] += 1
         tally["same_leader"] += quick.leader == whole.leader
         tally["stopped"] += stopped
@@ -122,11 +122,11 @@ def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator 
         tally["flagged"] += _flagged(quick)
         tally["flagged_full"] += _flagged(whole)
         tally["never_sure"] += whole.probability < STOP_PROBABILITY
-    return AdaptiveValidity(asked, kinds)
+    return AdaptiveValidity(asked, personas)
 
 
-def _share(tallies: dict[str, Counter], kinds: Iterable[str], what: str) -> float:
-    counts = [tallies[k] for k in kinds if k in tallies]
+def _share(tallies: dict[str, Counter], personas: Iterable[str], what: str) -> float:
+    counts = [tallies[k] for k in personas if k in tallies]
     total = sum(c["people"] for c in counts)
     return sum(c[what] for c in counts) / total if total else 0.0
 

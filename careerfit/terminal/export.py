@@ -6,9 +6,10 @@ import io
 from typing import Any
 
 from careerfit.documents.report import coverage_sentence
-from careerfit.terminal.render import bar
 
 EXPORT_WIDTH = 100
+# The formats --export writes, by the file's suffix. (rich is imported only to write one.)
+SUFFIXES = (".svg", ".html", ".md")
 
 
 def export_card(report: dict[str, Any], suffix: str) -> str:
@@ -33,6 +34,8 @@ def _md(text: object) -> str:
 
 
 def markdown_card(report: dict[str, Any]) -> str:
+    from careerfit.terminal.render import bar
+
     rec = report["recommendation"]
     names = {row["role"]: row["name"] for row in report["ranking"]}
     lines = ["# careerfit result", ""]
