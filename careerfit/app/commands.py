@@ -75,7 +75,8 @@ def _check_flags(options: QuizOptions) -> None:
         if options.export.suffix.lower() not in SUFFIXES:
             raise InputError(f"--export {options.export}: unknown format"
                              f" '{options.export.suffix or '(no suffix)'}'",
-                             hint="end the file name in " + ", ".join(SUFFIXES))
+                             hint="end the file name in " + ", ".join(SUFFIXES[:-1])
+                             + f" or {SUFFIXES[-1]}")
     for option, path in (("--save", options.save), ("--export", options.export)):
         if path is not None:
             check_writable(path, option=option)
