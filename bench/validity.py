@@ -49,13 +49,17 @@ def targets(validity: Validity) -> list[tuple[str, float, str, bool]]:
          validity.ece <= 0.05),
         ("pure and 70/30: high and the right role", share(CLEAR, "high_right"), ">= 90%",
          share(CLEAR, "high_right") >= 0.90),
-        ("pure: flagged hybrid", share(["pure"], "hybrid"), "<= 5%",
+        ("pure: flagged as a tie or a blend", share(["pure"], "hybrid"), "<= 5%",
          share(["pure"], "hybrid") <= 0.05),
         ("50/50: hybrid or low/none", share(["50/50"], "flagged"), ">= 85%",
          share(["50/50"], "flagged") >= 0.85),
         ("50/50: high", share(["50/50"], "high"), "<= 5%", share(["50/50"], "high") <= 0.05),
         ("all-equal and random: none or low", share(NO_PICK, "low_none"), ">= 85%",
          share(NO_PICK, "low_none") >= 0.85),
+        ("blend: flagged with the right blend named", share(["blend"], "right_blend"),
+         ">= 85%", share(["blend"], "right_blend") >= 0.85),
+        ("blend: high for a single parent role", share(["blend"], "high"), "<= 10%",
+         share(["blend"], "high") <= 0.10),
     ]
     return rows
 
@@ -109,12 +113,12 @@ def main() -> None:
     print()
     print("Verdicts per persona (kind of person)")
     print(f"  {'persona':14} {'people':>7} {'high':>6} {'right':>6} {'high+right':>11}"
-          f" {'hybrid':>7} {'low/none':>9}")
+          f" {'hybrid':>7} {'low/none':>9} {'own blend':>10}")
     for tally, title in _kind_rows(validity, off_model, leaning):
         n = tally["people"]
         print(f"  {title:14} {n:7,} {tally['high'] / n:6.1%} {tally['right'] / n:6.1%}"
               f" {tally['high_right'] / n:11.1%} {tally['hybrid'] / n:7.1%}"
-              f" {tally['low_none'] / n:9.1%}")
+              f" {tally['low_none'] / n:9.1%} {tally['right_blend'] / n:10.1%}")
     rows = targets(validity)
     if adaptive is not None:
         print()

@@ -70,7 +70,7 @@ def test_save_then_rerun_gives_the_identical_result(tmp_path):
                 "--save", str(saved))
     assert first.returncode == 0
     data = yaml.safe_load(saved.read_text())
-    assert data["version"] == 2 and data["revision"] == 2
+    assert data["version"] == 2 and data["revision"] == 3
     assert data["answers"]["tasks-you-enjoy"] == [
         "explore-messy-data", "write-experiment-readout"]
     assert run("quiz", "--answers", str(saved), "--json").stdout == first.stdout

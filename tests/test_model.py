@@ -24,12 +24,17 @@ from helpers import EXAMPLES, ROLE_IDS, run
 STUDIO = Path(__file__).parent / "banks" / "studio"
 
 
-def test_kinds_and_their_outcomes():
-    found = personas(3)
-    assert [k.name for k in found].count("70/30") == 6 and len(found) == 3 + 6 + 3 + 1
+def test_personas_and_their_outcomes():
+    found = personas(3, 3)
+    assert [k.name for k in found].count("70/30") == 6
+    assert [k.name for k in found].count("blend") == 3 and len(found) == 3 + 6 + 3 + 1 + 3
+    assert all(len(k.mix) == 6 for k in found)
     assert outcome((0.7, 0.3, 0.0)).main == 0
     assert outcome((0.5, 0.5, 0.0)).pair == (0, 1)
-    assert outcome((1 / 3, 1 / 3, 1 / 3)) == (None, None)
+    assert outcome((1 / 3, 1 / 3, 1 / 3)) == (None, None, None)
+    # the blends' shares come after the roles'
+    assert outcome((0.0, 0.0, 0.0, 0.0, 1.0, 0.0), role_count=3) == (None, None, 1)
+    assert outcome((0.5, 0.5, 0.0, 0.0, 0.0, 0.0), role_count=3).pair == (0, 1)
 
 
 def test_simulator_is_seeded(bank):
@@ -54,16 +59,20 @@ def test_probabilities_are_a_distribution(bank):
     model = Model(bank)
     for person in people(bank, 40, seed=11):
         posterior = model.posterior(person.picks)
-        total = sum(posterior.main.values()) + sum(posterior.ties.values()) + posterior.unclear
+        total = (sum(posterior.main.values()) + sum(posterior.ties.values())
+                 + sum(posterior.blends.values()) + posterior.unclear)
         assert total == pytest.approx(1.0)
+        assert len(posterior.blends) == len(bank.blends)
         assert all(0.0 <= p <= 1.0 for p in posterior.main.values())
 
 
 def test_nothing_answered_says_nothing(bank):
     result = Evaluator(bank)({q.id: None for q in bank.questions})
     assert result.confidence == "none" and result.recommended is None
-    # The prior alone: the leader is main in its pure persona and its two 70/30 personas, of 13.
-    assert result.probability == pytest.approx(3 / 13)
+    # The prior alone: the leader is main in its pure persona and its two 70/30 personas,
+    # of 16 (13 mixtures of the roles and 3 blends).
+    assert result.probability == pytest.approx(3 / 16)
+    assert result.outcome.kind == "none"
 
 
 def test_validity_on_a_fixed_sample(bank):
@@ -76,6 +85,8 @@ def test_validity_on_a_fixed_sample(bank):
     assert validity.share(["50/50"], "flagged") >= 0.85 - 0.05
     assert validity.share(["50/50"], "high") <= 0.05 + 0.05
     assert validity.share(["equal", "random"], "low_none") >= 0.85 - 0.05
+    assert validity.share(["blend"], "right_blend") >= 0.85 - 0.05
+    assert validity.share(["blend"], "high") <= 0.10 + 0.05
     between = measure(bank, people(bank, 240, seed=8, pool=off_model_profiles(bank)), evaluator)
     assert between.share(["85/15"], "high_right") >= 0.9
     assert between.share(["60/40"], "high") <= 0.6  # between personas: rarely sure
@@ -92,20 +103,42 @@ def test_examples_are_sure_of_their_own_role(role):
 
 def test_someone_torn_between_two_roles_is_told_so():
     result = run("quiz", "--answers", str(EXAMPLES / "torn-ds-mle.yaml"), "--json")
-    rec = json.loads(result.stdout)["recommendation"]
+    report = json.loads(result.stdout)
+    rec = report["recommendation"]
     assert rec["confidence"] == "low"
     assert rec["hybrid"]["name"] == "Applied Scientist"
     assert rec["hybrid"]["roles"] == ["data-scientist", "ml-engineer"]
     assert rec["hybrid"]["probability"] >= 0.5 and rec["probability"] < 0.7
+    assert report["outcome"]["kind"] == "tie"
+    assert sorted(report["outcome"]["roles"]) == ["data-scientist", "ml-engineer"]
+    assert report["outcome"]["name"] == "Applied Scientist"
+    assert report["outcome"]["probability"] >= 0.5
+    assert "You like both kinds of work" in rec["summary"]
     screen = run("quiz", "--answers", str(EXAMPLES / "torn-ds-mle.yaml")).stdout
-    assert "torn between" in screen and "Applied Scientist" in screen
+    assert "You like both kinds of work" in screen and "Applied Scientist" in screen
+
+
+def test_someone_drawn_to_a_blend_is_told_so_with_its_name():
+    result = run("quiz", "--answers", str(EXAMPLES / "llm-platform.yaml"), "--json")
+    report = json.loads(result.stdout)
+    rec = report["recommendation"]
+    assert rec["confidence"] != "high"
+    assert report["outcome"]["kind"] == "blend"
+    assert sorted(report["outcome"]["roles"]) == ["ai-engineer", "ml-engineer"]
+    assert report["outcome"]["name"] == "LLM platform engineering"
+    assert report["outcome"]["probability"] >= 0.5
+    assert rec["hybrid"]["name"] == "LLM platform engineering"
+    assert "drawn to the work where" in rec["summary"]
+    assert [t["role"] for t in report["tasters"]] == [r["role"] for r in report["ranking"][:2]]
+    screen = run("quiz", "--answers", str(EXAMPLES / "llm-platform.yaml")).stdout
+    assert "drawn to the work where" in screen and "LLM platform engineering" in screen
 
 
 def test_answers_saved_before_the_pair_questions_still_score(bank):
     old = Path(__file__).parent / "answers" / "v1-ml-engineer.yaml"
     loaded = read_answers(old, bank)
     assert loaded.missing == () and loaded.revision == 1
-    assert set(loaded.newer) == {q.id for q in bank.questions if q.kind == "pair"}
+    assert set(loaded.newer) == {q.id for q in bank.questions if q.added > 1}
     result = run("quiz", "--answers", str(old), "--json")
     assert result.returncode == 0
     assert json.loads(result.stdout)["recommendation"]["role"] == "ml-engineer"

@@ -10,6 +10,7 @@ from itertools import product
 import pytest
 import yaml
 
+from careerfit.bank import load_bank
 from careerfit.documents.answers import read_answers
 from careerfit.engine.result import (
     HIGH_PROBABILITY,
@@ -23,7 +24,7 @@ from careerfit.engine.scoring import Scorer
 from helpers import EXAMPLES, ROLE_IDS, run
 
 REPORT_KEYS = {"schema_version", "ranking", "recommendation", "reasons", "what_if",
-               "next_steps_compared",
+               "next_steps_compared", "outcome", "tasters",
                "next_steps", "traits", "coverage", "answers"}
 RECOMMENDATION_KEYS = {"role", "name", "confidence", "probability", "sureness", "margin",
                        "runner_up", "hybrid", "summary"}
@@ -40,7 +41,12 @@ def test_json_contract_keys_are_pinned():
     assert set(report["ranking"][0]) == {"role", "name", "fit", "probability"}
     assert set(report["coverage"]) == {"asked", "answered", "skipped", "scored_questions",
                                        "stopped_early"}
-    assert report["coverage"]["asked"] == 45 and report["coverage"]["stopped_early"] is False
+    assert report["coverage"]["asked"] == len(load_bank().questions)
+    assert report["coverage"]["stopped_early"] is False
+    assert set(report["outcome"]) == {"kind", "roles", "name", "probability"}
+    assert report["outcome"] == {"kind": "main", "roles": ["ml-engineer"], "name": None,
+                                 "probability": report["recommendation"]["probability"]}
+    assert report["tasters"] is None  # a clear pick needs no taster projects
     assert report["recommendation"]["probability"] == report["ranking"][0]["probability"]
     assert 0.9 <= report["recommendation"]["probability"] <= 0.999
     assert set(report["reasons"]) == {"for", "against"}
@@ -93,8 +99,8 @@ def test_what_if_really_flips_the_order(bank, role):
 
 
 @pytest.mark.parametrize(("example", "skipped", "needed"), [
-    ("torn-ds-mle", 0, 2), ("torn-ds-mle", 8, 1), ("data-scientist", 34, 2),
-    ("data-scientist", 36, 1)])
+    ("torn-ds-mle", 2, 2), ("torn-ds-mle", 8, 1), ("data-scientist", 48, 2),
+    ("data-scientist", 50, 1)])
 def test_what_if_is_the_smallest_change(bank, example, skipped, needed):
     """One change is suggested exactly when one change is enough to swap the first two;
     otherwise two, and the two do swap them."""

@@ -120,7 +120,7 @@ def test_save_and_export_say_what_they_wrote(tmp_path):
     result = run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"), "--json",
                  "--save", str(saved), "--export", str(card))
     assert result.returncode == 0
-    assert f"Saved 45 answers to {saved}" in result.stderr
+    assert f"Saved {len(BANK.questions)} answers to {saved}" in result.stderr
     assert f"Wrote the result card to {card}" in result.stderr
     json.loads(result.stdout)  # stdout still carries only the JSON
 
@@ -184,3 +184,27 @@ def test_the_shared_key_bindings_are_upstreams_less_vi_mode():
     ours = handlers(_default_key_bindings_without_vi())
     assert ours == upstream - vi_mode
     assert ours.total() > 200  # the emacs, basic, mouse and cursor-position maps are there
+
+
+@pytest.mark.parametrize("example", ["torn-ds-mle", "llm-platform"])
+def test_tasters_show_in_every_view_when_the_verdict_is_between_two_roles(tmp_path, example):
+    """Torn or drawn to a blend: a weekend project for each of the first two roles, on
+    the screen, in plain mode and in the exported card; a clear pick shows none."""
+    from careerfit.documents.report import TASTERS_HEADING
+
+    answers = str(EXAMPLES / f"{example}.yaml")
+    report = json.loads(run("quiz", "--answers", answers, "--json").stdout)
+    tasters = report["tasters"]
+    assert [t["role"] for t in tasters] == [r["role"] for r in report["ranking"][:2]]
+    card = tmp_path / "card.md"
+    views = {"screen": run("quiz", "--answers", answers, env={"COLUMNS": "200"}).stdout,
+             "plain": run("quiz", "--answers", answers, "--plain").stdout}
+    run("quiz", "--answers", answers, "--export", str(card))
+    views["export"] = card.read_text()
+    for name, text in views.items():
+        flat = " ".join(text.split())
+        assert TASTERS_HEADING in flat, name
+        for taster in tasters:
+            assert " ".join(taster["taster"].split()) in flat, name
+    clear = run("quiz", "--answers", str(EXAMPLES / "data-scientist.yaml"), "--plain").stdout
+    assert TASTERS_HEADING not in clear

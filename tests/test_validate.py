@@ -100,7 +100,22 @@ def _no_short(q, r):
     del q["questions"][1]["short"]
 
 
+def _blend(profile):
+    def edit(q, r):
+        blend = {"roles": ["illustrator", "surveyor"], "name": "Field sketching",
+                 "description": "Drawing outdoors.", "source": "x"}
+        if profile is not None:
+            blend["profile"] = profile
+        r["blends"] = [blend]
+    return edit
+
+
 PROBLEMS = {
+    "blend without a profile": (_blend(None), "roles.yaml", "profile must be a mapping"),
+    "blend profile with an unknown trait": (_blend({"drawing": 1, "juggling": 1}), "roles.yaml",
+                                            "unknown trait 'juggling'"),
+    "blend profile all zero": (_blend({"drawing": 0}), "roles.yaml",
+                               "profile must give a non-zero weight"),
     "duplicate question id": (_dup_question, "questions.yaml", "duplicate question id 'saturday'"),
     "unknown trait": (_unknown_trait, "questions.yaml", "unknown trait 'juggling'"),
     "option with no effect": (_no_effect, "questions.yaml", "option 'hike' has no effect"),
@@ -167,3 +182,14 @@ def test_shipped_questions_each_name_their_source_and_hide_role_names():
         if question.get("scored", True):
             words = [question["text"]] + [o["label"] for o in question.get("options", [])]
             assert not any(n in w.lower() for w in words for n in names), question["id"]
+
+
+def test_a_blend_with_a_profile_is_a_persona_the_quiz_can_find(tmp_path):
+    folder = broken_bank(tmp_path, _blend({"drawing": 2, "outdoors": 2, "order": -1}))
+    assert run("validate", "--data", str(folder)).returncode == 0
+    from careerfit.bank import load_bank
+    from careerfit.engine.model import Model
+
+    bank = load_bank(folder)
+    assert bank.blends[0].profile == {"drawing": 2, "outdoors": 2, "order": -1}
+    assert Model(bank).blend_keys == [frozenset({"illustrator", "surveyor"})]

@@ -25,9 +25,9 @@ from careerfit.bank.packed import CompiledTables
 from careerfit.bank.types import Bank, Blend, Option, Question, Role, Salary, Trait
 
 FILE_NAME = "bank.compiled.json"
-# Format 2 stores each likelihood row as base64 of little-endian doubles: exact, and
-# far faster to read than decimal floats.
-FORMAT = 2
+# Each likelihood row is stored as base64 of little-endian doubles: exact, and far
+# faster to read than decimal floats (format 2). Format 3 adds the blends' profiles.
+FORMAT = 3
 SOURCES = ("questions.yaml", "roles.yaml")
 
 
@@ -76,7 +76,8 @@ def bank_to_plain(bank: Bank) -> dict[str, Any]:
                    "known_by": {k: list(v) for k, v in r.known_by.items()}}
                   for r in bank.roles],
         "traits": [list(t) for t in bank.traits],
-        "blends": [[sorted(b.roles), b.name, b.description] for b in bank.blends],
+        "blends": [{**b._asdict(), "roles": sorted(b.roles), "profile": dict(b.profile)}
+                   for b in bank.blends],
     }
 
 
@@ -92,7 +93,7 @@ def _bank_from_plain(plain: dict[str, Any], directory: Path, tables: CompiledTab
                                             "tools", "outputs", "use_cases")}})
         for r in plain["roles"])
     traits = tuple(Trait(*t) for t in plain["traits"])
-    blends = tuple(Blend(frozenset(b[0]), b[1], b[2]) for b in plain["blends"])
+    blends = tuple(Blend(**{**b, "roles": frozenset(b["roles"])}) for b in plain["blends"])
     return Bank(questions, roles, traits, blends, directory, tables)
 
 

@@ -186,7 +186,8 @@ class _Reader:
 class _RolesReader(_Reader):
     ROLE_KEYS: ClassVar[set[str]] = {
         "id", "name", "profile", "summary", "responsibilities", "skills", "skill_priorities",
-        "tools", "outputs", "use_cases", "entry", "salary", "routes"}
+        "tools", "outputs", "use_cases", "entry", "salary", "routes", "taster"}
+    BLEND_KEYS: ClassVar[set[str]] = {"roles", "name", "description", "profile", "source"}
 
     def read(self) -> tuple[list[Trait], list[Role], list[Blend]]:
         top = self.mapping(self.doc.data, (), "roles.yaml")
@@ -210,7 +211,7 @@ class _RolesReader(_Reader):
             ids.add(role.id)
         if len(roles) < 2:
             self.problem(("roles",), "a bank needs at least two roles to compare")
-        blends = [self._blend(index, entry, ids)
+        blends = [self._blend(index, entry, ids, known)
                   for index, entry in enumerate(self.items(top.get("blends", []), ("blends",),
                                                            "'blends'"))]
         return traits, roles, blends
@@ -246,6 +247,7 @@ class _RolesReader(_Reader):
                           str(salary.get("note", ""))),
             routes={str(k): str(v).strip() for k, v in routes.items()},
             line=self.doc.line(*keys), known_by=known_by,
+            taster=self.text(entry, keys, "taster", required=False),
         )
 
     def _priorities(self, entry: dict, keys: tuple[Any, ...]
@@ -277,16 +279,21 @@ class _RolesReader(_Reader):
             priorities.append(text)
         return priorities, known_by
 
-    def _blend(self, index: int, entry: Any, role_ids: set[str]) -> Blend:
+    def _blend(self, index: int, entry: Any, role_ids: set[str], known: set[str]) -> Blend:
         keys = ("blends", index)
         entry = self.mapping(entry, keys, "a blend")
+        self.unknown_keys(entry, keys, self.BLEND_KEYS)
         pair = entry.get("roles")
         if not (isinstance(pair, list) and len(pair) == 2 and set(pair) <= role_ids
                 and pair[0] != pair[1]):
             self.problem((*keys, "roles"), "a blend names exactly two different known roles")
             pair = []
+        profile = self.weights(entry.get("profile"), (*keys, "profile"), known, "profile")
+        if entry.get("profile") is not None and not any(profile.values()):
+            self.problem((*keys, "profile"), "profile must give a non-zero weight to some trait")
         return Blend(frozenset(pair), self.text(entry, keys, "name"),
-                     self.text(entry, keys, "description"))
+                     self.text(entry, keys, "description"), profile,
+                     self.text(entry, keys, "source"), self.doc.line(*keys))
 
 
 class _QuestionsReader(_Reader):

@@ -131,6 +131,8 @@ class Role(NamedTuple):
     line: int = 0
     # Skill priority -> the backgrounds that already bring it (left out of their next steps).
     known_by: Mapping[str, tuple[str, ...]] = {}
+    # A small project to try over a weekend, to find out whether the work suits you.
+    taster: str = ""
 
     def priorities_for(self, background: str | None) -> tuple[str, ...]:
         """The skill priorities worth naming to someone starting from *background*."""
@@ -154,9 +156,17 @@ class _PickAllLookup(dict):
 
 
 class Blend(NamedTuple):
+    """Work where two roles meet (Applied Scientist, LLM platform engineering, ...).
+
+    Its *profile* weighs the traits as a role's does: the model knows people drawn to
+    the blend itself, not only people who like both roles' work (a 50/50 mix)."""
+
     roles: frozenset[str]
     name: str
     description: str
+    profile: Mapping[str, float] = {}
+    source: str = ""
+    line: int = 0
 
 
 class Bank:

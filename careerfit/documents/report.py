@@ -18,6 +18,9 @@ from careerfit.engine.result import NextSteps, Reason, Result
 from careerfit.engine.whatif import WhatIf
 
 SCHEMA_VERSION = 1
+# The sureness sentence names the less likely of torn and drawn-to-the-blend only from
+# this chance up.
+NOTABLE = 0.05
 CARD_STEP_KEYS = ("skill_priorities", "tools", "outputs", "use_cases", "salary")
 
 
@@ -30,6 +33,8 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, An
         "schema_version": SCHEMA_VERSION,
         "ranking": ranking_part(bank, result),
         "recommendation": recommendation_part(bank, result, picks),
+        "outcome": outcome_part(result),
+        "tasters": tasters_part(bank, result),
         "reasons": {
             "for": [_reason(bank, reason, picks) for reason in result.drivers],
             "against": [_reason(bank, reason, picks) for reason in result.pulls],
@@ -50,6 +55,9 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, An
         "answers": answers_document(bank, answers),
     }
 
+
+# How every view introduces the tasters (the report's 'tasters' key).
+TASTERS_HEADING = "Find out by doing: a weekend project for each"
 
 # The listed parts of next steps, with the heading every view gives them.
 STEP_LISTS = (("tools", "Tools to learn"), ("outputs", "What you'd produce"),
@@ -88,11 +96,43 @@ def recommendation_part(bank: Bank, result: Result, picks: Picks) -> dict[str, A
         "runner_up": result.runner_up,
         "hybrid": (
             {"roles": sorted(result.hybrid.roles), "name": result.hybrid.name,
-             "description": result.hybrid.description, "probability": stated(result.tie)}
+             "description": result.hybrid.description,
+             "probability": stated(_torn_or_drawn(result))}
             if result.hybrid else None
         ),
         "summary": verdict_sentence(bank, result, picks),
     }
+
+
+def outcome_part(result: Result) -> dict[str, Any]:
+    """The ``outcome`` key: what careerfit found, for scripts (see engine.result.Outcome)."""
+    found = result.outcome
+    return {"kind": found.kind, "roles": list(found.roles), "name": found.name,
+            "probability": stated(found.probability)}
+
+
+def tasters_part(bank: Bank, result: Result) -> list[dict[str, str]] | None:
+    """The ``tasters`` key: when the verdict is torn, a blend or unsure, one small weekend
+    project for each of the first two roles, to find out by doing; else None."""
+    unsure = (result.outcome.kind in ("tie", "blend") or result.hybrid is not None
+              or result.confidence in ("low", "none"))
+    if not unsure or not result.scores.answered:
+        return None
+    shown = [bank.role(r) for r in (result.leader, result.runner_up)]
+    return [{"role": role.id, "name": role.name, "taster": role.taster}
+            for role in shown if role.taster] or None
+
+
+def _torn_or_drawn(result: Result) -> float:
+    """The chance the first two are tied for the person or they are drawn to the blend."""
+    first, second = result.leader, result.runner_up
+    return result.posterior.tie(first, second) + result.posterior.blend(first, second)
+
+
+def drawn_to_blend(result: Result) -> bool:
+    """Whether the answers say 'drawn to the work where the two meet' more than 'torn'."""
+    first, second = result.leader, result.runner_up
+    return result.posterior.blend(first, second) > result.posterior.tie(first, second)
 
 
 def to_json(report: dict[str, Any]) -> str:
@@ -115,9 +155,12 @@ def verdict_sentence(bank: Bank, result: Result, picks: Picks) -> str:
         return sentence
     name = bank.role(result.recommended).name
     runner = bank.role(result.runner_up).name
+    if result.hybrid and drawn_to_blend(result):
+        return (f"You are drawn to the work where {name} and {runner} meet, more than to"
+                f" either on its own: look at {result.hybrid.name}.")
     if result.hybrid:
-        return (f"You look torn between {name} and {runner}: your answers can't separate"
-                f" them. A role that blends both may suit you: {result.hybrid.name}.")
+        return (f"You like both kinds of work, {name} and {runner}, and your answers can't"
+                f" separate them. A role that blends both may suit you: {result.hybrid.name}.")
     if result.confidence == "high":
         return f"{name} is a clear fit for you."
     if result.confidence == "medium":
@@ -131,8 +174,14 @@ def sureness_sentence(bank: Bank, result: Result) -> str:
     main = f"{_in_100(result.probability)} have {leader} as their clear main fit"
     if result.hybrid:
         runner = bank.role(result.runner_up).name
-        return (f"Of 100 people who answer as you did, {_in_100(result.tie)} like {leader}"
-                f" and {runner} about equally; {main}.")
+        drawn = result.posterior.blend(result.leader, result.runner_up)
+        torn = f"{_in_100(result.tie)} like {leader} and {runner} about equally"
+        meet = (f"{_in_100(drawn)} are drawn to the work where {leader} and {runner} meet"
+                f" ({result.hybrid.name})")
+        parts = [meet, torn] if drawn > result.tie else [torn, meet]
+        if min(drawn, result.tie) < NOTABLE:  # leave out what hardly anyone is
+            parts = parts[:1]
+        return f"Of 100 people who answer as you did, {', '.join(parts)}; {main}."
     return f"Of 100 people who answer as you did, {main}."
 
 

@@ -63,6 +63,8 @@ class BlockScorer:
         self._main = np.array(model.main_rows)
         self._tie_keys = model.tie_keys
         self._ties = np.array(model.tie_rows)
+        self._blend_keys = model.blend_keys
+        self._blends = np.array(model.blend_rows)
         profiles = [[role.profile.get(t, 0.0) for t in self.traits] for role in bank.roles]
         self._profiles = np.array(profiles).T  # traits x roles
         self._magnitudes = np.abs(self._profiles)
@@ -115,6 +117,8 @@ class BlockScorer:
         weights /= weights.sum(axis=1, keepdims=True)
         mains = (weights @ self._main).tolist()
         ties = (weights @ self._ties).tolist()
+        blends = ((weights @ self._blends).tolist() if self._blend_keys
+                  else [[] for _ in block])
         totals = onehot @ effects
         denominators = onehot @ reaches
         measured = denominators > 0
@@ -124,10 +128,12 @@ class BlockScorer:
         fits = fit_from(pulls, np.where(weight_sums > 0, weight_sums, 1.0)
                         ).clip(0.0, 100.0).tolist()
         trait_rows = self._trait_rows(scores, measured) if traits else [{} for _ in block]
-        return [(Scores(traits_of, fits_of, {}, answered_of, {}), Posterior(main, tie, ()))
-                for traits_of, fits_of, answered_of, main, tie in zip(
+        return [(Scores(traits_of, fits_of, {}, answered_of, {}),
+                 Posterior(main, tie, (), blend))
+                for traits_of, fits_of, answered_of, main, tie, blend in zip(
                     trait_rows, _dicts(self.roles, fits), answered, _dicts(self.roles, mains),
-                    _dicts(self._tie_keys, ties), strict=True)]
+                    _dicts(self._tie_keys, ties), _dicts(self._blend_keys, blends),
+                    strict=True)]
 
     def _trait_rows(self, scores: np.ndarray, measured: np.ndarray) -> list[dict[str, float]]:
         """Each answer set's trait scores, for the traits its answers measured."""

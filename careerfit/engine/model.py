@@ -18,6 +18,11 @@ a coin flip).
 * ``multi`` questions pick each option on its own: P(pick) = σ(sensitivity x utility - bias).
 * Skipped questions carry no information.
 
+Besides the roles, the model mixes the bank's **blends** that have a trait profile
+(work where two roles meet, such as LLM platform engineering): a person drawn to a
+blend answers by the blend's own profile, which is not a 50/50 mixture of its two
+parents. The roles and the blends are the model's *components*.
+
 :class:`Model` is a latent-class model: it turns answers into a posterior over
 the :func:`personas` (kinds of person: each role alone, 70/30 and 50/50 for every pair,
 all alike) crossed with three sensitivities, all equally likely beforehand,
@@ -37,7 +42,7 @@ from itertools import combinations
 from operator import mul
 from typing import NamedTuple
 
-from careerfit.bank import Bank, Question
+from careerfit.bank import Bank, Blend, Question
 from careerfit.base.vocabulary import Answer, Picks
 
 # Sensitivities the posterior averages over, equally likely a priori: from a
@@ -50,6 +55,8 @@ MULTI_BIAS = 1.0
 # A role is someone's *main* role when its share of their mix leads every other
 # role's by at least this much; two roles closer than that are a tie.
 CLEAR_LEAD = 0.2
+# Bumped when the personas change, so compiled likelihood tables are rebuilt.
+PERSONAS_VERSION = 2
 
 
 
@@ -87,30 +94,41 @@ class Persona(NamedTuple):
     mix: tuple[float, ...]
 
 
-def personas(role_count: int) -> list[Persona]:
+def personas(role_count: int, blend_count: int = 0) -> list[Persona]:
     """Each role alone, each role mostly (70/30) with each other, each pair alike (50/50),
-    and every role alike: the people careerfit tells apart."""
+    every role alike, and each blend alone: the people careerfit tells apart. A mix has
+    a share per component: the roles, then the blends."""
     def mix_of(shares: dict[int, float]) -> tuple[float, ...]:
-        return tuple(shares.get(i, 0.0) for i in range(role_count))
+        return tuple(shares.get(i, 0.0) for i in range(role_count + blend_count))
 
     roles = range(role_count)
     found = [Persona("pure", mix_of({r: 1.0})) for r in roles]
     found += [Persona("70/30", mix_of({a: 0.7, b: 0.3})) for a in roles for b in roles if a != b]
     found += [Persona("50/50", mix_of({a: 0.5, b: 0.5})) for a in roles for b in roles if a < b]
     if role_count > 2:
-        found.append(Persona("equal", tuple(1.0 / role_count for _ in roles)))
+        found.append(Persona("equal", mix_of({r: 1.0 / role_count for r in roles})))
+    found += [Persona("blend", mix_of({role_count + b: 1.0})) for b in range(blend_count)]
     return found
 
 
 class Outcome(NamedTuple):
-    """What a mix says about someone: a main role, a tie between two, or no pick at all."""
+    """What a mix says about someone: a main role, a tie between two, drawn to a blend,
+    or no pick at all (role and blend numbers, in bank order)."""
 
     main: int | None
     pair: tuple[int, int] | None
+    blend: int | None = None
 
 
-def outcome(mix: Sequence[float]) -> Outcome:
-    """The main role of *mix* (leads all others by CLEAR_LEAD), else the tied top two, else none."""
+def outcome(mix: Sequence[float], role_count: int | None = None) -> Outcome:
+    """The blend *mix* leans to most, if more than to any role; else its main role (leads
+    all others by CLEAR_LEAD), else the tied top two, else none. *mix* holds the first
+    *role_count* shares for roles (all of them by default), the rest for blends."""
+    roles = len(mix) if role_count is None else role_count
+    blends = mix[roles:]
+    if blends and max(blends) > max(mix[:roles]):
+        return Outcome(None, None, max(range(len(blends)), key=blends.__getitem__))
+    mix = mix[:roles]
     order = sorted(range(len(mix)), key=lambda i: -mix[i])
     first, second = order[0], order[1]
     if mix[first] - mix[second] >= CLEAR_LEAD - 1e-9:
@@ -120,12 +138,22 @@ def outcome(mix: Sequence[float]) -> Outcome:
     return Outcome(None, None)
 
 
+def modelled_blends(bank: Bank) -> tuple[Blend, ...]:
+    """The blends the model knows as components: those with a trait profile."""
+    return tuple(b for b in bank.blends if b.profile)
+
+
+def component_profiles(bank: Bank) -> list[Mapping[str, float]]:
+    """The trait profiles a person's mix is over: each role's, then each modelled blend's."""
+    return [r.profile for r in bank.roles] + [b.profile for b in modelled_blends(bank)]
+
+
 def affinities(bank: Bank) -> dict[str, dict[str, tuple[float, ...]]]:
-    """Option id -> affinity per role (bank role order), per scored question."""
+    """Option id -> affinity per component (roles, then blends), per scored question."""
     profiles = []
-    for role in bank.roles:
-        total = sum(abs(w) for w in role.profile.values()) or 1.0
-        profiles.append({t: w / total for t, w in role.profile.items()})
+    for profile in component_profiles(bank):
+        total = sum(abs(w) for w in profile.values()) or 1.0
+        profiles.append({t: w / total for t, w in profile.items()})
     table: dict[str, dict[str, tuple[float, ...]]] = {}
     for question in bank.scored:
         options = (question.sides if question.kind == "pair"
@@ -154,23 +182,29 @@ def distribution(kind: str, utils: Sequence[float], sensitivity: float) -> list[
 
 class Posterior(NamedTuple):
     """What the answers say: the chance each role is the person's main role, that two roles
-    are tied for them, or that no role stands out."""
+    are tied for them (torn), that they are drawn to the blend of two roles, or that no
+    role stands out. Ties and blends are keyed by the pair of role ids."""
 
     main: dict[str, float]
     ties: dict[frozenset[str], float]
     weights: tuple[float, ...]
+    blends: Mapping[frozenset[str], float] = {}
 
     def tie(self, first: str, second: str) -> float:
         return self.ties.get(frozenset((first, second)), 0.0)
 
+    def blend(self, first: str, second: str) -> float:
+        return self.blends.get(frozenset((first, second)), 0.0)
+
     @property
     def unclear(self) -> float:
-        return max(0.0, 1.0 - sum(self.main.values()) - sum(self.ties.values()))
+        return max(0.0, 1.0 - sum(self.main.values()) - sum(self.ties.values())
+                   - sum(self.blends.values()))
 
 
 def model_signature() -> list[float | list[float]]:
     """The constants the likelihood tables depend on (checked against compiled tables)."""
-    return [list(SENSITIVITIES), list(SCALE_CUTS), MULTI_BIAS, CLEAR_LEAD]
+    return [list(SENSITIVITIES), list(SCALE_CUTS), MULTI_BIAS, CLEAR_LEAD, PERSONAS_VERSION]
 
 
 class Model:
@@ -179,9 +213,10 @@ class Model:
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
         self.roles = tuple(r.id for r in bank.roles)
-        self.mixes = [persona.mix for persona in personas(len(self.roles))]
+        blends = modelled_blends(bank)
+        self.mixes = [persona.mix for persona in personas(len(self.roles), len(blends))]
         self.states = [(mix, s) for mix in self.mixes for s in SENSITIVITIES]
-        self._outcomes = [outcome(mix) for mix, _ in self.states]
+        self._outcomes = [outcome(mix, len(self.roles)) for mix, _ in self.states]
         # Which outcome each state is, as 0/1 rows over the states: per role, whether it
         # is the main one; per pair of roles (tie_keys), whether the two are tied. The
         # posterior's chances are these rows weighted by the states' posterior weights,
@@ -192,6 +227,9 @@ class Model:
                           for found in self._outcomes]
         self.tie_rows = [[1.0 if found.pair == pair else 0.0 for pair in pairs]
                          for found in self._outcomes]
+        self.blend_keys = [blend.roles for blend in blends]
+        self.blend_rows = [[1.0 if found.blend == b else 0.0 for b in range(len(blends))]
+                           for found in self._outcomes]
         self._loglik: dict[tuple[str, Answer], list[float]] = {}
         self._option_rows: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
         tables = bank.tables
@@ -264,7 +302,9 @@ class Model:
         weights = tuple(w / norm for w in raw)
         main = dict(zip(self.roles, _weighted_sums(weights, self.main_rows), strict=True))
         ties = dict(zip(self.tie_keys, _weighted_sums(weights, self.tie_rows), strict=True))
-        return Posterior(main, ties, weights)
+        blends = (dict(zip(self.blend_keys, _weighted_sums(weights, self.blend_rows),
+                           strict=True)) if self.blend_keys else {})
+        return Posterior(main, ties, weights, blends)
 
     def _answer_chances(self, question_id: str) -> list[list[float]]:
         """P(answer | state) for every possible answer, as rows over the states."""

@@ -22,14 +22,27 @@ MEDIUM_PROBABILITY = 0.7
 # Below MEDIUM_PROBABILITY the result is 'low' while the leader, or a tie between the
 # first two, still has at least this chance; below it for both, nothing stands out: 'none'.
 SOME_PROBABILITY = 0.4
-# Below MEDIUM_PROBABILITY, a tie between the first two at least this likely names
-# the bank's blend of the two as a hybrid path.
+# Below MEDIUM_PROBABILITY, a chance at least this high that the first two are tied
+# (torn) or that the person is drawn to the blend of the two names that blend.
 HYBRID_TIE = 0.4
 # Fewer answered scored questions than this cap the confidence at 'medium': too few
 # answers for reasons and a what-if worth reading.
 MIN_ANSWERED_FOR_HIGH = 6
 # The confidence levels, least sure first.
 LEVELS = ("none", "low", "medium", "high")
+
+
+class Outcome(NamedTuple):
+    """What careerfit found, in one word a script can read: ``main`` (one role is the
+    person's main fit), ``tie`` (torn: they like both roles' work), ``blend`` (drawn to
+    the work where two roles meet), or ``none`` (nothing stands out); with the role or
+    the pair, the blend's name (for a tie or a blend, when the bank has one) and the
+    model's probability of that outcome."""
+
+    kind: str
+    roles: tuple[str, ...]
+    name: str | None
+    probability: float
 
 
 class Reason(NamedTuple):
@@ -55,6 +68,7 @@ class Result(NamedTuple):
     probability: float
     tie: float
     hybrid: Blend | None
+    outcome: Outcome
     drivers: tuple[Reason, ...]
     pulls: tuple[Reason, ...]
     what_if: WhatIf | None
@@ -72,7 +86,8 @@ def confidence_level(probability: float, tie: float, answered: int) -> str:
     """The documented confidence levels, in one place.
 
     *probability* is the chance the leader is the person's main role, *tie* the
-    chance that the first two are tied, *answered* the scored questions answered.
+    chance that the first two are tied or blended, *answered* the scored questions
+    answered.
     """
     if answered == 0:
         return "none"
@@ -106,10 +121,13 @@ class Evaluator:
         ranking = self.scorer.ranking(scores.fits)
         (leader, first), (runner, second) = ranking[0], ranking[1]
         probability, tie = posterior.main[leader], posterior.tie(leader, runner)
-        confidence = confidence_level(probability, tie, len(scores.answered))
+        blended = posterior.blend(leader, runner)
+        confidence = confidence_level(probability, max(tie, blended), len(scores.answered))
         recommended = leader if confidence != "none" else None
         hybrid = (bank.blend(leader, runner)
-                  if probability < MEDIUM_PROBABILITY and tie >= HYBRID_TIE else None)
+                  if probability < MEDIUM_PROBABILITY and tie + blended >= HYBRID_TIE
+                  else None)
+        found = _outcome(bank, posterior, leader, runner)
         # Close calls get as many answers for the runner-up as for the leader.
         drivers, pulls = (_reasons(scores, leader, runner,
                                    against=3 if confidence in ("low", "none") else 1)
@@ -119,7 +137,8 @@ class Evaluator:
         return Result(
             ranking=ranking, scores=scores, posterior=posterior, confidence=confidence,
             recommended=recommended, runner_up=runner, margin=first - second,
-            probability=probability, tie=tie, hybrid=hybrid, drivers=drivers, pulls=pulls,
+            probability=probability, tie=tie, hybrid=hybrid, outcome=found, drivers=drivers,
+            pulls=pulls,
             what_if=what_if,
             next_steps=_next_steps(bank, picks, recommended) if explain else None,
             compared=(tuple(_next_steps(bank, picks, r) for r in (leader, runner))
@@ -131,6 +150,21 @@ class Evaluator:
 def evaluate(bank: Bank, picks: Picks) -> Result:
     """Score *picks* against *bank* and explain the outcome."""
     return Evaluator(bank)(picks)
+
+
+def _outcome(bank: Bank, posterior: Posterior, leader: str, runner: str) -> Outcome:
+    """The likeliest of: the leader is the main role, the first two are tied, the person is
+    drawn to the blend of the first two; none of them when each is below SOME_PROBABILITY."""
+    blend = bank.blend(leader, runner)
+    name = blend.name if blend else None
+    pair = (leader, runner)
+    candidates = [Outcome("main", (leader,), None, posterior.main[leader]),
+                  Outcome("tie", pair, name, posterior.tie(leader, runner)),
+                  Outcome("blend", pair, name, posterior.blend(leader, runner))]
+    best = max(candidates, key=lambda c: c.probability)  # ties keep main, then tie
+    if best.probability >= SOME_PROBABILITY:
+        return best
+    return Outcome("none", (), None, posterior.unclear)
 
 
 def _reasons(scores: Scores, leader: str, runner: str, count: int = 3, against: int = 1

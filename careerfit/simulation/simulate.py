@@ -9,6 +9,8 @@ Kinds of people (cycled in turn, so each is equally common):
 * ``70/30``: a main role and a second one; truth is the main role.
 * ``50/50``: two roles equally; truth is the pair.
 * ``equal``: every role equally; truth is every role.
+* ``blend``: drawn to the work where two roles meet (a blend with a trait profile in
+  roles.yaml), answering by the blend's own profile; truth is that blend.
 * ``random``: clicks at random; no truth.
 
 Answers follow :mod:`careerfit.engine.model`'s response model at the person's own
@@ -31,12 +33,13 @@ from careerfit.engine.model import (
     Answer,
     affinities,
     distribution,
+    modelled_blends,
     personas,
     pick_probability,
     utilities,
 )
 
-PERSONAS = ("pure", "70/30", "50/50", "equal", "random")
+PERSONAS = ("pure", "70/30", "50/50", "equal", "blend", "random")
 # Sensitivities of simulated people: centred on 4, the sensitivity that best
 # explains each of the hand-written typical people in examples/ (maximum likelihood).
 DEFAULT_SENSITIVITY = (2.0, 6.0)
@@ -45,8 +48,9 @@ DEFAULT_SKIP_RATE = 0.05
 
 class Profile(NamedTuple):
     persona: str
-    mix: tuple[float, ...]
-    truth: tuple[str, ...]
+    mix: tuple[float, ...]  # a share per component: the roles, then the modelled blends
+    truth: tuple[str, ...]  # the leading roles (none for blend people and random clickers)
+    blend: frozenset[str] | None = None  # for blend people: the blend's two roles
 
 
 class Person(NamedTuple):
@@ -56,22 +60,37 @@ class Person(NamedTuple):
     sensitivity: float
     favourite: str | None
     picks: dict[str, Answer | None]
+    blend: frozenset[str] | None = None
+
+
+def components(bank: Bank) -> list[str]:
+    """Names of a mix's shares: the role ids, then each modelled blend as 'first+second'."""
+    return [r.id for r in bank.roles] + ["+".join(sorted(b.roles)) for b in modelled_blends(bank)]
 
 
 def profiles(bank: Bank) -> list[Profile]:
     """Every persona (kind of person) for *bank*'s roles, with the truth the benchmark checks."""
     roles = [r.id for r in bank.roles]
+    blends = modelled_blends(bank)
     found = []
-    for persona in personas(len(roles)):
-        top = max(persona.mix)
-        leaders = tuple(r for r, share in zip(roles, persona.mix, strict=True) if share == top)
+    for persona in personas(len(roles), len(blends)):
+        shares = persona.mix[:len(roles)]
+        if persona.name == "blend":
+            which = blends[persona.mix.index(1.0) - len(roles)]
+            found.append(Profile(persona.name, persona.mix, (), which.roles))
+            continue
+        top = max(shares)
+        leaders = tuple(r for r, share in zip(roles, shares, strict=True) if share == top)
         found.append(Profile(persona.name, persona.mix, leaders))
-    found.append(Profile("random", tuple(1.0 / len(roles) for _ in roles), ()))
+    width = len(roles) + len(blends)
+    found.append(Profile("random", tuple(1.0 / len(roles) if i < len(roles) else 0.0
+                                         for i in range(width)), ()))
     return found
 
 
 def off_model_profiles(bank: Bank) -> list[Profile]:
     """People between the model's personas: 85/15 and 60/40 for every ordered pair of roles."""
+    names = components(bank)
     roles = [r.id for r in bank.roles]
     found = []
     for main in roles:
@@ -79,7 +98,7 @@ def off_model_profiles(bank: Bank) -> list[Profile]:
             if main != other:
                 for share, name in ((0.85, "85/15"), (0.6, "60/40")):
                     mix = tuple(share if r == main else 1 - share if r == other else 0.0
-                                for r in roles)
+                                for r in names)
                     found.append(Profile(name, mix, (main,)))
     return found
 
@@ -94,15 +113,15 @@ def people(bank: Bank, count: int, seed: int = 0, *,
     """
     rng = random.Random(seed)
     table = affinities(bank)
-    roles = [r.id for r in bank.roles]
+    names = components(bank)
     pool = pool or [p for p in profiles(bank) if p.persona in personas]
     for index in range(count):
         profile = pool[index % len(pool)]
         level = 0.0 if profile.persona == "random" else rng.uniform(*sensitivity)
         top = max(profile.mix)
-        favourites = [r for r, share in zip(roles, profile.mix, strict=True) if share == top]
+        favourites = [r for r, share in zip(names, profile.mix, strict=True) if share == top]
         favourite = rng.choice(favourites) if profile.persona != "random" else None
-        leaned = _leaned(profile.mix, roles.index(favourite), lean) if favourite else profile.mix
+        leaned = _leaned(profile.mix, names.index(favourite), lean) if favourite else profile.mix
         picks: dict[str, Answer | None] = {}
         for question in bank.questions:
             if not question.scored:
@@ -112,8 +131,8 @@ def people(bank: Bank, count: int, seed: int = 0, *,
             else:
                 mix = leaned if question.kind == "choice" else profile.mix
                 picks[question.id] = answer(question, table[question.id], mix, level, rng)
-        yield Person(profile.persona, dict(zip(roles, profile.mix, strict=True)), profile.truth,
-                     level, favourite, picks)
+        yield Person(profile.persona, dict(zip(names, profile.mix, strict=True)), profile.truth,
+                     level, favourite, picks, profile.blend)
 
 
 def _leaned(mix: tuple[float, ...], favourite: int, lean: float) -> tuple[float, ...]:

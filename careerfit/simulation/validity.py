@@ -45,7 +45,8 @@ def measure(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = 
 
     Outcomes counted per persona: ``people``, ``high``, ``right`` (leader is the true main
     role), ``high_right``, ``hybrid``, ``flagged`` (a hybrid, or ``low``/``none``),
-    ``low_none``.
+    ``low_none``, and ``right_blend`` (a blend person's own blend named). Calibration
+    counts everyone with a truth, blend people included (they have no main role).
     """
     evaluate = evaluator or Evaluator(bank)
     sums = [[0, 0.0, 0.0] for _ in range(BINS)]
@@ -62,7 +63,9 @@ def measure(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = 
         tally["hybrid"] += result.hybrid is not None
         tally["low_none"] += level in ("low", "none")
         tally["flagged"] += _flagged(result)
-        if person.truth:
+        tally["right_blend"] += (person.blend is not None and result.hybrid is not None
+                                 and result.hybrid.roles == person.blend)
+        if person.truth or person.blend:
             row = sums[min(int(result.probability * BINS), BINS - 1)]
             row[0] += 1
             row[1] += result.probability

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from careerfit.documents.report import coverage_sentence
+from careerfit.documents.report import TASTERS_HEADING, coverage_sentence
 
 EXPORT_WIDTH = 100
 # The formats --export writes, by the file's suffix. (rich is imported only to write one.)
@@ -61,4 +61,7 @@ def markdown_card(report: dict[str, Any]) -> str:
                              f" · {_md(reason['question_short'])}: {_md(reason['answer'])}")
     if report["what_if"]:
         lines += ["", "## What would change it", "", _md(report["what_if"]["sentence"])]
+    if report["tasters"]:
+        lines += ["", f"## {TASTERS_HEADING}", ""]
+        lines += [f"- **{_md(t['name'])}**: {_md(t['taster'])}" for t in report["tasters"]]
     return "\n".join(lines) + "\n"

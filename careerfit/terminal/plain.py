@@ -16,7 +16,12 @@ from careerfit.bank import BACK, Bank, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer
-from careerfit.documents.report import STEP_LISTS, coverage_sentence, route_heading
+from careerfit.documents.report import (
+    STEP_LISTS,
+    TASTERS_HEADING,
+    coverage_sentence,
+    route_heading,
+)
 from careerfit.documents.roledata import salary_text
 
 BACK_KEYS = ("b", "back")
@@ -50,6 +55,9 @@ def plain_result(report: dict[str, Any]) -> str:
                       f" {r['answer']}" for r in reasons[key]]
     if report["what_if"]:
         lines += ["", f"What would change it: {report['what_if']['sentence']}"]
+    if report["tasters"]:
+        lines += ["", f"{TASTERS_HEADING}:"]
+        lines += [f"{t['name']}: {t['taster']}" for t in report["tasters"]]
     for steps in report["next_steps_compared"] or [report["next_steps"]]:
         if steps:
             lines += ["", *_steps(steps, names[steps["role"]])]

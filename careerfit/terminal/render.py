@@ -12,7 +12,12 @@ from rich.table import Table
 from rich.text import Text
 
 from careerfit.base.errors import clean
-from careerfit.documents.report import STEP_LISTS, coverage_sentence, route_heading
+from careerfit.documents.report import (
+    STEP_LISTS,
+    TASTERS_HEADING,
+    coverage_sentence,
+    route_heading,
+)
 from careerfit.documents.roledata import salary_text
 
 BAR_WIDTH = 30
@@ -42,6 +47,8 @@ def result_view(report: dict[str, Any], width: int = 80) -> Group:
     if report["what_if"]:
         parts.append(Text.from_markup(f"[bold]What would change it[/]\n"
                                       f"{safe(report['what_if']['sentence'])}\n"))
+    if report["tasters"]:
+        parts.append(_tasters(report["tasters"]))
     if report["next_steps_compared"]:
         parts.append(_compared_steps(report, width))
     elif report["next_steps"]:
@@ -93,6 +100,14 @@ def _verdict(report: dict[str, Any]) -> Text:
     if rec["hybrid"]:
         text.append(f"Hybrid path: {clean(rec['hybrid']['name'])}. ", style="bold")
         text.append(clean(rec["hybrid"]["description"]) + "\n")
+    return text
+
+
+def _tasters(tasters: list[dict[str, str]]) -> Text:
+    text = Text(TASTERS_HEADING + "\n", style="bold")
+    for taster in tasters:
+        text.append(f"{clean(taster['name'])}: ", style="bold")
+        text.append(clean(taster["taster"]) + "\n")
     return text
 
 
