@@ -66,17 +66,26 @@ def targets(validity: Validity) -> list[tuple[str, float, str, bool]]:
 
 def adaptive_targets(adaptive: AdaptiveValidity) -> list[tuple[str, float, str, bool]]:
     """(measure, value, target, met) for every target of the adaptive-quiz issue."""
-    median, p90 = adaptive.quantile(CLEAR, 0.5), adaptive.quantile(CLEAR, 0.9)
-    everyone = list(adaptive.personas)
-    same = adaptive.share(everyone, "same_leader")
+    median = adaptive.quantile(CLEAR, 0.5)
+    everyone = [p for p in PERSONAS if p in adaptive.personas]
     flagged, flagged_full = (adaptive.share(["50/50"], "flagged"),
                              adaptive.share(["50/50"], "flagged_full"))
+    all_median = max(adaptive.quantile([p], 0.5) for p in everyone)
+    all_p90 = max(adaptive.quantile([p], 0.9) for p in everyone)
+    worst_same = min(everyone, key=lambda p: adaptive.share([p], "same_verdict"))
+    same = adaptive.share([worst_same], "same_verdict")
+    random_flag = adaptive.share(["random"], "low_none")
     return [
         ("pure and 70/30: median questions asked", median, "<= 10", median <= 10),
-        ("pure and 70/30: 90th percentile", p90, "<= 14", p90 <= 14),
-        ("same leader as the whole bank", same, ">= 95%", same >= 0.95),
+        ("every kind: median questions (the longest)", all_median, "<= 14",
+         all_median <= 14),
+        ("every kind: 90th percentile (the longest)", all_p90, "<= 20", all_p90 <= 20),
+        (f"same verdict as the whole bank (lowest: {worst_same})", same, ">= 95%",
+         same >= 0.95),
         ("50/50 flagged, adaptive (whole bank: "
-         f"{flagged_full:.1%})", flagged, ">= whole", flagged >= flagged_full),
+         f"{flagged_full:.1%})", flagged, "within 2", flagged >= flagged_full - 0.02),
+        ("random clickers ending none or low, adaptive", random_flag, ">= 85%",
+         random_flag >= 0.85),
     ]
 
 
@@ -124,7 +133,8 @@ def main() -> None:
         print()
         print("Adaptive quiz (the same people replayed; questions asked include the background)")
         print(f"  {'persona':14} {'median':>7} {'p90':>5} {'stopped early':>14}"
-              f" {'same leader':>12} {'flagged':>8} {'whole bank':>11}")
+              f" {'same leader':>12} {'same verdict':>13} {'same blend':>11} {'flagged':>8}"
+              f" {'whole bank':>11}")
         for persona in PERSONAS:
             tally = adaptive.personas.get(persona)
             if not tally:
@@ -132,16 +142,17 @@ def main() -> None:
             n = tally["people"]
             print(f"  {persona:14} {adaptive.quantile([persona], 0.5):7.0f}"
                   f" {adaptive.quantile([persona], 0.9):5.0f} {tally['stopped'] / n:14.1%}"
-                  f" {tally['same_leader'] / n:12.1%} {tally['flagged'] / n:8.1%}"
+                  f" {tally['same_leader'] / n:12.1%} {tally['same_verdict'] / n:13.1%}"
+                  f" {tally['same_named'] / max(tally['both_flagged'], 1):11.1%}"
+                  f" {tally['flagged'] / n:8.1%}"
                   f" {tally['flagged_full'] / n:11.1%}")
         stopped = sum(t["stopped"] for t in adaptive.personas.values())
         same = sum(t["same_when_stopped"] for t in adaptive.personas.values())
         print(f"  of those stopped early, same leader as the whole bank:"
               f" {same / stopped if stopped else 0:.1%} ({stopped:,} people)")
-        print(f"  pure and 70/30 whom even the whole bank leaves below the stop"
-              f" ({STOP_PROBABILITY}): {adaptive.share(CLEAR, 'never_sure'):.1%}\n"
-              "    (unless their answers cross the stop by chance, they are asked every"
-              " question:\n    above 10%, they put the 90th percentile near the bank's size)")
+        print(f"  people whom even the whole bank leaves with no verdict at {STOP_PROBABILITY}:"
+              f" {adaptive.share(everyone_of(adaptive), 'never_sure'):.1%}"
+              " (they are asked every question unless their answers cross it by chance)")
         rows += adaptive_targets(adaptive)
     print()
     print("Targets")
@@ -155,6 +166,10 @@ def main() -> None:
     print(f"({elapsed:.1f} s; robustness rows: people between the model's personas, and 50/50"
           f" people leaning {LEAN} toward one side on pick-one questions)")
     sys.exit(1 if missed else 0)
+
+
+def everyone_of(adaptive: AdaptiveValidity) -> list[str]:
+    return list(adaptive.personas)
 
 
 def _kind_rows(validity: Validity, off_model: Validity, leaning: Validity):

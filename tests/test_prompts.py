@@ -421,3 +421,33 @@ def test_the_collector_runs_again_once_the_plain_quiz_waits_for_a_line(bank, pau
     prompter = PlainPrompter(input=io.StringIO("1\n"), output=io.StringIO())
     assert prompter.ask(question, "(1 of at most 45)") == (question.option_ids[0],)
     assert gc.isenabled()
+
+
+def test_past_a_clear_persons_stop_the_progress_line_says_what_is_being_decided(
+        bank, person, capsys):
+    """Someone between two roles is told why the quiz goes on, in both prompt modes (the
+    plain prompter prints the same label)."""
+    from careerfit.simulation.simulate import people
+    from careerfit.terminal.session import SAY_WHY_AFTER
+
+    torn = next(p for p in people(bank, 40, seed=3, personas=("50/50",))
+                if len(adaptive_answers(bank, p.picks)) > SAY_WHY_AFTER + 1)
+    prompts = person(torn.picks)
+    run_quiz(QuizOptions(json_output=True))
+    capsys.readouterr()
+    labels = [label for label, _ in prompts.asked]
+    assert all(" · " not in label for label in labels[:SAY_WHY_AFTER])
+    names = [r.name for r in bank.roles]
+    for label in labels[SAY_WHY_AFTER:]:
+        why = label.split(" · ", 1)[1].rstrip(")")
+        assert why.startswith(("telling ", "deciding whether ")), label
+        assert any(name in why for name in names), label
+    shown = io.StringIO()
+    PlainPrompter(input=io.StringIO("1\n"), output=shown).ask(bank.background, labels[-1])
+    assert labels[-1] in shown.getvalue()
+
+
+def adaptive_answers(bank, picks):
+    from careerfit.engine.adaptive import Planner
+
+    return Planner(bank).replay(picks)

@@ -148,7 +148,7 @@ def test_kill_9_leaves_the_progress_file_whole(bank, state_dir):
     assert not [p for p in state_dir.iterdir() if p.name.endswith(".tmp")]
 
 
-ADAPTIVE_LABEL = re.compile(r"\((\d+) of at most (\d+)\) ([^\r\n]+)")
+ADAPTIVE_LABEL = re.compile(r"\((\d+) of at most (\d+)(?: · [^)]*)?\) ([^\r\n]+)")
 MORE = "Answer a few more"
 
 

@@ -56,7 +56,7 @@ MULTI_BIAS = 1.0
 # role's by at least this much; two roles closer than that are a tie.
 CLEAR_LEAD = 0.2
 # Bumped when the personas change, so compiled likelihood tables are rebuilt.
-PERSONAS_VERSION = 2
+PERSONAS_VERSION = 3
 
 
 
@@ -172,7 +172,11 @@ def utilities(table: Mapping[str, Sequence[float]], mix: Sequence[float]) -> lis
 
 def distribution(kind: str, utils: Sequence[float], sensitivity: float) -> list[float]:
     """P(each option) of a pick-one, scale or pair question, in option order, from
-    :func:`utilities` (a scale has one utility, a pair two)."""
+    :func:`utilities` (a scale has one utility, a pair two). Sensitivity 0 is someone
+    answering at random: every answer alike."""
+    if sensitivity == 0:
+        count = 5 if kind in ("scale", "pair") else len(utils)
+        return [1.0 / count] * count
     if kind == "scale":
         return scale_probabilities(utils[0], sensitivity)
     if kind == "pair":
@@ -215,8 +219,14 @@ class Model:
         self.roles = tuple(r.id for r in bank.roles)
         blends = modelled_blends(bank)
         self.mixes = [persona.mix for persona in personas(len(self.roles), len(blends))]
+        # Every persona at every sensitivity, and one more state: someone whose answers
+        # follow no preference at all (sensitivity 0), for whom nothing stands out.
+        indifferent = tuple(1.0 / len(self.roles) if i < len(self.roles) else 0.0
+                            for i in range(len(self.mixes[0])))
         self.states = [(mix, s) for mix in self.mixes for s in SENSITIVITIES]
-        self._outcomes = [outcome(mix, len(self.roles)) for mix, _ in self.states]
+        self.states.append((indifferent, 0.0))
+        self._outcomes = [outcome(mix, len(self.roles)) for mix, _ in self.states[:-1]]
+        self._outcomes.append(Outcome(None, None))
         # Which outcome each state is, as 0/1 rows over the states: per role, whether it
         # is the main one; per pair of roles (tie_keys), whether the two are tied. The
         # posterior's chances are these rows weighted by the states' posterior weights,
@@ -227,6 +237,9 @@ class Model:
                           for found in self._outcomes]
         self.tie_rows = [[1.0 if found.pair == pair else 0.0 for pair in pairs]
                          for found in self._outcomes]
+        # The verdict each state leads to: its main role (0..R-1), or R, 'flagged' (a
+        # tie, a blend or nothing stands out): what the adaptive quiz settles.
+        self.verdict_rows = [[*row, 1.0 - sum(row)] for row in self.main_rows]
         self.blend_keys = [blend.roles for blend in blends]
         self.blend_rows = [[1.0 if found.blend == b else 0.0 for b in range(len(blends))]
                            for found in self._outcomes]
@@ -268,21 +281,23 @@ class Model:
             self._option_rows[question.id] = rows
             return rows
         table = self.table[question.id]
-        per_mix = [utilities(table, mix) for mix in self.mixes]
         ids = list(table) if question.kind == "multi" else list(question.option_ids)
         picked: dict[str, list[float]] = {o: [] for o in ids}
         left: dict[str, list[float]] = {o: [] for o in ids}
-        for utils in per_mix:
-            for sensitivity in SENSITIVITIES:
-                if question.kind == "multi":
-                    for option_id, u in zip(ids, utils, strict=True):
-                        p = pick_probability(u, sensitivity)
-                        picked[option_id].append(math.log(p))
-                        left[option_id].append(math.log(1.0 - p))
-                else:
-                    chances = distribution(question.kind, utils, sensitivity)
-                    for option_id, p in zip(ids, chances, strict=True):
-                        picked[option_id].append(math.log(p))
+        utils_of: dict[tuple[float, ...], list[float]] = {}
+        for mix, sensitivity in self.states:
+            utils = utils_of.get(mix)
+            if utils is None:
+                utils = utils_of[mix] = utilities(table, mix)
+            if question.kind == "multi":
+                for option_id, u in zip(ids, utils, strict=True):
+                    p = pick_probability(u, sensitivity)
+                    picked[option_id].append(math.log(p))
+                    left[option_id].append(math.log(1.0 - p))
+            else:
+                chances = distribution(question.kind, utils, sensitivity)
+                for option_id, p in zip(ids, chances, strict=True):
+                    picked[option_id].append(math.log(p))
         rows = {o: (picked[o], left[o]) for o in ids}
         self._option_rows[question.id] = rows
         return rows
@@ -316,6 +331,25 @@ class Model:
             self._chances[question_id] = rows
         return rows
 
+    def verdict_chances(self, posterior: Posterior) -> list[float]:
+        """The chance of each verdict: each role as the main one, then 'flagged'."""
+        return _weighted_sums(posterior.weights, self.verdict_rows)
+
+    def expected_verdict_entropy(self, posterior: Posterior, question_id: str) -> float:
+        """The verdict's uncertainty (entropy, bits) expected after one more answer to
+        *question_id*, averaged over the answers the person is likely to give."""
+        active = [i for i, w in enumerate(posterior.weights) if w > 1e-12]
+        weights = [posterior.weights[i] for i in active]
+        rows = [self.verdict_rows[i] for i in active]
+        expected = 0.0
+        for chances_row in self._answer_chances(question_id):
+            joint = [w * chances_row[i] for w, i in zip(weights, active, strict=True)]
+            chance = sum(joint)
+            if chance > 0:
+                expected += chance * entropy(
+                    [c / chance for c in _weighted_sums(joint, rows)])
+        return expected
+
     def expected_change(self, posterior: Posterior, question_id: str, role: str,
                         now: float) -> float:
         """How far one more answer to a question is expected to move P(main = role)."""
@@ -337,3 +371,8 @@ class Model:
 def _weighted_sums(weights: Sequence[float], rows: Sequence[Sequence[float]]) -> list[float]:
     """weights @ rows: each column of *rows* summed with the states' weights."""
     return [sum(map(mul, weights, column)) for column in zip(*rows, strict=True)]
+
+
+def entropy(chances: Sequence[float]) -> float:
+    """Shannon entropy in bits (0 for a settled distribution)."""
+    return -sum(p * math.log2(p) for p in chances if p > 1e-15)

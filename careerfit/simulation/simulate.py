@@ -149,6 +149,4 @@ def answer(question: Question, table: dict[str, tuple[float, ...]], mix: tuple[f
         return tuple(o for o, u in zip(table, utils, strict=True)
                      if rng.random() < pick_probability(u, sensitivity))
     weights = distribution(question.kind, utils, sensitivity)
-    if sensitivity == 0:
-        weights = [1.0] * len(weights)
     return (rng.choices(question.option_ids, weights=weights)[0],)

@@ -100,10 +100,13 @@ def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator 
     """Replay each person's complete answers in the adaptive order (careerfit.engine.adaptive).
 
     Outcomes per persona: ``people``, ``same_leader`` (the leader after the stop is the
-    whole bank's), ``stopped`` (before the bank ran out), ``same_when_stopped``,
-    ``flagged`` and ``flagged_full`` (a hybrid or ``low``/``none``, adaptive and whole
-    bank), and ``never_sure``: even the whole bank leaves the leader's probability below
-    the stop, so the quiz stops early for them only if their answers cross it by chance.
+    whole bank's), ``same_verdict`` (what careerfit says is the whole bank's: the same
+    clear role, or flagged alike; see :func:`verdict`),
+    ``both_flagged`` and ``same_named`` (of those, the same blend named, or none),
+    ``stopped`` (before the bank ran out), ``same_when_stopped``, ``flagged`` and
+    ``flagged_full`` (a hybrid or ``low``/``none``, adaptive and whole bank), and
+    ``never_sure``: even the whole bank leaves every verdict below the stop, so the quiz
+    stops early for them only if their answers cross it by chance.
     """
     from careerfit.engine.adaptive import STOP_PROBABILITY, Planner
 
@@ -120,11 +123,17 @@ def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator 
         tally = personas.setdefault(person.persona, Counter())
         tally["people"] += 1
         tally["same_leader"] += quick.leader == whole.leader
+        tally["same_verdict"] += verdict(quick) == verdict(whole)
+        both_flagged = _flagged(quick) and _flagged(whole)
+        tally["both_flagged"] += both_flagged
+        tally["same_named"] += both_flagged and named(quick) == named(whole)
         tally["stopped"] += stopped
         tally["same_when_stopped"] += stopped and quick.leader == whole.leader
         tally["flagged"] += _flagged(quick)
         tally["flagged_full"] += _flagged(whole)
-        tally["never_sure"] += whole.probability < STOP_PROBABILITY
+        tally["low_none"] += quick.confidence in ("low", "none")
+        tally["never_sure"] += (planner.status(person.picks).verdicts[0][1]
+                                < STOP_PROBABILITY)
     return AdaptiveValidity(asked, personas)
 
 
@@ -132,6 +141,20 @@ def _share(tallies: dict[str, Counter], personas: Iterable[str], what: str) -> f
     counts = [tallies[k] for k in personas if k in tallies]
     total = sum(c["people"] for c in counts)
     return sum(c[what] for c in counts) / total if total else 0.0
+
+
+def verdict(result: Result) -> tuple[object, ...]:
+    """What careerfit says, for comparing two results: the role it names with medium or
+    high confidence, or 'flagged' (torn, a blend, or nothing stands out). Which of two
+    near-equal roles leads a flagged result is not part of what it says."""
+    if not _flagged(result):
+        return ("main", result.leader)
+    return ("flagged",)
+
+
+def named(result: Result) -> frozenset[str] | None:
+    """The blend a flagged result names, if any."""
+    return result.hybrid.roles if result.hybrid else None
 
 
 def _flagged(result: Result) -> bool:

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 # How many more questions each "Answer a few more?" adds.
 EXTRA_QUESTIONS = 3
+# Past this many questions (where someone with a clear preference has usually stopped:
+# docs/model.md), the adaptive quiz's progress line says what it is still deciding.
+SAY_WHY_AFTER = 10
 MORE_PROMPT = "You can stop here. Answer a few more to be surer?"
 
 
@@ -102,7 +105,22 @@ class AdaptivePlan:
     def label(self, picks: EditablePicks, question_id: str) -> str:
         asked = list(picks)
         number = asked.index(question_id) + 1 if question_id in picks else len(asked) + 1
-        return f"({number} of at most {len(self.bank.questions)})"
+        why = ""
+        if number > SAY_WHY_AFTER and self.extra == 0:
+            why = f" · {self._deciding(picks)}"
+        return f"({number} of at most {len(self.bank.questions)}{why})"
+
+    def _deciding(self, picks: EditablePicks) -> str:
+        """What the next answers decide, in words: between two roles, or whether one is
+        a clear fit."""
+        from careerfit.engine.adaptive import FLAGGED
+
+        first, second = self.planner.status(picks).deciding
+        names = {r.id: r.name for r in self.bank.roles}
+        if FLAGGED not in (first, second):
+            return f"telling {names[first]} from {names[second]}"
+        role = second if first == FLAGGED else first
+        return f"deciding whether {names[role]} is a clear fit"
 
     def can_extend(self, picks: EditablePicks) -> bool:
         return any(q.id not in picks for q in self.bank.scored)

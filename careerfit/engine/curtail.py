@@ -1,0 +1,84 @@
+"""Stochastic curtailment: would the remaining questions change what careerfit says?
+
+Pure logic; numpy is imported on first use (mid-quiz, never at start-up).
+
+The adaptive quiz stops once one verdict (a clear main role, or *flagged*: torn, a
+blend, nothing stands out) is sure under the model (careerfit.engine.adaptive). For
+people whose answers follow a preference only loosely, no verdict ever gets sure,
+yet what careerfit will say at the end of the bank is already plain: the answers
+would have to turn unusually consistent for a role to reach 'medium'. Computerised
+classification testing settles this by *curtailment*: draw plausible people from
+the posterior, let them answer the questions still unasked (posterior predictive),
+and stop when the verdict at the end would be today's verdict in nearly every draw.
+
+The draws are seeded from the answers, so the same answers give the same stop.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Collection
+from typing import Any
+
+from careerfit.base.vocabulary import Picks
+from careerfit.engine.model import Model, Posterior
+
+# Draws from the posterior predictive per check.
+DRAWS = 200
+# A verdict is 'unflagged' (a role named with confidence medium or high) from this
+# chance of the role being the main one: careerfit.engine.result.MEDIUM_PROBABILITY.
+CLEAR_FROM = 0.7
+
+
+class Curtailer:
+    """Predicts the end-of-bank verdict for one bank's model; caches per-question arrays."""
+
+    def __init__(self, model: Model, draws: int = DRAWS) -> None:
+        import numpy as np
+
+        self.np = np
+        self.model = model
+        self.draws = draws
+        self._main = np.array(model.main_rows)  # states x roles
+        self._arrays: dict[str, tuple[Any, Any] | None] = {}
+
+    def _question(self, question_id: str) -> tuple[Any, Any] | None:
+        """Cumulative answer chances (answers x states) and log-likelihoods (answers x
+        states) of one question; None when its answers are too many to list."""
+        if question_id not in self._arrays:
+            question = self.model.bank.question(question_id)
+            answers = question.possible_answers()
+            if not answers:
+                self._arrays[question_id] = None
+            else:
+                chances = self.np.array(self.model._answer_chances(question_id))
+                chances /= chances.sum(axis=0, keepdims=True)
+                logs = self.np.array([self.model.loglik(question_id, a) for a in answers])
+                self._arrays[question_id] = (chances.cumsum(axis=0), logs)
+        return self._arrays[question_id]
+
+    def unchanged_share(self, posterior: Posterior, picks: Picks,
+                        remaining: Collection[str], today: int | None) -> float:
+        """The share of posterior-predictive draws whose verdict after answering every
+        question in *remaining* is *today*'s: the role numbered *today* reaching
+        CLEAR_FROM, or for None, 'flagged' (no role reaching it)."""
+        np = self.np
+        weights = np.array(posterior.weights)
+        rng = np.random.default_rng(zlib.crc32(repr(sorted(picks.items())).encode()))
+        states = rng.choice(len(weights), size=self.draws, p=weights / weights.sum())
+        logs = np.tile(np.log(np.maximum(weights, 1e-300)), (self.draws, 1))
+        for question_id in remaining:
+            arrays = self._question(question_id)
+            if arrays is None:
+                continue
+            cumulative, loglik = arrays
+            drawn = (cumulative[:, states] < rng.random(self.draws)).sum(axis=0)
+            logs += loglik[np.minimum(drawn, len(loglik) - 1)]
+        logs -= logs.max(axis=1, keepdims=True)
+        final = np.exp(logs)
+        final /= final.sum(axis=1, keepdims=True)
+        mains = final @ self._main
+        clear = mains.max(axis=1) >= CLEAR_FROM
+        if today is None:
+            return float(1.0 - clear.mean())
+        return float((clear & (mains.argmax(axis=1) == today)).mean())
