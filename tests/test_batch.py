@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import signal
@@ -240,3 +241,52 @@ def test_score_reports_a_line_that_is_not_utf8_and_goes_on():
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert "not valid JSON" in lines[0]["error"]["message"]
     assert [line.get("id") for line in lines[1:]] == ["p0", "p1"]
+
+
+def test_a_stopped_summary_counts_what_it_scored():
+    """--summary prints nothing per record; a stop says how many records were scored."""
+    import time
+
+    process = subprocess.Popen([sys.executable, "-m", "careerfit", "score", "--summary"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    process.stdin.write(jsonl(3 * 512 + 100).encode())
+    process.stdin.flush()  # and leave stdin open: it waits for the rest of block four
+    time.sleep(3)  # not a speed check: time for the three whole blocks to be scored
+    process.send_signal(signal.SIGTERM)
+    _, error = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert error.decode().strip() == ("careerfit: stopped by SIGTERM after 1,536 record(s):"
+                                      " no summary was printed")
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly():
+    """careerfit score | head -1: exit 0 and nothing on stderr, like any Unix filter."""
+    process = subprocess.Popen([sys.executable, "-m", "careerfit", "score"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    records = jsonl(5000).encode()
+
+    def feed() -> None:  # in a thread: careerfit's output pipe fills while it reads
+        with contextlib.suppress(BrokenPipeError):
+            process.stdin.write(records)
+            process.stdin.close()
+
+    threading.Thread(target=feed, daemon=True).start()
+    first = process.stdout.readline()
+    process.stdout.close()
+    error = process.stderr.read()
+    assert json.loads(first)["id"] == "p0"
+    assert process.wait(timeout=60) == 0 and error == b""
+
+
+@pytest.mark.parametrize("args", [("score",), ("quiz", "--answers", "EXAMPLE", "--json")])
+def test_a_full_disk_on_stdout_is_a_clear_error(args):
+    args = tuple(str(EXAMPLES / "ai-engineer.yaml") if a == "EXAMPLE" else a for a in args)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "careerfit", *args], input=jsonl(600),
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "cannot write the result to standard output (No space left on device)" \
+        in result.stderr
+    assert "Traceback" not in result.stderr and "bug" not in result.stderr

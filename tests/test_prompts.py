@@ -451,3 +451,39 @@ def adaptive_answers(bank, picks):
     from careerfit.engine.adaptive import Planner
 
     return Planner(bank).replay(picks)
+
+
+def test_a_second_quiz_on_the_same_state_folder_is_refused_naming_the_first(bank, person):
+    import os
+
+    from careerfit.base.errors import InputError
+    from careerfit.documents.progress import QuizLock
+
+    leave_half_way(bank, person, "ml-engineer", 3)
+    earlier = progress_path().read_text()
+    running = QuizLock()
+    running.hold()  # another quiz, still asking questions
+    try:
+        person(pure_person(bank, "ai-engineer"), confirms=(False,))
+        with pytest.raises(InputError, match=f"another careerfit quiz .process {os.getpid()}"):
+            run_quiz(QuizOptions(json_output=True))
+        with pytest.raises(InputError, match="another careerfit quiz"):
+            run_quiz(QuizOptions(resume=True, json_output=True))
+        assert progress_path().read_text() == earlier, "nothing of the running quiz is touched"
+    finally:
+        running.release()
+    person(pure_person(bank, "ml-engineer"), confirms=(True,))
+    run_quiz(QuizOptions(json_output=True))  # once the first one is gone, it goes on
+    assert not progress_path().exists()
+
+
+@pytest.mark.parametrize("stop_with", [KeyboardInterrupt, EOFError])
+def test_edit_stopped_before_a_new_answer_leaves_an_unfinished_quiz_alone(bank, person,
+                                                                          stop_with):
+    leave_half_way(bank, person, "ai-engineer", 22)
+    earlier = progress_path().read_text()
+    person({}, stop_at=1, stop_with=stop_with)
+    answers = EXAMPLES / "data-scientist.yaml"
+    with pytest.raises(Interrupted, match=f"nothing was kept; {answers} is unchanged"):
+        run_quiz(QuizOptions(answers=answers, edit=True, json_output=True))
+    assert progress_path().read_text() == earlier

@@ -92,6 +92,14 @@ def _pair_named_both(q, r):
                                        {"id": "hike", "label": "H", "effects": {"outdoors": 1}}]})
 
 
+def _pair_ids_collide(q, r):
+    q["questions"].append({"id": "collide", "type": "pair", "source": "x", "text": "Rather?",
+                           "short": "collide",
+                           "options": [{"id": "draw", "label": "D", "effects": {"drawing": 1}},
+                                       {"id": "lean-draw", "label": "L",
+                                        "effects": {"outdoors": 1}}]})
+
+
 def _bad_added(q, r):
     q["questions"][0]["added"] = 0
 
@@ -125,6 +133,8 @@ PROBLEMS = {
     "duplicate role": (_dup_role, "roles.yaml", "duplicate role id 'illustrator'"),
     "pair of three": (_pair_of_three, "questions.yaml", "compares exactly two options"),
     "pair option named both": (_pair_named_both, "questions.yaml", "'both' is reserved"),
+    "pair answer ids collide": (_pair_ids_collide, "questions.yaml",
+                                "the pair's answer ids collide ('lean-draw' twice)"),
     "added below 1": (_bad_added, "questions.yaml", "'added' must be a whole number"),
     "question without a short label": (_no_short, "questions.yaml", "missing 'short'"),
 }

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from careerfit.bank import Bank, load_bank
-from careerfit.base.errors import CareerfitError, DataError, InputError, Interrupted, some_ids
+from careerfit.base.errors import (
+    CareerfitError,
+    DataError,
+    ExitCode,
+    InputError,
+    Interrupted,
+    some_ids,
+)
 from careerfit.documents.answers import AnswerSet, dump_answers, read_answers
 from careerfit.documents.files import check_writable, write_user_file
 
@@ -83,14 +91,26 @@ def _check_flags(options: QuizOptions) -> None:
 
 
 def run_quiz(options: QuizOptions) -> None:
+    from careerfit.documents.progress import QuizLock
+
+    lock = QuizLock()
+    try:
+        _run_quiz(options, lock)
+    finally:
+        lock.release()
+
+
+def _run_quiz(options: QuizOptions, lock: Any) -> None:
+    """The quiz; *lock* is held from the first look at the state folder's progress."""
     _check_flags(options)
-    if _continue_unfinished(options):
+    if _continue_unfinished(options, lock):
         options = options._replace(resume=True)
     data_dir = options.data
     if options.resume:
         from careerfit.documents.answers import parse_answers
         from careerfit.documents.progress import load_progress
 
+        lock.hold()
         saved_data, progress_doc = load_progress()
         data_dir = data_dir or saved_data
         bank = load_checked_bank(data_dir)
@@ -109,6 +129,7 @@ def run_quiz(options: QuizOptions) -> None:
             _refuse_without_terminal(options, list(answers.missing))
         if options.edit:
             answers = answers._replace(revision=bank.revision)
+        lock.hold()
         answers = answers._replace(picks=_ask(bank, answers, plan, options, data_dir),
                                    missing=())
     elif answers.newer and options.answers is not None and not answers.adaptive:
@@ -131,28 +152,32 @@ def run_quiz(options: QuizOptions) -> None:
         write_user_file(options.export, export_card(report, options.export.suffix.lower()),
                         option="--export")
         _note(f"Wrote the result card to {options.export}")
-    if options.json_output:
-        sys.stdout.write(to_json(report))
+    with stdout_guard():
+        if options.json_output:
+            sys.stdout.write(to_json(report))
+            sys.stdout.flush()
+            return
+        if plain_wanted(options.plain):
+            from careerfit.terminal.plain import plain_result
+
+            sys.stdout.write(plain_result(report))
+        else:
+            from careerfit.terminal.render import show_result
+
+            show_result(report)
         sys.stdout.flush()
-        return
-    if plain_wanted(options.plain):
-        from careerfit.terminal.plain import plain_result
-
-        sys.stdout.write(plain_result(report))
-    else:
-        from careerfit.terminal.render import show_result
-
-        show_result(report)
     if plan is not None and options.save is None:
         _note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
 
 
-def _continue_unfinished(options: QuizOptions) -> bool:
+def _continue_unfinished(options: QuizOptions, lock: Any) -> bool:
     """A new quiz started in a terminal while another is half-way: offer to continue that
     one (Enter does), rather than replace its answers with the first new one."""
     if options.resume or options.answers is not None or not stdin_is_terminal():
         return False
     from careerfit.documents.progress import unfinished_answers
+
+    lock.hold()  # a quiz still running elsewhere is refused, not offered as 'half-way'
 
     kept = unfinished_answers()
     if not kept:
@@ -221,8 +246,10 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
     from careerfit.terminal.session import run_session
 
     picks = dict(answers.picks)
+    given: list[str] = []  # answers given in this session: until one is, nothing is kept
 
     def keep(current: dict) -> None:
+        given.append("")
         save_progress(bank, answers._replace(picks=current), data_dir)
 
     try:
@@ -232,8 +259,10 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
     except (KeyboardInterrupt, EOFError) as stop:
         how = how_stopped(stop)
         kept = sum(1 for q in bank.questions if q.id in picks)
-        if not kept:  # nothing to keep, and an earlier unfinished quiz stays as it was
-            raise Interrupted(f"{how} before the first answer; nothing was kept") from None
+        if not given:  # nothing new to keep, and an earlier unfinished quiz stays as it was
+            unchanged = f"; {options.answers} is unchanged" if options.answers else ""
+            raise Interrupted(f"{how} before the first answer; nothing was kept{unchanged}"
+                              ) from None
         path = save_progress(bank, answers._replace(picks=picks), data_dir)
         resume = "careerfit quiz --resume" + (f" --data {data_dir}" if options.data else "")
         if options.save:
@@ -319,7 +348,8 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
     totals = Summary(bank)
     out = _WholeLines(sys.stdout.buffer)
     try:
-        with (signals_interrupt(), _progress(len(files) if not from_stdin else None) as advance,
+        with (stdout_guard(), signals_interrupt(),
+              _progress(len(files) if not from_stdin else None) as advance,
               rare_collection()):
             for output, result in score(records, bank, full=full and not summary,
                                         traits=summary):
@@ -329,16 +359,48 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
                 advance()
             out.flush()
     except KeyboardInterrupt as stop:
-        raise Interrupted(f"{how_stopped(stop)} after {out.written:,} record(s): "
-                          + ("no summary was printed" if summary else
-                             f"the {out.written:,} line(s) printed are whole, one per record"
-                             " in input order")) from None
+        if summary:  # nothing is printed per record: count what was scored
+            scored = totals.people + totals.errors
+            raise Interrupted(f"{how_stopped(stop)} after {scored:,} record(s): no summary"
+                              " was printed") from None
+        raise Interrupted(f"{how_stopped(stop)} after {out.written:,} record(s): the"
+                          f" {out.written:,} line(s) printed are whole, one per record in"
+                          " input order") from None
     if summary:
-        _print_summary(totals.as_dict(), {r.id: r.name for r in bank.roles}, json_output)
-    sys.stdout.flush()
+        with stdout_guard():
+            _print_summary(totals.as_dict(), {r.id: r.name for r in bank.roles}, json_output)
+            sys.stdout.flush()
     if totals.errors:
         raise CareerfitError(f"{totals.errors} of {totals.errors + totals.people} record(s)"
                              " could not be scored; their lines say why")
+
+
+@contextlib.contextmanager
+def stdout_guard() -> Any:
+    """Output to stdout whose reader may go away or whose disk may be full.
+
+    A closed pipe downstream (``careerfit score | head -1``) ends the run quietly with
+    exit 0, as for any Unix filter; any other failure to write (a full disk) is a
+    clear error with exit 2, not a bug report. Either way stdout is pointed at
+    /dev/null, so that Python's last flush at exit has nothing to complain about."""
+    try:
+        yield
+    except BrokenPipeError:
+        _discard_stdout()
+        sys.exit(ExitCode.OK)
+    except OSError as exc:
+        if exc.filename is not None:
+            raise  # a file, not stdout: the caller's own message
+        _discard_stdout()
+        raise InputError(f"cannot write the result to standard output ({exc.strerror})",
+                         hint="check the disk or the file stdout is redirected to") from None
+
+
+def _discard_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 class _WholeLines:

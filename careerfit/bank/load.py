@@ -372,11 +372,18 @@ class _QuestionsReader(_Reader):
                  "first_label": first.label, "second_label": second.label}
         if PAIR_BOTH in names.values():
             self.problem((*keys, "options"), f"'{PAIR_BOTH}' is reserved in a pair question")
-        return tuple(
+        answers = tuple(
             Option(answer.format(**names), label.format(**names),
                    {t: w * abs(share) for t, w in (first if share > 0 else second).effects.items()}
                    if share else {})
             for answer, label, share in PAIR_POINTS)
+        ids = [a.id for a in answers]
+        if len(set(ids)) < len(ids):
+            clash = next(i for i in ids if ids.count(i) > 1)
+            self.problem((*keys, "options"),
+                         f"the pair's answer ids collide ('{clash}' twice): an option id may"
+                         " not be the other's with 'lean-' in front; rename one")
+        return answers
 
     def _scale(self, entry: dict, keys: tuple[Any, ...]) -> tuple[Option, ...]:
         if "options" in entry:

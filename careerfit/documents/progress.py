@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from careerfit.bank import safeyaml  # the YAML parser is imported only when a file is read
 
 FILE_NAME = "progress.yaml"
+LOCK_NAME = "quiz.lock"
 
 
 def state_dir() -> Path:
@@ -73,3 +74,54 @@ def unfinished_answers() -> int:
 def clear_progress() -> None:
     with contextlib.suppress(OSError):
         progress_path().unlink()
+
+
+class QuizLock:
+    """One quiz at a time per state folder: the second is refused, naming the first.
+
+    Two quizzes sharing a state folder would overwrite each other's progress, and the
+    first to finish would delete the other's. The lock is an advisory ``flock`` on
+    ``quiz.lock`` (released by the system however the process ends, kill -9 included);
+    the file holds the holder's process id for the message. Taken on first need
+    (:meth:`hold`), kept until :meth:`release`. Where flock does not exist (Windows)
+    quizzes are not locked.
+    """
+
+    def __init__(self) -> None:
+        self._fd: int | None = None
+
+    def hold(self) -> None:
+        if self._fd is not None:
+            return
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock
+            return
+        folder = state_dir()
+        path = folder / LOCK_NAME
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise InputError(f"{folder}: cannot use it as careerfit's state folder"
+                             f" ({exc.strerror})",
+                             hint="set CAREERFIT_STATE_DIR to a folder you can write to"
+                             ) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise InputError(
+                f"another careerfit quiz (process {holder}) is running with the state"
+                f" folder {folder}",
+                hint="finish or stop that quiz first; to take two at once, give one its own"
+                     " folder: CAREERFIT_STATE_DIR=/some/folder careerfit quiz") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor releases the flock
+            self._fd = None
