@@ -290,3 +290,22 @@ def test_a_full_disk_on_stdout_is_a_clear_error(args):
     assert "cannot write the result to standard output (No space left on device)" \
         in result.stderr
     assert "Traceback" not in result.stderr and "bug" not in result.stderr
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('{"version":2,"revision":3,"answers":{"on-call-ok":"agree","on-call-ok":"disagree"}}',
+     "repeats the key 'on-call-ok'"),
+    ('{"version":2,"revision":7,"answers":{}}', "'revision' is 7, but this question bank"),
+    ('{"version":2,"revision":100000000000000000000000,"answers":{}}',
+     "'revision' must be a whole number"),
+    ('{"version":2,"revision":3,"adaptive":true,"answers":{}}',
+     "an adaptive answers file with no answers"),
+    ('{"version":2,"answers":{"x":"' + "y" * 70_000 + '"}}', "the line is longer than 64 KiB"),
+])
+def test_what_a_hostile_line_gets_is_its_own_error_and_the_rest_still_scores(line, message):
+    good = jsonl(1).strip()
+    result = run("score", stdin=f"{line}\n{good}\n")
+    first, second = (json.loads(row) for row in result.stdout.splitlines())
+    assert result.returncode == 2
+    assert message in first["error"]["message"]
+    assert second["ranking"] and second["id"] == "p0"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -180,3 +182,43 @@ def test_each_benchmark_script_starts(script):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "usage:" in result.stdout
+
+
+@pytest.mark.parametrize(("setup", "args", "message"), [
+    ("read-only", ("--save", "F"), "--save F: the file is read-only"),
+    ("symlink", ("--save", "F"), "--save F: is a symbolic link"),
+    ("symlink", ("--export", "F"), "--export F: is a symbolic link"),
+    ("none", ("--save", "F", "--export", "F"), "--save and --export both name F"),
+])
+def test_saving_refuses_what_it_must_not_replace(tmp_path, setup, args, message):
+    target = tmp_path / "card.md"
+    if setup == "read-only":
+        target.write_text("keep me\n")
+        target.chmod(0o444)
+    elif setup == "symlink":
+        (tmp_path / "elsewhere.md").write_text("keep me\n")
+        target.symlink_to(tmp_path / "elsewhere.md")
+    args = tuple(str(target) if a == "F" else a for a in args)
+    result = run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"), *args)
+    assert result.returncode == 2
+    assert message.replace("F", str(target)) in result.stderr
+    assert "Traceback" not in result.stderr
+    if setup != "none":
+        assert target.read_text() == "keep me\n" and target.is_symlink() == (setup == "symlink")
+
+
+def test_saved_files_follow_the_umask_and_keep_a_replaced_files_mode(tmp_path):
+    import stat
+
+    saved, card, kept = tmp_path / "me.yaml", tmp_path / "card.html", tmp_path / "old.yaml"
+    kept.write_text("version: 2\n")
+    kept.chmod(0o604)
+    answers = str(EXAMPLES / "ai-engineer.yaml")
+    for args in (("--save", str(saved), "--export", str(card)), ("--save", str(kept))):
+        command = " ".join([sys.executable, "-m", "careerfit", "quiz", "--answers", answers,
+                            *args])
+        subprocess.run(["sh", "-c", f"umask 027 && {command}"], check=True,
+                       capture_output=True, timeout=60)
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o640  # 0666 less the umask 027
+    assert stat.S_IMODE(card.stat().st_mode) == 0o640
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o604  # a replaced file keeps its own

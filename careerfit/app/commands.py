@@ -85,6 +85,10 @@ def _check_flags(options: QuizOptions) -> None:
                              f" '{options.export.suffix or '(no suffix)'}'",
                              hint="end the file name in " + ", ".join(SUFFIXES[:-1])
                              + f" or {SUFFIXES[-1]}")
+    if (options.save is not None and options.export is not None
+            and os.path.abspath(options.save) == os.path.abspath(options.export)):
+        raise InputError(f"--save and --export both name {options.save}: the card would"
+                         " overwrite the answers", hint="give them two different file names")
     for option, path in (("--save", options.save), ("--export", options.export)):
         if path is not None:
             check_writable(path, option=option)

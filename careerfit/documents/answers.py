@@ -56,6 +56,13 @@ def read_answers(path: Path, bank: Bank) -> AnswerSet:
 def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
     """Check a parsed answers document against *bank*; every mistake is an InputError."""
     revision, adaptive, given = _header(doc)
+    if revision > bank.revision:
+        raise InputError(f"{doc.where('revision')}: 'revision' is {revision}, but this"
+                         f" question bank is only at revision {bank.revision}",
+                         hint="leave it as 'careerfit quiz --save' wrote it, or remove it")
+    if adaptive and not given:
+        raise InputError(f"{doc.where('answers')}: an adaptive answers file with no answers",
+                         hint="an adaptive quiz saves what it asked; take the quiz again")
     picks = _usual_picks(bank, given)
     if picks is None or len(picks) < len(given):  # something unusual: check each one
         picks = _checked_picks(doc, bank, given)

@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, NamedTuple
 from careerfit.bank import Bank
 from careerfit.bank.safeyaml import Document
 from careerfit.base import speed
-from careerfit.base.errors import InputError, some_ids
+from careerfit.base.errors import InputError, literal, some_ids
 from careerfit.documents.answers import AnswerSet, parse_answers, read_answers
 from careerfit.documents.report import build_report, ranking_part, recommendation_part
 from careerfit.engine.result import LEVELS, Evaluator, Result
@@ -46,27 +46,70 @@ def from_files(paths: Iterable[Path], bank: Bank) -> Iterator[Record]:
 
 def from_json_lines(stream: BinaryIO, bank: Bank, name: str = "<stdin>") -> Iterator[Record]:
     """Records from JSON Lines, read as bytes: orjson decodes them (and reports bad UTF-8
-    as a bad line rather than ending the run)."""
+    as a bad line rather than ending the run). A line longer than MAX_LINE_BYTES is
+    refused as it is read, never held whole in memory."""
     import orjson
 
-    for number, line in enumerate(stream, start=1):
-        if line.isspace():
+    for number, line in enumerate(_capped_lines(stream), start=1):
+        if line is not None and line.isspace():
             continue
         where = f"{name}:{number}"
         key: dict[str, Any] = {"line": number}
         try:
-            if len(line) > MAX_LINE_BYTES:
+            if line is None:
                 raise InputError(f"{where}: the line is longer than {MAX_LINE_BYTES // 1024} KiB")
             try:
                 data = orjson.loads(line)
             except orjson.JSONDecodeError as exc:
                 raise InputError(f"{where}: not valid JSON: {exc}") from None
+            if line.count(b'":') > _key_count(data):  # maybe a key given twice: look closer
+                _refuse_repeated_keys(line, where)
             if isinstance(data, dict) and "id" in data:
                 key = {"id": data.pop("id")}
             answers = parse_answers(Document(where, data, {}), bank)
             yield _complete(Record(key, where, answers))
         except InputError as error:
             yield Record(key, where, error=str(error))
+
+
+def _capped_lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """The stream's lines; None for a line over MAX_LINE_BYTES, whose rest is skipped
+    a piece at a time (so memory stays flat on any input, /dev/zero included)."""
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) <= MAX_LINE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _key_count(data: Any) -> int:
+    """How many keys *data* holds, at any depth."""
+    if isinstance(data, dict):
+        return len(data) + sum(_key_count(v) for v in data.values())
+    if isinstance(data, list):
+        return sum(_key_count(v) for v in data)
+    return 0
+
+
+def _refuse_repeated_keys(line: bytes, where: str) -> None:
+    """Refuse a line that gives a key twice (orjson keeps the last; YAML files refuse)."""
+    import json
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: set[str] = set()
+        for key, _ in items:
+            if key in seen:
+                raise InputError(f"{where}: repeats the key {literal(key)} (each key may"
+                                 " appear once)", hint="remove one of the two")
+            seen.add(key)
+        return dict(items)
+
+    json.loads(line, object_pairs_hook=pairs)
 
 
 def output_line(output: dict[str, Any]) -> bytes:
