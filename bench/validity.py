@@ -143,7 +143,7 @@ def main() -> None:
             print(f"  {persona:14} {adaptive.quantile([persona], 0.5):7.0f}"
                   f" {adaptive.quantile([persona], 0.9):5.0f} {tally['stopped'] / n:14.1%}"
                   f" {tally['same_leader'] / n:12.1%} {tally['same_verdict'] / n:13.1%}"
-                  f" {tally['same_named'] / max(tally['both_flagged'], 1):11.1%}"
+                  f" {_share_of(tally['same_named'], tally['both_flagged']):>11}"
                   f" {tally['flagged'] / n:8.1%}"
                   f" {tally['flagged_full'] / n:11.1%}")
         stopped = sum(t["stopped"] for t in adaptive.personas.values())
@@ -166,6 +166,10 @@ def main() -> None:
     print(f"({elapsed:.1f} s; robustness rows: people between the model's personas, and 50/50"
           f" people leaning {LEAN} toward one side on pick-one questions)")
     sys.exit(1 if missed else 0)
+
+
+def _share_of(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "–"
 
 
 def everyone_of(adaptive: AdaptiveValidity) -> list[str]:
