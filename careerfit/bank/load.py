@@ -13,6 +13,10 @@ from careerfit.bank.types import (
     DATA_MAX_BYTES,
     ID_PATTERN,
     KINDS,
+    MAX_BLENDS,
+    MAX_QUESTIONS,
+    MAX_ROLES,
+    MAX_TRAITS,
     PAIR_BOTH,
     PAIR_POINTS,
     SCALE_POINTS,
@@ -26,7 +30,7 @@ from careerfit.bank.types import (
     Salary,
     Trait,
 )
-from careerfit.base.errors import DataError, InputError
+from careerfit.base.errors import DataError, InputError, clean, literal
 
 if TYPE_CHECKING:
     from careerfit.bank import safeyaml  # the YAML parser is imported only when a file is read
@@ -68,6 +72,13 @@ def read_bank(directory: Path) -> Bank:
     traits, roles, blends = _RolesReader(roles_doc, problems).read()
     questions = _QuestionsReader(questions_doc, problems, {t.id for t in traits}).read()
     problems += _background_problems(roles_doc.path, roles, questions)
+    for count, most, what, doc in ((len(roles), MAX_ROLES, "roles", roles_doc),
+                                   (len(blends), MAX_BLENDS, "blends", roles_doc),
+                                   (len(traits), MAX_TRAITS, "traits", roles_doc),
+                                   (len(questions), MAX_QUESTIONS, "questions", questions_doc)):
+        if count > most:
+            problems.append(f"{doc.path}:1: {count} {what}, more than the {most} careerfit"
+                            f" reads (see 'Editing the question bank' in the README)")
     if problems:
         raise DataError(problems)
     return Bank(tuple(questions), tuple(roles), tuple(traits), tuple(blends), directory)
@@ -137,7 +148,7 @@ class _Reader:
         if not isinstance(value, str) or not value.strip():
             self.problem((*keys, name), f"'{name}' must be non-empty text")
             return ""
-        return value.strip()
+        return clean(value.strip())
 
     def texts(self, entry: dict, keys: tuple[Any, ...], name: str) -> tuple[str, ...]:
         value = entry.get(name)
@@ -145,7 +156,7 @@ class _Reader:
             self.problem((*keys, name) if name in entry else keys,
                          f"'{name}' must be a non-empty list of text")
             return ()
-        return tuple(v.strip() for v in value)
+        return tuple(clean(v.strip()) for v in value)
 
     def ident(self, entry: dict, keys: tuple[Any, ...], seen: set[str], what: str) -> str:
         value = entry.get("id")
@@ -163,7 +174,7 @@ class _Reader:
         weights: dict[str, float] = {}
         for trait, weight in self.mapping(value, keys, what).items():
             if trait not in known:
-                self.problem((*keys, trait), f"{what} names the unknown trait '{trait}'"
+                self.problem((*keys, trait), f"{what} names the unknown trait {literal(trait)}"
                              f" (known: {', '.join(sorted(known))})")
             elif isinstance(weight, bool) or not isinstance(weight, (int, float)) \
                     or not -3 <= weight <= 3:
@@ -175,7 +186,7 @@ class _Reader:
     def unknown_keys(self, entry: dict, keys: tuple[Any, ...], allowed: set[str]) -> None:
         for key in entry:
             if key not in allowed:
-                self.problem((*keys, key), f"unknown key '{key}' (allowed: "
+                self.problem((*keys, key), f"unknown key {literal(key)} (allowed: "
                              f"{', '.join(sorted(allowed))})")
 
     def version(self, top: dict) -> None:
@@ -242,10 +253,11 @@ class _RolesReader(_Reader):
             outputs=self.texts(entry, keys, "outputs"),
             use_cases=self.texts(entry, keys, "use_cases"),
             entry=self.text(entry, keys, "entry"),
-            salary=Salary(low, high, str(salary.get("currency", "USD")),
-                          str(salary.get("region", "US")), str(salary.get("period", "")),
-                          str(salary.get("note", ""))),
-            routes={str(k): str(v).strip() for k, v in routes.items()},
+            salary=Salary(low, high, clean(str(salary.get("currency", "USD"))),
+                          clean(str(salary.get("region", "US"))),
+                          clean(str(salary.get("period", ""))),
+                          clean(str(salary.get("note", "")))),
+            routes={clean(str(k)): clean(str(v).strip()) for k, v in routes.items()},
             line=self.doc.line(*keys), known_by=known_by,
             taster=self.text(entry, keys, "taster", required=False),
         )

@@ -28,6 +28,13 @@ BACK = "\x00back"
 KINDS = ("choice", "scale", "multi", "pair")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATA_MAX_BYTES = 1024 * 1024
+# The largest bank careerfit reads. The response model's states grow with the square
+# of the roles: within these limits every bank scores an answer set well under a
+# second (tests/test_validate.py times none, but builds one at the limit).
+MAX_ROLES = 12
+MAX_BLENDS = 24
+MAX_TRAITS = 40
+MAX_QUESTIONS = 200
 
 # The 5-point agreement scale: option id, label, share of the item's effects.
 SCALE_POINTS: tuple[tuple[str, str, float], ...] = (

@@ -183,7 +183,7 @@ def summary_view(summary: dict[str, Any], role_names: dict[str, str]) -> Group:
     table.add_column("Share", justify="right")
     for role, count in summary["recommended"].items():
         label = "no confident pick" if role == "none" else role_names.get(role, role)
-        table.add_row(label, f"{count:,}", f"{count / people:.0%}")
+        table.add_row(Text(clean(label)), f"{count:,}", f"{count / people:.0%}")
     levels = ", ".join(f"{level} {count / people:.0%}"
                        for level, count in summary["confidence"].items())
     lines = [f"Confidence: {levels}"]
@@ -193,4 +193,4 @@ def summary_view(summary: dict[str, Any], role_names: dict[str, str]) -> Group:
     traits = ", ".join(f"{t['name']} (spread {t['spread']:.2f})"
                        for t in summary["separating_traits"])
     lines.append(f"Traits that separate this cohort most: {traits or 'none'}")
-    return Group(table, Text("\n".join(lines)))
+    return Group(table, Text(clean("\n".join(lines))))

@@ -1,0 +1,112 @@
+"""The hostile corpus: banks and inputs made to break careerfit, and what each must get.
+
+Built here from the studio bank rather than stored, so the escape codes stay visible in
+the source: a bank whose text carries terminal escapes, bidi overrides and rich markup;
+banks at and past the size limits. (Colliding pair ids: tests/test_validate.py; hostile
+JSON lines: tests/test_batch.py.)
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import run
+
+STUDIO = Path(__file__).parent / "banks" / "studio"
+EVIL = ("\x1b[31mred\x1b]8;;http://x\x07link\x1b]8;;\x07 \u202ereversed"
+        " [bold]b[/bold] [/] [link=x]l[/link]")
+RAW = ("\x1b", "\x07", "\u202e")
+
+
+@pytest.fixture(scope="module")
+def evil_bank(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("evil") / "bank"
+    shutil.copytree(STUDIO, folder)
+    roles = yaml.safe_load((folder / "roles.yaml").read_text())
+    for role in roles["roles"]:
+        role["name"] += " " + EVIL
+        role["summary"] += EVIL
+        role["tools"] = [*role["tools"], EVIL]
+        role["salary"]["note"] = EVIL
+    (folder / "roles.yaml").write_text(yaml.safe_dump(roles, allow_unicode=True))
+    questions = yaml.safe_load((folder / "questions.yaml").read_text())
+    questions["questions"][0]["text"] += EVIL
+    questions["questions"][0]["options"][0]["label"] += EVIL
+    (folder / "questions.yaml").write_text(yaml.safe_dump(questions, allow_unicode=True))
+    return folder
+
+
+def answers_for(bank: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "a.yaml"
+    path.write_text((STUDIO.parent / "studio-illustrator.yaml").read_text())
+    return path
+
+
+@pytest.mark.parametrize("command", [
+    ("roles",), ("roles", "illustrator"), ("roles", "--compare", "illustrator", "surveyor"),
+    ("roles", "--plain", "illustrator"), ("validate",), ("quiz", "--answers", "A"),
+    ("quiz", "--answers", "A", "--plain"), ("score", "--summary", "A"), ("score", "A"),
+])
+def test_text_from_a_bank_reaches_the_terminal_as_plain_text(evil_bank, tmp_path, command):
+    answers = answers_for(evil_bank, tmp_path)
+    args = [str(answers) if a == "A" else a for a in command]
+    result = run(*args, "--data", str(evil_bank), env={"COLUMNS": "200"})
+    assert result.returncode in (0, 2), result.stderr
+    assert "bug" not in result.stderr and "Traceback" not in result.stderr
+    for raw in RAW:
+        assert raw not in result.stdout and raw not in result.stderr, (raw, command)
+    if command[0] != "validate":
+        assert "[bold]b[/bold]" in result.stdout or "[bold]b[/bold]" in json.dumps(
+            result.stdout), "markup in a bank is shown as text, not applied"
+
+
+def test_validate_shows_a_hostile_key_escaped(tmp_path):
+    folder = tmp_path / "bank"
+    shutil.copytree(STUDIO, folder)
+    roles = yaml.safe_load((folder / "roles.yaml").read_text())
+    roles["roles"][0]["\x1b]0;pwned\x07[bold]key"] = 1
+    roles["roles"][0]["profile"]["\x1b[2Jtrait"] = 1
+    (folder / "roles.yaml").write_text(yaml.safe_dump(roles))
+    result = run("validate", "--data", str(folder))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "unknown key '\\x1b]0;pwned\\x07[bold]key'" in result.stderr
+    assert "unknown trait '\\x1b[2Jtrait'" in result.stderr
+
+
+def many_roles(folder: Path, count: int) -> Path:
+    """A bank of *count* roles, one trait each, one question per trait."""
+    folder.mkdir(parents=True)
+    traits = [{"id": f"t{i}", "name": f"T{i}", "description": "x"} for i in range(count)]
+    card = {"summary": "x", "responsibilities": ["x"], "skills": ["x"],
+            "skill_priorities": ["x"], "tools": ["x"], "outputs": ["x"], "use_cases": ["x"],
+            "entry": "x", "salary": {"low": 1, "high": 2}}
+    roles = [{"id": f"r{i}", "name": f"Role {i}", "profile": {f"t{i}": 3}, **card}
+             for i in range(count)]
+    (folder / "roles.yaml").write_text(yaml.safe_dump(
+        {"version": 1, "traits": traits, "roles": roles}))
+    questions = [{"id": f"q{i}", "short": f"q{i}", "type": "scale", "source": "x",
+                  "text": f"I like t{i}.", "effects": {f"t{i}": 1}} for i in range(count)]
+    (folder / "questions.yaml").write_text(yaml.safe_dump(
+        {"version": 1, "questions": questions}))
+    return folder
+
+
+def test_a_bank_past_the_role_limit_is_refused_and_one_at_it_scores(tmp_path):
+    too_many = many_roles(tmp_path / "13", 13)
+    refused = run("validate", "--data", str(too_many))
+    assert refused.returncode == 2
+    assert "13 roles, more than the 12 careerfit reads" in refused.stderr
+    quiz = run("quiz", "--data", str(too_many), "--answers", "x.yaml")
+    assert quiz.returncode == 2 and "more than the 12" in quiz.stderr
+    at_limit = many_roles(tmp_path / "12", 12)
+    answers = {"version": 2, "answers": {f"q{i}": "agree" if i == 3 else "disagree"
+                                         for i in range(12)}}
+    result = run("score", "--data", str(at_limit), stdin=json.dumps(answers) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["ranking"][0]["role"] == "r3"
