@@ -132,13 +132,19 @@ def test_a_complete_answer_set_with_an_unknown_question_id_is_refused(edit):
     assert "unknown question id 'on-cal-ok'" in error and "did you mean 'on-call-ok'" in error
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
-def test_a_stopped_score_leaves_whole_lines_and_says_how_many(stop):
+@pytest.mark.parametrize(("stop", "blas_threads"), [
+    (signal.SIGINT, None), (signal.SIGTERM, None), (signal.SIGTERM, "2")])
+def test_a_stopped_score_leaves_whole_lines_and_says_how_many(stop, blas_threads):
     """Three blocks are scored and out while careerfit waits for more input; then it is
-    stopped (Ctrl-C, or a kill): every line printed is whole, and the message counts them."""
+    stopped (Ctrl-C, or a kill): every line printed is whole, and the message counts them.
+    With BLAS worker threads (a user's OPENBLAS_NUM_THREADS), a signal delivered to one
+    of them let a block out uncounted: they now start with the signals blocked."""
+    import os
+
+    env = {**os.environ, **({"OPENBLAS_NUM_THREADS": blas_threads} if blas_threads else {})}
     process = subprocess.Popen([sys.executable, "-m", "careerfit", "score"],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
+                               stderr=subprocess.PIPE, env=env)
     records = jsonl(3 * 512 + 100).encode()
 
     def feed() -> None:  # and leave stdin open: careerfit waits for the rest of block four
@@ -309,3 +315,29 @@ def test_what_a_hostile_line_gets_is_its_own_error_and_the_rest_still_scores(lin
     assert result.returncode == 2
     assert message in first["error"]["message"]
     assert second["ranking"] and second["id"] == "p0"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+def test_blas_worker_threads_never_take_a_stop_signal():
+    """Read each thread's blocked-signal mask after careerfit score has loaded numpy."""
+    import os
+
+    code = """
+import os, signal
+from careerfit.bank import load_bank
+from careerfit.documents.batch import score
+list(score(iter(()), load_bank()))  # loads numpy the way careerfit score does
+main = os.getpid()
+for task in os.listdir("/proc/self/task"):
+    if int(task) != main:
+        fields = dict(line.split(":\\t", 1) for line in
+                      open(f"/proc/self/task/{task}/status").read().splitlines() if ":\\t" in line)
+        blocked = int(fields["SigBlk"], 16)
+        print(task, all(blocked >> (s - 1) & 1 for s in
+                        (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "OPENBLAS_NUM_THREADS": "2"}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    threads = result.stdout.split("\n")
+    assert all(line.endswith("True") for line in threads if line), result.stdout

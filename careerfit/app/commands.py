@@ -245,8 +245,8 @@ def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
 
 def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
          data_dir: Path | None) -> dict:
+    from careerfit.base.interrupts import how_stopped, signals_interrupt
     from careerfit.documents.progress import clear_progress, save_progress
-    from careerfit.terminal.interrupts import how_stopped, signals_interrupt
     from careerfit.terminal.session import run_session
 
     picks = dict(answers.picks)
@@ -331,6 +331,7 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
 def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool,
               data: Path | None) -> None:
     """careerfit score: stream records through the scorer, one JSON line each."""
+    from careerfit.base.interrupts import how_stopped, signals_interrupt
     from careerfit.base.speed import rare_collection
     from careerfit.documents.batch import (
         Summary,
@@ -339,7 +340,6 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
         output_line,
         score,
     )
-    from careerfit.terminal.interrupts import how_stopped, signals_interrupt
 
     bank = load_checked_bank(data)
     from_stdin = not files or files == [Path("-")]
@@ -424,7 +424,7 @@ class _WholeLines:
             self.flush()
 
     def flush(self) -> None:
-        from careerfit.terminal.interrupts import held_signals
+        from careerfit.base.interrupts import held_signals
 
         with held_signals():
             self.stream.write(b"".join(self.pending))

@@ -20,6 +20,7 @@ from careerfit.bank import Bank
 from careerfit.bank.safeyaml import Document
 from careerfit.base import speed
 from careerfit.base.errors import InputError, literal, some_ids
+from careerfit.base.interrupts import held_signals
 from careerfit.documents.answers import AnswerSet, parse_answers, read_answers
 from careerfit.documents.report import build_report, ranking_part, recommendation_part
 from careerfit.engine.result import LEVELS, Evaluator, Result
@@ -147,7 +148,8 @@ def score(records: Iterable[Record], bank: Bank, *, full: bool = False, traits: 
             yield {**record.key, **build_report(bank, result, record.answers)}, result
         return
     speed.one_blas_thread()  # before numpy loads its BLAS
-    from careerfit.engine.blocks import BLOCK_SIZE, BlockScorer
+    with held_signals():  # BLAS worker threads start now: they inherit the blocked
+        from careerfit.engine.blocks import BLOCK_SIZE, BlockScorer  # signals, for good
 
     scorer = BlockScorer(evaluate)
     for block in _blocks(records, block_size or BLOCK_SIZE):

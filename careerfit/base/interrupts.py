@@ -43,8 +43,10 @@ def how_stopped(stop: BaseException) -> str:
 @contextlib.contextmanager
 def held_signals() -> Iterator[None]:
     """Hold off Ctrl-C, SIGTERM and SIGHUP for the moment of the block (one write): one
-    that arrives meanwhile takes effect as the block ends. Where the platform can't
-    hold signals (Windows), the block runs as it is."""
+    that arrives meanwhile takes effect as the block ends. Threads started inside the
+    block (numpy's BLAS workers) keep the signals blocked for good, so that a signal is
+    only ever handled by the main thread, between two blocks of output. Where the
+    platform can't hold signals (Windows), the block runs as it is."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
