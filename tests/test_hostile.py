@@ -110,3 +110,38 @@ def test_a_bank_past_the_role_limit_is_refused_and_one_at_it_scores(tmp_path):
     result = run("score", "--data", str(at_limit), stdin=json.dumps(answers) + "\n")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["ranking"][0]["role"] == "r3"
+
+
+def test_faults_of_the_environment_are_exit_2_naming_the_path(tmp_path):
+    import subprocess
+    import sys
+
+    long_name = tmp_path / ("a" * 300 + ".yaml")
+    example = str(Path(__file__).parent.parent / "examples" / "ai-engineer.yaml")
+    saved = run("quiz", "--answers", example, "--save", str(long_name))
+    assert saved.returncode == 2 and "File name too long" in saved.stderr
+    read = run("quiz", "--answers", str(long_name))
+    assert read.returncode == 2 and "cannot read the answers file" in read.stderr
+    for args, message in ((("score",), "it is closed"), (("quiz",), "needs a terminal")):
+        closed = subprocess.run([sys.executable, "-m", "careerfit", *args],
+                                stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                timeout=60, preexec_fn=lambda: __import__("os").close(0))
+        assert closed.returncode == 2 and message in closed.stderr, closed.stderr
+        assert "bug" not in closed.stderr
+
+
+def test_a_state_folder_that_is_a_file_is_named_before_any_question(tmp_path, monkeypatch):
+    from careerfit.app import commands
+    from careerfit.app.commands import QuizOptions, run_quiz
+    from careerfit.base.errors import InputError
+    from helpers import ScriptedPrompter
+
+    not_a_folder = tmp_path / "state"
+    not_a_folder.write_text("")
+    monkeypatch.setenv("CAREERFIT_STATE_DIR", str(not_a_folder))
+    monkeypatch.setattr(commands, "stdin_is_terminal", lambda: True)
+    stand_in = ScriptedPrompter({})
+    monkeypatch.setattr(commands, "_prompter", lambda plain: stand_in)
+    with pytest.raises(InputError, match=f"{not_a_folder}: cannot use it as careerfit's state"):
+        run_quiz(QuizOptions(json_output=True))
+    assert stand_in.asked == []

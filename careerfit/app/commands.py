@@ -254,7 +254,14 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
 
     def keep(current: dict) -> None:
         given.append("")
-        save_progress(bank, answers._replace(picks=current), data_dir)
+        try:
+            save_progress(bank, answers._replace(picks=current), data_dir)
+        except OSError as exc:
+            where = exc.filename or "the state folder"
+            raise InputError(f"cannot save the quiz's progress in {where} ({exc.strerror});"
+                             " the last answer was not kept",
+                             hint="free some space, or set CAREERFIT_STATE_DIR to a folder"
+                                  " you can write to") from None
 
     try:
         with signals_interrupt():
@@ -343,6 +350,10 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
 
     bank = load_checked_bank(data)
     from_stdin = not files or files == [Path("-")]
+    if from_stdin and sys.stdin is None:
+        raise InputError("careerfit score reads JSON Lines from standard input, and it is"
+                         " closed", hint="pipe a file in (careerfit score < answers.jsonl)"
+                                         " or name YAML answers files")
     if from_stdin and stdin_is_terminal():
         raise InputError("careerfit score reads JSON Lines from standard input, and it is a"
                          " terminal", hint="pipe a file in (careerfit score < answers.jsonl)"

@@ -65,9 +65,13 @@ class Document(NamedTuple):
 
 def read_text(path: Path, *, what: str, max_bytes: int = MAX_BYTES) -> str:
     """Read a small UTF-8 text file, refusing folders, binaries and oversized files."""
-    if not path.exists():
+    try:
+        exists, folder = path.exists(), path.is_dir()
+    except OSError as exc:  # a name too long, a folder that can't be entered
+        raise InputError(f"{path}: cannot read the {what}: {exc.strerror}") from None
+    if not exists:
         raise InputError(f"{path}: no such {what}", hint="check the path and spelling")
-    if path.is_dir():
+    if folder:
         raise InputError(f"{path}: is a folder, not a {what}", hint="name a .yaml file")
     try:
         with path.open("rb") as handle:

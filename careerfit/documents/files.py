@@ -43,6 +43,14 @@ def check_writable(path: Path, *, option: str) -> None:
     """Refuse early (before any question) a path that could not be written later, or
     that should not be: a symbolic link (it would be replaced by a file) or a read-only
     file (someone protected it)."""
+    try:
+        _check_writable(path, option)
+    except OSError as exc:  # a name too long, a folder that can't be entered, ...
+        raise InputError(f"{option} {path}: cannot write there ({exc.strerror})",
+                         hint="choose another name or folder") from None
+
+
+def _check_writable(path: Path, option: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_symlink():
         raise InputError(f"{option} {path}: is a symbolic link, which careerfit does not"
