@@ -58,10 +58,17 @@ def test_human_result_names_the_pick_reasons_and_next_steps():
     assert "Recommended: AI Engineer" in out and "confidence: high" in out
     report = json.loads(run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"),
                             "--json").stdout)
+    # Reasons are grouped under the role they pulled toward, with unsigned points.
+    toward_pick = out.index("Toward AI Engineer")
+    runner = report["ranking"][1]["name"]
+    toward_runner = out.index(f"Toward {runner}")
+    assert toward_pick < toward_runner
     for reason in report["reasons"]["for"]:
-        assert f"+{reason['points']:.1f} AI Engineer · {reason['question_short']}:" in out
+        line = f"{reason['points']:4.1f}  {reason['question_short']}:"
+        assert toward_pick < out.index(line) < toward_runner
     pull = report["reasons"]["against"][0]
-    assert f"−{pull['points']:.1f}" in out and pull["question_short"] in out
+    assert out.index(f"{pull['points']:4.1f}  {pull['question_short']}:") > toward_runner
+    assert "−" not in out.split("Next steps")[0] and "+1" not in out
     assert "Next steps toward AI Engineer" in out and "150,000" in out
     assert "full-stack" in out.lower()
 
@@ -137,7 +144,7 @@ def test_a_bug_prints_a_short_report_message_and_exits_1(monkeypatch, capsys):
     assert "Traceback" in capsys.readouterr().err
     # A run builds only its own command; the app keeps every command for the next caller.
     assert {c.callback.__name__ for c in cli.app.registered_commands} == {
-        "quiz", "validate", "roles", "score", "schema_command"}
+        "quiz", "validate", "questions", "roles", "score", "schema_command"}
 
 
 def test_adaptive_replay_counts_only_what_it_would_ask():
@@ -222,3 +229,27 @@ def test_saved_files_follow_the_umask_and_keep_a_replaced_files_mode(tmp_path):
     assert stat.S_IMODE(saved.stat().st_mode) == 0o640  # 0666 less the umask 027
     assert stat.S_IMODE(card.stat().st_mode) == 0o640
     assert stat.S_IMODE(kept.stat().st_mode) == 0o604  # a replaced file keeps its own
+
+
+def test_questions_lists_every_id_an_answers_file_may_use():
+    from careerfit.bank import load_bank
+
+    bank = load_bank()
+    listing = json.loads(run("questions", "--json").stdout)["questions"]
+    assert [q["id"] for q in listing] == [q.id for q in bank.questions]
+    pair = next(q for q in listing if q["type"] == "pair")
+    assert "both" in [a["id"] for a in pair["answers"]]
+    assert all(q["answers"][-1]["id"] == "skip" for q in listing)
+    text = run("questions").stdout
+    assert "on-call-ok (scale): being on call" in text and "    strongly-agree:" in text
+    help_text = run("--help").stdout
+    assert "questions  List the question and answer ids." in help_text
+    assert "..." not in help_text.split("Commands:")[1].split("Exit codes")[0]
+
+
+def test_a_misspelled_id_points_to_the_list_of_ids(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("version: 2\nanswers:\n  on-cal-ok: agree\n")
+    result = run("quiz", "--answers", str(path))
+    assert result.returncode == 2
+    assert "did you mean 'on-call-ok'? ('careerfit questions' lists every id)" in result.stderr

@@ -487,3 +487,29 @@ def test_edit_stopped_before_a_new_answer_leaves_an_unfinished_quiz_alone(bank, 
     with pytest.raises(Interrupted, match=f"nothing was kept; {answers} is unchanged"):
         run_quiz(QuizOptions(answers=answers, edit=True, json_output=True))
     assert progress_path().read_text() == earlier
+
+
+def test_back_after_resume_reaches_the_answers_given_before_the_stop(bank, person, capsys):
+    role = "data-scientist"
+    leave_half_way(bank, person, role, 5)
+    fifth, sixth = bank.questions[4], bank.questions[5]
+    other = next(o for o in fifth.option_ids if (o,) != favourite(bank, fifth, role))
+    prompts = person(pure_person(bank, role), back_at=(1,), changes={fifth.id: (other,)})
+    run_quiz(QuizOptions(resume=True, json_output=True))
+    report = json.loads(capsys.readouterr().out)
+    assert [q for _, q in prompts.asked][:3] == [sixth.id, fifth.id, sixth.id]
+    assert report["answers"]["answers"][fifth.id] == other
+
+
+def test_the_review_lists_answers_in_the_order_asked_and_pairs_name_both_sides(
+        bank, person, capsys):
+    prompts = person(pure_person(bank, "ml-engineer"))
+    run_quiz(QuizOptions(json_output=True))  # adaptive: not in bank order
+    capsys.readouterr()
+    asked = [q for _, q in prompts.asked]
+    assert prompts.reviewed[0] == asked
+    assert asked != [q.id for q in bank.questions if q.id in asked]
+    pair = next(q for q in bank.questions if q.kind == "pair")
+    shown = pair.describe((pair.option_ids[0],))
+    assert shown.startswith("Much rather: ") and f"(over: {pair.sides[1].label})" in shown
+    assert pair.describe(("both",)).endswith(f"{pair.sides[0].label} / {pair.sides[1].label}")

@@ -57,7 +57,10 @@ def test_the_summary_is_on_screen_when_the_command_ends(example):
     assert "Your fit with each role (out of 100)" in last
     assert all(name in last for name in NAMES)
     assert report["recommendation"]["sureness"][:40] in last.replace("\n", " ")
-    assert ("Recommended:" in last) == (report["recommendation"]["role"] is not None)
+    from careerfit.documents.report import headline
+
+    lead = headline(report)
+    assert lead is None or f"{lead[0]}:" in last
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -156,7 +159,7 @@ def test_color_flags_follow_the_conventions():
 def test_plain_output_is_one_fact_per_line():
     out = run("quiz", "--answers", str(EXAMPLES / "torn-ds-mle.yaml"), "--plain").stdout
     assert not any(mark in out for mark in ("╭", "│", "█", "\x1b["))
-    assert "Recommended: Machine Learning Engineer" in out.splitlines()[0]
+    assert out.splitlines()[0] == "Torn between: Machine Learning Engineer and Data Scientist"
     assert "Hybrid path: Applied Scientist." in out
     assert "Next steps toward Data Scientist:" in out  # both roles' steps when unsure
     dumb = run("roles", "--compare", "data-scientist", "ai-engineer", env={"TERM": "dumb"})
@@ -208,3 +211,23 @@ def test_tasters_show_in_every_view_when_the_verdict_is_between_two_roles(tmp_pa
             assert " ".join(taster["taster"].split()) in flat, name
     clear = run("quiz", "--answers", str(EXAMPLES / "data-scientist.yaml"), "--plain").stdout
     assert TASTERS_HEADING not in clear
+
+
+@pytest.mark.parametrize(("example", "lead"), [
+    ("torn-ds-mle", "Torn between: Machine Learning Engineer and Data Scientist"),
+    ("llm-platform", "Drawn to: LLM platform engineering (where Machine Learning Engineer"
+                     " and AI Engineer meet)"),
+    ("data-scientist", "Recommended: Data Scientist")])
+def test_every_view_leads_with_the_verdict(tmp_path, example, lead):
+    """A result between two roles leads with that, not with 'Recommended: X' beside
+    'fewer than 1 in 100 have X as their clear main fit'."""
+    answers = str(EXAMPLES / f"{example}.yaml")
+    card = tmp_path / "card.md"
+    run("quiz", "--answers", answers, "--export", str(card))
+    views = {"screen": run("quiz", "--answers", answers, env={"COLUMNS": "200"}).stdout,
+             "plain": run("quiz", "--answers", answers, "--plain").stdout,
+             "export": card.read_text().replace("**", "")}
+    for name, text in views.items():
+        assert lead in " ".join(text.split()), name
+        if not lead.startswith("Recommended"):
+            assert "Recommended:" not in text, name

@@ -97,7 +97,8 @@ def root(
     _debug["on"] = debug
 
 
-@app.command(epilog=exit_codes("answers so far are kept, see --resume"))
+@app.command(epilog=exit_codes("answers so far are kept, see --resume"),
+             short_help="Take the quiz, or score saved answers.")
 def quiz(
     answers: Annotated[Path | None, typer.Option(
         "--answers", "-a", metavar="FILE",
@@ -159,7 +160,7 @@ def quiz(
                          adaptive=adaptive, plain=plain))
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command(epilog=EXIT_CODES, short_help="Check an edited question bank.")
 def validate(data: DataOption = None) -> None:
     """Check questions.yaml and roles.yaml and report every problem as file:line: message."""
     from careerfit.app.commands import run_validate
@@ -167,7 +168,19 @@ def validate(data: DataOption = None) -> None:
     run_validate(data)
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command(epilog=EXIT_CODES, short_help="List the question and answer ids.")
+def questions(
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
+    data: DataOption = None,
+) -> None:
+    """List every question's id, type and short label, with its answer ids: what an
+    answers file may say."""
+    from careerfit.app.commands import run_questions
+
+    run_questions(json_output, data)
+
+
+@app.command(epilog=EXIT_CODES, short_help="Show the roles and their cards.")
 def roles(
     role: Annotated[str | None, typer.Argument(
         metavar="[ROLE]", help="A role id: show its full card.",
@@ -190,7 +203,8 @@ def roles(
     run_roles(role, compare, json_output, data, routes, plain)
 
 
-@app.command(epilog=exit_codes("the lines printed so far are whole; the message says how many"))
+@app.command(epilog=exit_codes("the lines printed so far are whole; the message says how many"),
+             short_help="Score many answer sets at once.")
 def score(
     files: Annotated[list[Path] | None, typer.Argument(
         metavar="[FILE ...|-]",
@@ -223,7 +237,7 @@ def score(
     run_score(files or [], full=full, summary=summary, json_output=json_output, data=data)
 
 
-@app.command("schema", epilog=EXIT_CODES)
+@app.command("schema", epilog=EXIT_CODES, short_help="Print a document's JSON Schema.")
 def schema_command(
     name: Annotated[str, typer.Argument(
         metavar="result|answers", autocompletion=lambda incomplete: [

@@ -266,7 +266,8 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
     try:
         with signals_interrupt():
             finished = run_session(bank, picks, plan, _prompter(options.plain),
-                                   review=options.review, on_change=keep)
+                                   review=options.review, on_change=keep,
+                                   history=list(answers.picks) if options.resume else ())
     except (KeyboardInterrupt, EOFError) as stop:
         how = how_stopped(stop)
         kept = sum(1 for q in bank.questions if q.id in picks)
@@ -279,7 +280,8 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
         if options.save:
             resume += f" --save {options.save}"
         out_of = "" if answers.adaptive else f" of {len(bank.questions)}"
-        raise Interrupted(f"{how}: kept {kept}{out_of} answers in {path}."
+        noun = "answer" if kept == 1 and answers.adaptive else "answers"
+        raise Interrupted(f"{how}: kept {kept}{out_of} {noun} in {path}."
                           f" Continue with: {resume}") from None
     clear_progress()
     return finished
@@ -317,6 +319,27 @@ def run_validate(data: Path | None) -> None:
     sys.stdout.write(f"{bank.questions_file} and {bank.roles_file}: OK"
                      f" ({len(bank.questions)} questions, {len(bank.roles)} roles,"
                      f" {len(bank.traits)} traits)\n")
+
+
+def run_questions(json_output: bool, data: Path | None) -> None:
+    """careerfit questions: the ids an answers file uses, as text or JSON."""
+    from careerfit.documents.answers import question_listing
+
+    bank = load_checked_bank(data)
+    listing = question_listing(bank)
+    with stdout_guard():
+        if json_output:
+            import json
+
+            sys.stdout.write(json.dumps({"questions": listing}, indent=2, ensure_ascii=False)
+                             + "\n")
+            return
+        lines = []
+        for entry in listing:
+            scored = "" if entry["scored"] else ", not scored"
+            lines.append(f"{entry['id']} ({entry['type']}{scored}): {entry['short']}")
+            lines += [f"    {o['id']}: {o['label']}" for o in entry["answers"]]
+        sys.stdout.write("\n".join(lines) + "\n")
 
 
 def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output: bool,

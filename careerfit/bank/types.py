@@ -103,7 +103,14 @@ class Question(NamedTuple):
             return "Not sure (skipped)"
         if not chosen:
             return "None of these"
-        return "; ".join(o.label for o in self.options if o.id in chosen)
+        said = "; ".join(o.label for o in self.options if o.id in chosen)
+        if self.kind == "pair" and len(self.sides) == 2:  # name what it was between
+            first, second = self.sides
+            if chosen[0] == PAIR_BOTH:
+                return f"{said}: {first.label} / {second.label}"
+            over = second if chosen[0] in (first.id, f"lean-{first.id}") else first
+            return f"{said} (over: {over.label})"
+        return said
 
 
 class Trait(NamedTuple):

@@ -206,13 +206,23 @@ def _close_match(word: Any, choices: list[str] | tuple[str, ...]) -> str | None:
 def _closest(word: Any, choices: list[str], what: str) -> str:
     match = _close_match(word, choices)
     if match:
-        return f"did you mean '{match}'? ('careerfit quiz --help' explains the ids)"
-    return f"remove it, or run the quiz again to see the {what} ids it asks"
+        return f"did you mean '{match}'? ('careerfit questions' lists every id)"
+    return f"remove it ('careerfit questions' lists every {what} id)"
 
 
 def _closest_suffix(word: Any, choices: tuple[str, ...]) -> str:
     match = _close_match(word, choices)
     return f" (did you mean '{match}'?)" if match else ""
+
+
+def question_listing(bank: Bank) -> list[dict[str, Any]]:
+    """Every question with the answers a file may give it: for ``careerfit questions``.
+    A pick-all question takes a list of its answer ids; every question takes 'skip'."""
+    return [{"id": q.id, "type": q.kind, "short": q.short, "text": q.text,
+             "scored": q.scored,
+             "answers": [{"id": o.id, "label": o.label} for o in q.options]
+             + [{"id": SKIP, "label": "Not sure"}]}
+            for q in bank.questions]
 
 
 def to_plain(bank: Bank, picks: Picks) -> dict[str, str | list[str]]:

@@ -56,6 +56,36 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, An
     }
 
 
+def headline(report: dict[str, Any]) -> tuple[str, str] | None:
+    """What every view leads with: ('Recommended', role), or for a result between two
+    roles ('Torn between', 'A and B') or ('Drawn to', 'the blend'); None: no pick."""
+    rec = report["recommendation"]
+    hybrid = rec["hybrid"]
+    if hybrid:
+        names = [row["name"] for row in report["ranking"][:2]]
+        if report["outcome"]["kind"] == "blend":
+            return "Drawn to", f"{hybrid['name']} (where {names[0]} and {names[1]} meet)"
+        return "Torn between", f"{names[0]} and {names[1]}"
+    if rec["role"]:
+        return "Recommended", rec["name"]
+    return None
+
+
+def reason_groups(report: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The reasons as every view shows them: grouped under the role each pulled toward
+    ('Toward Data Scientist'), the pick's first, with unsigned fit points."""
+    names = {row["role"]: row["name"] for row in report["ranking"]}
+    groups = []
+    for key in ("for", "against"):
+        reasons = report["reasons"][key]
+        if reasons:
+            groups.append((f"Toward {names[reasons[0]['toward']]}", reasons))
+    return groups
+
+
+# What the reasons' fit points mean, said once under their heading in every view.
+REASONS_NOTE = "fit points each answer added to that role over the other"
+
 # How every view introduces the tasters (the report's 'tasters' key).
 TASTERS_HEADING = "Find out by doing: a weekend project for each"
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from careerfit.documents.report import TASTERS_HEADING, coverage_sentence
+from careerfit.documents.report import (
+    REASONS_NOTE,
+    TASTERS_HEADING,
+    coverage_sentence,
+    headline,
+    reason_groups,
+)
 
 EXPORT_WIDTH = 100
 # The formats --export writes, by the file's suffix. (rich is imported only to write one.)
@@ -37,10 +43,10 @@ def markdown_card(report: dict[str, Any]) -> str:
     from careerfit.terminal.render import bar
 
     rec = report["recommendation"]
-    names = {row["role"]: row["name"] for row in report["ranking"]}
     lines = ["# careerfit result", ""]
-    if rec["role"]:
-        lines.append(f"**Recommended: {_md(rec['name'])}** (confidence: {rec['confidence']},"
+    lead = headline(report)
+    if lead:
+        lines.append(f"**{lead[0]}: {_md(lead[1])}** (confidence: {rec['confidence']},"
                      f" probability {rec['probability']:.3f},"
                      f" ahead by {rec['margin']:.1f} fit points)")
     else:
@@ -52,13 +58,13 @@ def markdown_card(report: dict[str, Any]) -> str:
     lines += ["", "| # | Role | Fit | |", "|---|---|---:|---|"]
     for rank, row in enumerate(report["ranking"], start=1):
         lines.append(f"| {rank} | {_md(row['name'])} | {row['fit']:.1f} | `{bar(row['fit'])}` |")
-    reasons = report["reasons"]
-    if reasons["for"] or reasons["against"]:
-        lines += ["", "## Why", ""]
-        for sign, key in (("+", "for"), ("−", "against")):
-            for reason in reasons[key]:
-                lines.append(f"- **{sign}{reason['points']:.1f} {_md(names[reason['toward']])}**"
-                             f" · {_md(reason['question_short'])}: {_md(reason['answer'])}")
+    groups = reason_groups(report)
+    if groups:
+        lines += ["", "## Why", "", f"_{REASONS_NOTE}_"]
+        for title, reasons in groups:
+            lines += ["", f"**{_md(title)}**", ""]
+            lines += [f"- {reason['points']:.1f} · {_md(reason['question_short'])}:"
+                      f" {_md(reason['answer'])}" for reason in reasons]
     if report["what_if"]:
         lines += ["", "## What would change it", "", _md(report["what_if"]["sentence"])]
     if report["tasters"]:

@@ -17,9 +17,12 @@ from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer
 from careerfit.documents.report import (
+    REASONS_NOTE,
     STEP_LISTS,
     TASTERS_HEADING,
     coverage_sentence,
+    headline,
+    reason_groups,
     route_heading,
 )
 from careerfit.documents.roledata import salary_text
@@ -33,8 +36,9 @@ def plain_result(report: dict[str, Any]) -> str:
     rec = report["recommendation"]
     names = {row["role"]: row["name"] for row in report["ranking"]}
     lines = []
-    if rec["role"]:
-        lines.append(f"Recommended: {rec['name']}")
+    lead = headline(report)
+    if lead:
+        lines.append(f"{lead[0]}: {lead[1]}")
         lines.append(f"Confidence: {rec['confidence']} (ahead by {rec['margin']:.1f} fit points)")
     else:
         lines.append("No confident pick.")
@@ -47,12 +51,14 @@ def plain_result(report: dict[str, Any]) -> str:
     lines += ["", "Fit with each role, out of 100:"]
     lines += [f"{n}. {row['name']}: {row['fit']:.1f}"
               for n, row in enumerate(report["ranking"], start=1)]
-    reasons = report["reasons"]
-    if reasons["for"] or reasons["against"]:
-        lines += ["", "Why (fit points each answer gave one of the first two over the other):"]
-        for sign, key in (("+", "for"), ("-", "against")):
-            lines += [f"{sign}{r['points']:.1f} {names[r['toward']]}, {r['question_short']}:"
-                      f" {r['answer']}" for r in reasons[key]]
+    groups = reason_groups(report)
+    if groups:
+        heading = "Why" if rec["role"] else "What leaned which way"
+        lines += ["", f"{heading} ({REASONS_NOTE}):"]
+        for title, reasons in groups:
+            lines.append(f"{title}:")
+            lines += [f"  {r['points']:.1f} {r['question_short']}: {r['answer']}"
+                      for r in reasons]
     if report["what_if"]:
         lines += ["", f"What would change it: {report['what_if']['sentence']}"]
     if report["tasters"]:
@@ -71,6 +77,8 @@ def _steps(steps: dict[str, Any], name: str) -> list[str]:
     lines += [f"Skill priority {n}: {s}" for n, s in enumerate(steps["skill_priorities"], 1)]
     lines += [f"{title}: {', '.join(steps[key])}" for key, title in STEP_LISTS]
     lines.append(f"Pay: {salary_text(steps['salary'])}")
+    if steps["salary"].get("note"):
+        lines.append(f"  {steps['salary']['note']}")
     return lines
 
 

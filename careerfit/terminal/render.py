@@ -13,9 +13,12 @@ from rich.text import Text
 
 from careerfit.base.errors import clean
 from careerfit.documents.report import (
+    REASONS_NOTE,
     STEP_LISTS,
     TASTERS_HEADING,
     coverage_sentence,
+    headline,
+    reason_groups,
     route_heading,
 )
 from careerfit.documents.roledata import salary_text
@@ -84,9 +87,10 @@ def _verdict(report: dict[str, Any]) -> Text:
     rec = report["recommendation"]
     level = rec["confidence"]
     text = Text()
-    if rec["role"]:
-        text.append("Recommended: ", style="bold")
-        text.append(clean(rec["name"]), style="bold magenta")
+    lead = headline(report)
+    if lead:
+        text.append(f"{lead[0]}: ", style="bold")
+        text.append(clean(lead[1]), style="bold magenta")
         text.append("   confidence: ")
         text.append(level, style=CONFIDENCE_STYLE[level])
         text.append(f" (ahead by {rec['margin']:.1f} fit points)\n")
@@ -113,17 +117,16 @@ def _tasters(tasters: list[dict[str, str]]) -> Text:
 
 def _reasons(report: dict[str, Any]) -> Text:
     """One line per answer: fit points, the role it favoured, the question's short label."""
-    names = {row["role"]: row["name"] for row in report["ranking"]}
     rec = report["recommendation"]
     heading = "Why" if rec["role"] else "What leaned which way"
     text = Text()
     text.append(heading, style="bold")
-    text.append(" (fit points each answer gave one of the first two over the other)\n",
-                style="dim")
-    for sign, style, key in (("+", "green", "for"), ("−", "red", "against")):
-        for reason in report["reasons"][key]:
-            text.append(f"  {sign}{reason['points']:.1f} ", style=style)
-            text.append(f"{clean(names[reason['toward']])} · {clean(reason['question_short'])}: ")
+    text.append(f" ({REASONS_NOTE})\n", style="dim")
+    for title, reasons in reason_groups(report):
+        text.append(f"{clean(title)}\n", style="bold")
+        for reason in reasons:
+            text.append(f"  {reason['points']:4.1f}  ", style="cyan")
+            text.append(f"{clean(reason['question_short'])}: ")
             text.append(clean(reason["answer"]), style="italic")
             text.append("\n")
     return text

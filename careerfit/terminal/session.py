@@ -6,7 +6,7 @@ and ``review`` methods of :class:`careerfit.terminal.ask.Prompter`, and any :cla
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from careerfit.bank import BACK, Bank, Question
@@ -133,13 +133,15 @@ class AdaptivePlan:
 
 
 def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *, review: bool,
-                on_change: Callable[[EditablePicks], None]) -> EditablePicks:
+                on_change: Callable[[EditablePicks], None],
+                history: Sequence[str] = ()) -> EditablePicks:
     """Ask what *plan* asks, saving after every answer; offer more; then the review.
 
     Left arrow or Backspace (BACK) returns to the question answered before, its answer
-    preselected, as far back as this session goes.
+    preselected, as far back as this session goes and then through *history* (the
+    questions a resumed quiz had answered before it stopped, last one last).
     """
-    answered_here: list[str] = []
+    answered_here: list[str] = list(history)
 
     def ask(question_id: str) -> bool:
         """Ask one question; False when the person went back instead of answering."""
@@ -169,7 +171,7 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
             break
         plan.extend()
     while review:
-        shown = [q.id for q in bank.questions if q.id in picks]
+        shown = list(picks)  # in the order the questions were put (then any saved before)
         chosen = prompter.review(bank, picks, shown)
         if chosen is None:
             break
