@@ -231,3 +231,36 @@ def test_every_view_leads_with_the_verdict(tmp_path, example, lead):
         assert lead in " ".join(text.split()), name
         if not lead.startswith("Recommended"):
             assert "Recommended:" not in text, name
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 100])
+def test_long_answers_wrap_with_a_hanging_indent_at_any_width(monkeypatch, width):
+    """Answer lines are wrapped by careerfit at word boundaries, never cut at the edge."""
+    from careerfit.terminal import ask
+
+    seen = {}
+
+    def fake(kind):
+        def prompt(message, choices, **kwargs):
+            seen[kind] = [c.title for c in choices if hasattr(c, "title")]
+            raise KeyboardInterrupt
+        return prompt
+
+    monkeypatch.setattr(ask.questionary, "select", fake("select"))
+    monkeypatch.setattr(ask.questionary, "checkbox", fake("checkbox"))
+
+    class Narrow:
+        def get_size(self):
+            return type("Size", (), {"columns": width})()
+
+    prompter = ask.Prompter(output=Narrow())
+    for question in (BANK.background, BANK.question("tasks-you-enjoy")):
+        with pytest.raises(KeyboardInterrupt):
+            prompter.ask(question, "(1/57)")
+    for kind, indent in (("select", ask.SELECT_INDENT), ("checkbox", ask.CHECKBOX_INDENT)):
+        for title in seen[kind]:
+            lines = title.split("\n")
+            assert all(len(line) + indent <= width for line in lines), (kind, title)
+            assert all(line.startswith(" " * indent) for line in lines[1:]), (kind, title)
+    joined = [" ".join(t.split()) for t in seen["select"]]
+    assert "Software engineer (backend, platform, infrastructure)" in joined

@@ -114,6 +114,15 @@ class Prompter:
         except Exception:  # any output without a size (a test double): assume 80 columns
             return 80
 
+    def _instruction(self, text: str) -> str:
+        return "\n  " + _wrap(text, self._columns() - 3, indent="  ")
+
+    def _option_title(self, label: str, indent: int) -> str:
+        """An answer's label wrapped to the terminal, continuation lines hanging under
+        the text (questionary would cut a long one at the edge: 'Software engineer
+        (backend, platform, infrastru')."""
+        return _wrap(clean(label), self._columns() - indent - 1, indent=" " * indent)
+
     def _run(self, prompt: questionary.Question) -> Any:
         app = prompt.application
         app.key_bindings = merge_key_bindings([app.key_bindings, _extra_keys()])
@@ -134,13 +143,15 @@ class Prompter:
         common = {"qmark": "?", "style": STYLE, "input": self.input, "output": self.output}
         if question.kind == "multi":
             chosen = set(current or ())
-            choices: list[Any] = [Choice(clean(o.label), value=o.id, checked=o.id in chosen)
+            choices: list[Any] = [Choice(self._option_title(o.label, CHECKBOX_INDENT),
+                                         value=o.id, checked=o.id in chosen)
                                   for o in question.options]
             choices += [Separator(), Choice(NOT_SURE, value=SKIP,
                                             checked=answered and current is None)]
             picked = self._run(questionary.checkbox(
                 message, choices=choices, validate=_one_way_to_skip,
-                instruction="\n  (space to pick, enter when done, left arrow: back)" + hint,
+                instruction=self._instruction("(space to pick, enter when done, left arrow:"
+                                              " back)") + hint,
                 **common))
             if picked == BACK:
                 return BACK
@@ -152,7 +163,7 @@ class Prompter:
                                           self._columns() - 3, indent="     ")
             titles = PAIR_TITLES
         else:
-            titles = tuple(clean(o.label) for o in question.options)
+            titles = tuple(self._option_title(o.label, SELECT_INDENT) for o in question.options)
         choices = [Choice(title, value=o.id)
                    for title, o in zip(titles, question.options, strict=True)]
         choices += [Separator(), Choice(NOT_SURE, value=SKIP)]
@@ -162,7 +173,8 @@ class Prompter:
         while True:
             picked = self._run(questionary.select(
                 message, choices=choices, default=default,
-                instruction="\n  (arrow keys, enter to choose, left arrow: back)" + hint,
+                instruction=self._instruction("(arrow keys, enter to choose, left arrow:"
+                                              " back)") + hint,
                 **common))
             if picked != UNPICKED:
                 break
@@ -198,6 +210,11 @@ def _one_way_to_skip(picked: list[str]) -> bool | str:
     if SKIP in picked and len(picked) > 1:
         return "'Not sure' can't be combined with other picks"
     return True
+
+
+# Columns before an answer's text: questionary's pointer (select), and its box (checkbox).
+SELECT_INDENT = 3
+CHECKBOX_INDENT = 5
 
 
 def _wrap(line: str, width: int, indent: str) -> str:
