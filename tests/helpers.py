@@ -87,11 +87,15 @@ class ScriptedPrompter:
         self.confirms, self.reviews = list(confirms), list(reviews)
         self.changes = dict(changes or {})  # answers given when a question is asked again
         self.asked: list[tuple[str, str]] = []
+        self.skills_offered: list[tuple[str, ...]] = []  # the unscored skills question
         self.confirmed: list[str] = []
         self.reviewed: list[list[str]] = []
 
     def ask(self, question: Question, label: str, current: MaybeAnswer = None,
             answered: bool = False) -> MaybeAnswer | str:
+        if question.id == "skills":  # asked once, after the last scored question
+            self.skills_offered.append(question.option_ids)
+            return self.person.get("skills")
         if self.stop_at is not None and len(self.asked) + 1 >= self.stop_at:
             raise self.stop_with
         self.asked.append((label, question.id))

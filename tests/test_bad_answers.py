@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,17 @@ def test_any_text_parses_or_raises_the_documented_error(text):
         parse_answers(parse(text, Path("gen.yaml")), BANK)
     except InputError as error:
         assert "gen.yaml" in str(error)
+
+
+def test_skills_in_an_answers_file_must_be_known_ids(tmp_path):
+    path = tmp_path / "a.yaml"
+    text = (EXAMPLES / "ml-engineer.yaml").read_text()
+    path.write_text(text + "skills: [kubernetis]\n")
+    result = run("quiz", "--answers", str(path))
+    assert result.returncode == 2
+    assert "unknown skill id 'kubernetis'" in result.stderr
+    assert "did you mean 'kubernetes'" in result.stderr
+    path.write_text(text + "skills: [kubernetes]\n")
+    report = json.loads(run("quiz", "--answers", str(path), "--json").stdout)
+    assert "Containers and orchestration with Kubernetes" in report["next_steps"]["already_have"]
+    assert report["answers"]["skills"] == ["kubernetes"]

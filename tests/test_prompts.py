@@ -82,7 +82,8 @@ def as_written(bank, answers: dict) -> dict:
 
 def test_whole_quiz_with_keys_recommends_the_role(bank, keyboard, capsys, tmp_path):
     role = "ml-engineer"
-    keyboard.send_text(whole_quiz_keys(bank, role) + ENTER)  # last ENTER confirms the review
+    # ENTER: no skills picked at the unscored skills question; ENTER: confirm the review
+    keyboard.send_text(whole_quiz_keys(bank, role) + ENTER + ENTER)
     saved = tmp_path / "mine.yaml"
     run_quiz(QuizOptions(save=saved, json_output=True, full=True))
     report = json.loads(capsys.readouterr().out)
@@ -123,7 +124,7 @@ def test_review_keys_change_one_answer(bank, keyboard, capsys, tmp_path):
     role = "ml-engineer"
     asked = adaptive_order(bank, role)
     keys = "".join(keys_for(bank.question(q), a) for q, a in asked.items())
-    keys += ENTER  # No to 'a few more'
+    keys += ENTER + ENTER  # No to 'a few more'; no skills picked
     background = bank.background
     keys += DOWN * 1 + ENTER  # past the confirm line to the first answer shown: background
     last = (background.option_ids[-1],)
@@ -211,6 +212,7 @@ def test_edit_preselects_saved_answers(bank, monkeypatch, capsys, tmp_path):
     capsys.readouterr()
     original = yaml.safe_load((EXAMPLES / "ai-engineer.yaml").read_text())["answers"]
     assert written_answers(out) == original
+    seen = [asked for asked in seen if asked[0] != "skills"]  # the unscored skills question
     assert all(answered for _, _, answered in seen) and len(seen) == len(bank.questions)
 
 
@@ -513,3 +515,36 @@ def test_the_review_lists_answers_in_the_order_asked_and_pairs_name_both_sides(
     shown = pair.describe((pair.option_ids[0],))
     assert shown.startswith("Much rather: ") and f"(over: {pair.sides[1].label})" in shown
     assert pair.describe(("both",)).endswith(f"{pair.sides[0].label} / {pair.sides[1].label}")
+
+
+def test_skills_already_had_are_asked_once_saved_and_left_out_of_next_steps(
+        bank, person, capsys, tmp_path, monkeypatch):
+    role = "ml-engineer"
+    everything = pure_person(bank, role)
+    mle = bank.role(role)
+    have = mle.skill_ids[0]
+    prompts = person({**everything, "skills": (have,)})
+    saved = tmp_path / "me.yaml"
+    run_quiz(QuizOptions(save=saved, json_output=True, full=True))
+    report = json.loads(capsys.readouterr().out)
+    assert len(prompts.skills_offered) == 1 and have in prompts.skills_offered[0]
+    assert set(prompts.skills_offered[0]) <= set(bank.skills)
+    assert yaml.safe_load(saved.read_text())["skills"] == [have]
+    steps = report["next_steps"]
+    assert mle.skill_priorities[0] not in steps["skill_priorities"]
+    assert steps["already_have"] == [mle.skill_priorities[0]]
+    # --edit offers it again with the saved pick preselected; skipping keeps it
+    seen = {}
+
+    class Keeps(ScriptedPrompter):
+        def ask(self, question, label, current=None, answered=False):
+            if question.id == "skills":
+                seen["current"] = current
+                return None
+            return current
+
+    monkeypatch.setattr(commands, "_prompter", lambda plain: Keeps({}))
+    run_quiz(QuizOptions(answers=saved, edit=True, save=saved, json_output=True))
+    capsys.readouterr()
+    assert seen["current"] == (have,)
+    assert yaml.safe_load(saved.read_text())["skills"] == [have]

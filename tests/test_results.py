@@ -29,7 +29,7 @@ REPORT_KEYS = {"schema_version", "ranking", "recommendation", "reasons", "what_i
 RECOMMENDATION_KEYS = {"role", "name", "confidence", "probability", "sureness", "margin",
                        "runner_up", "hybrid", "summary"}
 NEXT_STEP_KEYS = {"role", "background", "background_label", "route", "skill_priorities",
-                  "tools", "outputs", "use_cases", "salary"}
+                  "tools", "outputs", "use_cases", "salary", "already_have"}
 
 
 def test_json_contract_keys_are_pinned():

@@ -38,7 +38,12 @@ def answer(child: pexpect.spawn, bank, questions, role: str) -> None:
         child.send(keys_for(question, favourite(bank, question, role)))
 
 
+SKILLS = "Which of these do you already do with confidence?"
+
+
 def finish(child: pexpect.spawn) -> str:
+    child.expect_exact(SKILLS)
+    child.send(ENTER)  # none picked
     child.expect_exact("Review your answers")
     child.send(ENTER)
     child.expect(pexpect.EOF)
@@ -159,7 +164,10 @@ def answer_adaptively(child: pexpect.spawn, bank, role: str, *, more: str = "n",
     is how many answers a resumed quiz starts with."""
     asked: list[str] = []
     while stop_after is None or len(asked) < stop_after:
-        found = child.expect([ADAPTIVE_LABEL, MORE, "Review your answers"])
+        found = child.expect([ADAPTIVE_LABEL, MORE, "Review your answers", SKILLS])
+        if found == 3:
+            child.send(ENTER)  # no skills picked
+            continue
         if found == 2:
             break
         if found == 1:
@@ -305,6 +313,9 @@ def test_plain_mode_by_typed_numbers_with_skip_back_and_resume(bank, tmp_path, s
     for question in bank.questions[2:]:
         child.expect_exact(f"/{total}) {question.text}")
         child.sendline(typed(question, favourite(bank, question, role)))
+    child.expect_exact(SKILLS)
+    child.expect_exact("1. ")
+    child.sendline("1")  # the first skill offered: already done with confidence
     child.expect_exact("Review your answers:")
     child.sendline("")
     child.expect(pexpect.EOF)
@@ -312,6 +323,8 @@ def test_plain_mode_by_typed_numbers_with_skip_back_and_resume(bank, tmp_path, s
     assert child.exitstatus == 0
     screen = plain(child.before)
     assert "Recommended: Machine Learning Engineer" in screen
+    have = yaml.safe_load(saved.read_text())["skills"]
+    assert len(have) == 1 and "Left out, as you already do them: " in screen
     assert "1. Machine Learning Engineer:" in screen
     assert not any(mark in screen for mark in ("╭", "█", "\x1b["))
     final = yaml.safe_load(saved.read_text())["answers"]

@@ -134,8 +134,8 @@ def _run_quiz(options: QuizOptions, lock: Any) -> None:
         if options.edit:
             answers = answers._replace(revision=bank.revision)
         lock.hold()
-        answers = answers._replace(picks=_ask(bank, answers, plan, options, data_dir),
-                                   missing=())
+        picks, skills = _ask(bank, answers, plan, options, data_dir)
+        answers = answers._replace(picks=picks, skills=skills, missing=())
     elif answers.newer and options.answers is not None and not answers.adaptive:
         _note(f"careerfit: {options.answers} was saved before {len(answers.newer)} newer"
               " question(s) joined the bank; scored without them (answer them with"
@@ -244,7 +244,7 @@ def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
 
 
 def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
-         data_dir: Path | None) -> dict:
+         data_dir: Path | None) -> tuple[dict, tuple[str, ...]]:
     from careerfit.base.interrupts import how_stopped, signals_interrupt
     from careerfit.documents.progress import clear_progress, save_progress
     from careerfit.terminal.session import run_session
@@ -265,9 +265,16 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
 
     try:
         with signals_interrupt():
-            finished = run_session(bank, picks, plan, _prompter(options.plain),
+            prompter = _prompter(options.plain)
+            skills = list(answers.skills)
+
+            def ask_skills(current: dict) -> None:
+                skills[:] = _ask_skills(bank, current, tuple(skills), prompter)
+
+            finished = run_session(bank, picks, plan, prompter,
                                    review=options.review, on_change=keep,
-                                   history=list(answers.picks) if options.resume else ())
+                                   history=list(answers.picks) if options.resume else (),
+                                   before_review=ask_skills)
     except (KeyboardInterrupt, EOFError) as stop:
         how = how_stopped(stop)
         kept = sum(1 for q in bank.questions if q.id in picks)
@@ -284,7 +291,39 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
         raise Interrupted(f"{how}: kept {kept}{out_of} {noun} in {path}."
                           f" Continue with: {resume}") from None
     clear_progress()
-    return finished
+    return finished, tuple(skills)
+
+
+SKILLS_QUESTION = "Which of these do you already do with confidence?"
+
+
+def _ask_skills(bank: Bank, picks: dict, have: tuple[str, ...], prompter: Any
+                ) -> tuple[str, ...]:
+    """One unscored pick-all question after the last scored one: which of the skill
+    priorities of the two leading roles the person already has (their next steps then
+    leave those out). Skipping it, or going back from it, keeps what was there."""
+    from careerfit.bank import BACK, Option, Question
+    from careerfit.engine.scoring import Scorer
+
+    scorer = Scorer(bank)
+    leading = [role for role, _ in scorer.ranking(scorer.score(picks, shares=False).fits)][:2]
+    offered: dict[str, str] = {}
+    for role_id in leading:
+        offered.update(bank.role(role_id).priorities_by_id())
+    if not offered:
+        return have
+    question = Question(
+        id="skills", kind="multi", text=SKILLS_QUESTION, source="", scored=False,
+        hint="Not scored: your next steps leave out what you pick. Skip it if unsure.",
+        short="skills you already have",
+        options=tuple(Option(i, t, {}) for i, t in offered.items()))
+    current = tuple(i for i in offered if i in have)
+    answer = prompter.ask(question, "(last, not scored)", current=current or None,
+                          answered=bool(have))
+    if answer == BACK or answer is None:
+        return have
+    kept_elsewhere = tuple(i for i in have if i not in offered)
+    return tuple(i for i in bank.skills if i in answer or i in kept_elsewhere)
 
 
 def _prompter(plain: bool) -> Any:
@@ -327,18 +366,22 @@ def run_questions(json_output: bool, data: Path | None) -> None:
 
     bank = load_checked_bank(data)
     listing = question_listing(bank)
+    skills = [{"id": i, "text": t} for i, t in bank.skills.items()]
     with stdout_guard():
         if json_output:
             import json
 
-            sys.stdout.write(json.dumps({"questions": listing}, indent=2, ensure_ascii=False)
-                             + "\n")
+            sys.stdout.write(json.dumps({"questions": listing, "skills": skills}, indent=2,
+                                        ensure_ascii=False) + "\n")
             return
         lines = []
         for entry in listing:
             scored = "" if entry["scored"] else ", not scored"
             lines.append(f"{entry['id']} ({entry['type']}{scored}): {entry['short']}")
             lines += [f"    {o['id']}: {o['label']}" for o in entry["answers"]]
+        lines.append("skills (a list in an answers file: what you already do with confidence,"
+                     " left out of your next steps; not scored):")
+        lines += [f"    {s['id']}: {s['text']}" for s in skills]
         sys.stdout.write("\n".join(lines) + "\n")
 
 

@@ -29,6 +29,7 @@ from careerfit.bank.types import (
     Role,
     Salary,
     Trait,
+    skill_id,
 )
 from careerfit.base.errors import DataError, InputError, clean, literal
 
@@ -240,7 +241,7 @@ class _RolesReader(_Reader):
             self.problem((*keys, "salary"), "salary needs whole numbers 'low' <= 'high'")
             low, high = 0, 0
         routes = self.mapping(entry.get("routes", {}), (*keys, "routes"), "routes")
-        priorities, known_by = self._priorities(entry, keys)
+        priorities, known_by, skill_ids = self._priorities(entry, keys)
         return Role(
             id=self.ident(entry, keys, seen, "role"),
             name=self.text(entry, keys, "name"),
@@ -260,22 +261,30 @@ class _RolesReader(_Reader):
             routes={clean(str(k)): clean(str(v).strip()) for k, v in routes.items()},
             line=self.doc.line(*keys), known_by=known_by,
             taster=self.text(entry, keys, "taster", required=False),
+            skill_ids=tuple(skill_ids),
         )
 
     def _priorities(self, entry: dict, keys: tuple[Any, ...]
-                    ) -> tuple[list[str], dict[str, tuple[str, ...]]]:
-        """Skill priorities: text, or {text: ..., known_by: [background ids]}."""
+                    ) -> tuple[list[str], dict[str, tuple[str, ...]], list[str]]:
+        """Skill priorities: text, or {text: ..., known_by: [background ids], id: ...}."""
         priorities: list[str] = []
         known_by: dict[str, tuple[str, ...]] = {}
+        ids: list[str] = []
         items = self.items(entry.get("skill_priorities"), (*keys, "skill_priorities"),
                            "'skill_priorities'")
         if not items:
             self.problem((*keys, "skill_priorities"), "'skill_priorities' must not be empty")
         for index, item in enumerate(items):
             where = (*keys, "skill_priorities", index)
+            given_id = None
             if isinstance(item, dict):
-                self.unknown_keys(item, where, {"text", "known_by"})
+                self.unknown_keys(item, where, {"text", "known_by", "id"})
                 text = self.text(item, where, "text")
+                given_id = item.get("id")
+                if given_id is not None and not (isinstance(given_id, str)
+                                                 and ID_PATTERN.match(given_id)):
+                    self.problem((*where, "id"), "a skill's 'id' is kebab-case")
+                    given_id = None
                 backgrounds = item.get("known_by", [])
                 if not (isinstance(backgrounds, list)
                         and all(isinstance(b, str) for b in backgrounds)):
@@ -289,7 +298,11 @@ class _RolesReader(_Reader):
                                     " and 'known_by'")
                 continue
             priorities.append(text)
-        return priorities, known_by
+            ids.append(given_id or skill_id(text))
+        if len(set(ids)) < len(ids):
+            self.problem((*keys, "skill_priorities"), "two skill priorities have the same id:"
+                         " give one an 'id'")
+        return priorities, known_by, ids
 
     def _blend(self, index: int, entry: Any, role_ids: set[str], known: set[str]) -> Blend:
         keys = ("blends", index)

@@ -147,6 +147,13 @@ class Role(NamedTuple):
     known_by: Mapping[str, tuple[str, ...]] = {}
     # A small project to try over a weekend, to find out whether the work suits you.
     taster: str = ""
+    # A stable id per skill priority (same order): how answers files name the skills a
+    # person already has (the 'skills' key), which their next steps then leave out.
+    skill_ids: tuple[str, ...] = ()
+
+    def priorities_by_id(self) -> dict[str, str]:
+        """Skill id -> skill priority text."""
+        return dict(zip(self.skill_ids, self.skill_priorities, strict=True))
 
     def priorities_for(self, background: str | None) -> tuple[str, ...]:
         """The skill priorities worth naming to someone starting from *background*."""
@@ -247,6 +254,11 @@ class Bank:
             return None
         return background.id
 
+    @cached_property
+    def skills(self) -> dict[str, str]:
+        """Every role's skill priorities by id (an id shared by two roles is one skill)."""
+        return {i: t for role in self.roles for i, t in role.priorities_by_id().items()}
+
     def blend(self, first: str, second: str) -> Blend | None:
         return self._blends.get(frozenset((first, second)))
 
@@ -257,3 +269,9 @@ class Bank:
     @property
     def roles_file(self) -> Path:
         return self.directory / "roles.yaml"
+
+
+def skill_id(text: str) -> str:
+    """The id a skill priority gets when roles.yaml gives it none: its first words."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words[:6]) or "skill"

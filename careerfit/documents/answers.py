@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # Version 2 added 'revision'; version-1 files are read as revision 1.
 FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
-TOP_KEYS = ("version", "revision", "adaptive", "answers")
+TOP_KEYS = ("version", "revision", "adaptive", "answers", "skills")
 MAX_BYTES = 64 * 1024
 
 
@@ -43,6 +43,8 @@ class AnswerSet(NamedTuple):
     newer: tuple[str, ...] = ()
     revision: int = 1
     adaptive: bool = False
+    # Skills the person already does with confidence (skill ids): left out of next steps.
+    skills: tuple[str, ...] = ()
 
 
 def read_answers(path: Path, bank: Bank) -> AnswerSet:
@@ -71,7 +73,20 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
     # An adaptive quiz asks only what it needs: what it did not ask is not missing.
     missing = () if adaptive else tuple(q.id for q in absent if q.added <= revision)
     newer = tuple(q.id for q in absent if q.added > revision)
-    return AnswerSet(picks, missing, newer, revision, adaptive)
+    return AnswerSet(picks, missing, newer, revision, adaptive, _skills(doc, bank))
+
+
+def _skills(doc: safeyaml.Document, bank: Bank) -> tuple[str, ...]:
+    """The 'skills' list: ids of skills the person already has, each one known."""
+    given = doc.data.get("skills", [])
+    if not isinstance(given, list) or not all(isinstance(s, str) for s in given):
+        raise InputError(f"{doc.where('skills')}: 'skills' must be a list of skill ids",
+                         hint="'careerfit questions' lists them")
+    for index, skill in enumerate(given):
+        if skill not in bank.skills:
+            raise InputError(f"{doc.where('skills', index)}: unknown skill id {literal(skill)}",
+                             hint=_closest(skill, list(bank.skills), "skill"))
+    return tuple(s for s in bank.skills if s in given)
 
 
 def _header(doc: safeyaml.Document) -> tuple[int, bool, dict[Any, Any]]:
@@ -247,6 +262,8 @@ def answers_document(bank: Bank, answers: AnswerSet) -> dict[str, Any]:
     if answers.adaptive:
         document["adaptive"] = True
     document["answers"] = to_plain(bank, answers.picks)
+    if answers.skills:
+        document["skills"] = list(answers.skills)
     return document
 
 

@@ -40,9 +40,9 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, An
             "against": [_reason(bank, reason, picks) for reason in result.pulls],
         },
         "what_if": _what_if(bank, result.what_if, leader) if result.what_if else None,
-        "next_steps": _next_steps(bank, result.next_steps),
-        "next_steps_compared": ([_next_steps(bank, steps) for steps in result.compared]
-                                if result.compared else None),
+        "next_steps": _next_steps(bank, result.next_steps, answers.skills),
+        "next_steps_compared": ([_next_steps(bank, steps, answers.skills)
+                                 for steps in result.compared] if result.compared else None),
         "traits": {trait.id: round(result.scores.traits[trait.id], 3)
                    for trait in bank.traits if trait.id in result.scores.traits},
         "coverage": {
@@ -85,6 +85,13 @@ def reason_groups(report: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]
 
 # What the reasons' fit points mean, said once under their heading in every view.
 REASONS_NOTE = "fit points each answer added to that role over the other"
+
+def already_have_sentence(steps: dict[str, Any]) -> str | None:
+    """How every view says which skills it left out because the person has them."""
+    if not steps.get("already_have"):
+        return None
+    return "Left out, as you already do them: " + "; ".join(steps["already_have"])
+
 
 # How every view introduces the tasters (the report's 'tasters' key).
 TASTERS_HEADING = "Find out by doing: a weekend project for each"
@@ -274,7 +281,9 @@ def _what_if(bank: Bank, what_if: WhatIf, leader: str) -> dict[str, Any]:
     }
 
 
-def _next_steps(bank: Bank, steps: NextSteps | None) -> dict[str, Any] | None:
+def _next_steps(bank: Bank, steps: NextSteps | None, have: tuple[str, ...] = ()
+                ) -> dict[str, Any] | None:
+    """A role's next steps, leaving out the skills the person already has (*have*)."""
     if steps is None:
         return None
     role = steps.role
@@ -289,5 +298,9 @@ def _next_steps(bank: Bank, steps: NextSteps | None) -> dict[str, Any] | None:
         "background_label": label,
         "route": steps.route,
         **{key: card[key] for key in CARD_STEP_KEYS},
-        "skill_priorities": list(role.priorities_for(steps.background)[:3]),
+        "skill_priorities": [text for skill, text in role.priorities_by_id().items()
+                             if text in role.priorities_for(steps.background)
+                             and skill not in have][:3],
+        "already_have": [text for skill, text in role.priorities_by_id().items()
+                         if skill in have],
     }

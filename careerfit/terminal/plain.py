@@ -20,6 +20,7 @@ from careerfit.documents.report import (
     REASONS_NOTE,
     STEP_LISTS,
     TASTERS_HEADING,
+    already_have_sentence,
     coverage_sentence,
     headline,
     reason_groups,
@@ -75,6 +76,9 @@ def _steps(steps: dict[str, Any], name: str) -> list[str]:
     if steps["route"]:
         lines.append(f"{route_heading(steps)}: {steps['route']}")
     lines += [f"Skill priority {n}: {s}" for n, s in enumerate(steps["skill_priorities"], 1)]
+    have = already_have_sentence(steps)
+    if have:
+        lines.append(have)
     lines += [f"{title}: {', '.join(steps[key])}" for key, title in STEP_LISTS]
     lines.append(f"Pay: {salary_text(steps['salary'])}")
     if steps["salary"].get("note"):

@@ -16,6 +16,7 @@ from careerfit.documents.report import (
     REASONS_NOTE,
     STEP_LISTS,
     TASTERS_HEADING,
+    already_have_sentence,
     coverage_sentence,
     headline,
     reason_groups,
@@ -156,6 +157,9 @@ def _next_steps(steps: dict[str, Any], name: str) -> Panel:
     else:
         lines.append("[bold]Skill priorities:[/] your background already covers the core ones;"
                      " the route above says where to go deeper.")
+    have = already_have_sentence(steps)
+    if have:
+        lines.append(f"[dim]{safe(have)}[/]")
     lines += [f"[bold]{title}:[/] {safe(', '.join(steps[key]))}" for key, title in STEP_LISTS]
     salary = steps["salary"]
     lines.append(f"[bold]Pay:[/] {safe(salary_text(salary))}")

@@ -134,12 +134,16 @@ class AdaptivePlan:
 
 def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *, review: bool,
                 on_change: Callable[[EditablePicks], None],
-                history: Sequence[str] = ()) -> EditablePicks:
+                history: Sequence[str] = (),
+                before_review: Callable[[EditablePicks], None] | None = None
+                ) -> EditablePicks:
     """Ask what *plan* asks, saving after every answer; offer more; then the review.
 
     Left arrow or Backspace (BACK) returns to the question answered before, its answer
     preselected, as far back as this session goes and then through *history* (the
     questions a resumed quiz had answered before it stopped, last one last).
+    *before_review* runs once the last question is answered, before the review (the
+    unscored question about skills the person already has).
     """
     answered_here: list[str] = list(history)
 
@@ -170,6 +174,8 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
         if not plan.can_extend(picks) or not prompter.confirm(MORE_PROMPT):
             break
         plan.extend()
+    if before_review is not None:
+        before_review(picks)
     while review:
         shown = list(picks)  # in the order the questions were put (then any saved before)
         chosen = prompter.review(bank, picks, shown)
