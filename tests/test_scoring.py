@@ -175,3 +175,14 @@ def test_a_role_that_leads_is_ranked_first_and_noise_is_no_lead(values, fit):
     noisy = {roles[0]: fit - 1e-12, roles[1]: fit, roles[2]: fit - 1}  # last bits apart
     assert scorer.ranking(noisy)[0][0] == roles[0]
     assert not scorer.leads(noisy, roles[1]) and not scorer.leads(noisy, roles[0])
+
+
+def test_a_pick_all_answer_is_found_alike_as_a_list_or_a_tuple():
+    """The look-up of written answers takes the list a file holds through [], get() and
+    'in' alike (get and 'in' used to raise TypeError on a list)."""
+    question = next(q for q in BANK.questions if q.kind == "multi")
+    lookup = BANK.answer_lookup[question.id]
+    written = list(question.option_ids[:2])
+    assert lookup[written] == lookup[tuple(written)] == tuple(written)
+    assert lookup.get(written) == tuple(written) and written in lookup
+    assert lookup.get(["not-an-option"]) is None and ["not-an-option"] not in lookup
