@@ -64,10 +64,10 @@ def test_human_result_names_the_pick_reasons_and_next_steps():
     toward_runner = out.index(f"Toward {runner}")
     assert toward_pick < toward_runner
     for reason in report["reasons"]["for"]:
-        line = f"{reason['points']:4.1f}  {reason['question_short']}:"
+        line = f"{reason['points']:.1f} {reason['question_short']}:"
         assert toward_pick < out.index(line) < toward_runner
     pull = report["reasons"]["against"][0]
-    assert out.index(f"{pull['points']:4.1f}  {pull['question_short']}:") > toward_runner
+    assert out.index(f"{pull['points']:.1f} {pull['question_short']}:") > toward_runner
     assert "−" not in out.split("Next steps")[0] and "+1" not in out
     assert "Next steps toward AI Engineer" in out and "150,000" in out
     assert "full-stack" in out.lower()

@@ -264,3 +264,16 @@ def test_long_answers_wrap_with_a_hanging_indent_at_any_width(monkeypatch, width
             assert all(line.startswith(" " * indent) for line in lines[1:]), (kind, title)
     joined = [" ".join(t.split()) for t in seen["select"]]
     assert "Software engineer (backend, platform, infrastructure)" in joined
+
+
+@pytest.mark.parametrize("width", [40, 50, 60, 100])
+def test_wrapped_reasons_hang_under_their_text(width):
+    from careerfit.terminal.render import result_view
+
+    report = report_for("ai-engineer")
+    lines = screen(result_view(report, width), width)
+    start = next(i for i, line in enumerate(lines) if line.startswith("Toward "))
+    for line in lines[start + 1:]:
+        if not line.strip() or line.startswith("Toward "):
+            break
+        assert line.startswith("  "), line  # a points column, or text hanging under it

@@ -116,21 +116,27 @@ def _tasters(tasters: list[dict[str, str]]) -> Text:
     return text
 
 
-def _reasons(report: dict[str, Any]) -> Text:
-    """One line per answer: fit points, the role it favoured, the question's short label."""
+def _reasons(report: dict[str, Any]) -> Group:
+    """The answers that pulled toward each of the first two roles, under the role, each
+    with its fit points; a long line wraps under its own text, not at column 0."""
     rec = report["recommendation"]
     heading = "Why" if rec["role"] else "What leaned which way"
-    text = Text()
-    text.append(heading, style="bold")
-    text.append(f" ({REASONS_NOTE})\n", style="dim")
-    for title, reasons in reason_groups(report):
-        text.append(f"{clean(title)}\n", style="bold")
+    title = Text()
+    title.append(heading, style="bold")
+    title.append(f" ({REASONS_NOTE})", style="dim")
+    parts: list[Any] = [title]
+    for group, reasons in reason_groups(report):
+        parts.append(Text(clean(group), style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True, style="cyan")
+        grid.add_column()
         for reason in reasons:
-            text.append(f"  {reason['points']:4.1f}  ", style="cyan")
-            text.append(f"{clean(reason['question_short'])}: ")
-            text.append(clean(reason["answer"]), style="italic")
-            text.append("\n")
-    return text
+            line = Text(f"{clean(reason['question_short'])}: ")
+            line.append(clean(reason["answer"]), style="italic")
+            grid.add_row(f"  {reason['points']:.1f}", line)
+        parts.append(grid)
+    parts.append(Text(""))
+    return Group(*parts)
 
 
 def _compared_steps(report: dict[str, Any], width: int) -> Any:
