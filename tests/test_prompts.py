@@ -548,3 +548,47 @@ def test_skills_already_had_are_asked_once_saved_and_left_out_of_next_steps(
     capsys.readouterr()
     assert seen["current"] == (have,)
     assert yaml.safe_load(saved.read_text())["skills"] == [have]
+
+
+def test_each_question_leaves_one_line_and_going_back_takes_its_line_away(bank):
+    """The prompt is erased when done; careerfit writes one wrapped line per answer, and
+    going back erases the line of the question asked again (no ghosts on screen)."""
+    from helpers import LEFT
+
+    class Screen(DummyOutput):
+        """Records what careerfit itself writes (whole answered lines) and every call."""
+
+        def __init__(self):
+            self.answered: list[str] = []
+            self.calls: list[tuple] = []
+
+        def write(self, data):
+            if data.startswith("? ") and data.endswith("\n"):
+                self.answered.append(data)
+            self.calls.append(("write", data))
+
+        def cursor_up(self, amount):
+            self.calls.append(("cursor_up", amount))
+
+        def erase_down(self):
+            self.calls.append(("erase_down",))
+
+        def get_size(self):
+            return type("Size", (), {"columns": 50, "rows": 40})()
+
+    screen = Screen()
+    first, second = bank.questions[:2]
+    with create_pipe_input() as pipe:
+        prompter = ask.Prompter(input=pipe, output=screen)
+        pipe.send_text(keys_for(first, (first.option_ids[2],)))
+        prompter.ask(first, "(1/57)")
+        pipe.send_text(keys_for(second, (second.option_ids[0],)))
+        prompter.ask(second, "(2/57)")
+        second_lines = screen.answered[-1].count("\n")
+        pipe.send_text(LEFT)
+        assert prompter.ask(bank.questions[2], "(3/57)") == ask.BACK
+        # the last thing done: up over the second question's line, and erase it
+        assert screen.calls[-2:] == [("cursor_up", second_lines), ("erase_down",)]
+    assert [line.split()[1] for line in screen.answered] == ["(1/57)", "(2/57)"]
+    assert all(len(row) <= 49 for line in screen.answered for row in line.splitlines())
+    assert screen.answered[0].startswith(f"? (1/57) {first.short}: ")

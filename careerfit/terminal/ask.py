@@ -106,6 +106,7 @@ class Prompter:
     def __init__(self, input: Any = None, output: Any = None) -> None:
         self.input = input
         self.output = output if output is not None else create_output(stdout=sys.stderr)
+        self._shown: list[int] = []  # lines left by each answered question, last one last
         _share_default_key_bindings()
 
     def _columns(self) -> int:
@@ -113,6 +114,26 @@ class Prompter:
             return int(self.output.get_size().columns)
         except Exception:  # any output without a size (a test double): assume 80 columns
             return 80
+
+    def _answered(self, question: Question, label: str, answer: MaybeAnswer) -> MaybeAnswer:
+        """Leave one line for the question as answered, wrapped at word boundaries (the
+        prompt itself is erased when done: going back, or a stray Enter on the 'move to
+        an answer' line, leaves no ghost of it)."""
+        line = f"? {label} {clean(question.short or question.text)}: " \
+               f"{clean(question.describe(answer))}"
+        text = _wrap(line, self._columns() - 1, indent="    ")
+        self.output.write(text + "\n")
+        self.output.flush()
+        self._shown.append(text.count("\n") + 1)
+        return answer
+
+    def _went_back(self) -> str:
+        """Going back: the question before is asked again, so its answered line goes."""
+        if self._shown:
+            self.output.cursor_up(self._shown.pop())
+            self.output.erase_down()
+            self.output.flush()
+        return BACK
 
     def _instruction(self, text: str) -> str:
         return "\n  " + _wrap(text, self._columns() - 3, indent="  ")
@@ -126,6 +147,7 @@ class Prompter:
     def _run(self, prompt: questionary.Question) -> Any:
         app = prompt.application
         app.key_bindings = merge_key_bindings([app.key_bindings, _extra_keys()])
+        app.erase_when_done = True  # each answer leaves its own one line: _answered
         app.after_render += _drawn
         return prompt.unsafe_ask()
 
@@ -154,8 +176,10 @@ class Prompter:
                                               " back)") + hint,
                 **common))
             if picked == BACK:
-                return BACK
-            return None if SKIP in picked else tuple(o for o in question.option_ids if o in picked)
+                return self._went_back()
+            answer = None if SKIP in picked else tuple(
+                o for o in question.option_ids if o in picked)
+            return self._answered(question, label, answer)
         if question.kind == "pair":
             # The two activities are shown once, wrapped, above short answers.
             for letter, side in zip("AB", question.sides, strict=True):
@@ -179,8 +203,8 @@ class Prompter:
             if picked != UNPICKED:
                 break
         if picked == BACK:
-            return BACK
-        return None if picked == SKIP else (picked,)
+            return self._went_back()
+        return self._answered(question, label, None if picked == SKIP else (picked,))
 
     def confirm(self, message: str, default: bool = False) -> bool:
         """A yes/no question; Enter alone gives *default*."""
