@@ -550,7 +550,8 @@ def test_skills_already_had_are_asked_once_saved_and_left_out_of_next_steps(
     assert yaml.safe_load(saved.read_text())["skills"] == [have]
 
 
-def test_each_question_leaves_one_line_and_going_back_takes_its_line_away(bank):
+@pytest.mark.parametrize("width", [40, 50, 60, 100])
+def test_each_question_leaves_one_line_and_going_back_takes_its_line_away(bank, width):
     """The prompt is erased when done; careerfit writes one wrapped line per answer, and
     going back erases the line of the question asked again (no ghosts on screen)."""
     from helpers import LEFT
@@ -574,7 +575,7 @@ def test_each_question_leaves_one_line_and_going_back_takes_its_line_away(bank):
             self.calls.append(("erase_down",))
 
         def get_size(self):
-            return type("Size", (), {"columns": 50, "rows": 40})()
+            return type("Size", (), {"columns": width, "rows": 40})()
 
     screen = Screen()
     first, second = bank.questions[:2]
@@ -590,5 +591,5 @@ def test_each_question_leaves_one_line_and_going_back_takes_its_line_away(bank):
         # the last thing done: up over the second question's line, and erase it
         assert screen.calls[-2:] == [("cursor_up", second_lines), ("erase_down",)]
     assert [line.split()[1] for line in screen.answered] == ["(1/57)", "(2/57)"]
-    assert all(len(row) <= 49 for line in screen.answered for row in line.splitlines())
+    assert all(len(row) < width for line in screen.answered for row in line.splitlines())
     assert screen.answered[0].startswith(f"? (1/57) {first.short}: ")
