@@ -151,7 +151,7 @@ def main() -> None:
         print(f"  of those stopped early, same leader as the whole bank:"
               f" {same / stopped if stopped else 0:.1%} ({stopped:,} people)")
         print(f"  people whom even the whole bank leaves with no verdict at {STOP_PROBABILITY}:"
-              f" {adaptive.share(everyone_of(adaptive), 'never_sure'):.1%}"
+              f" {adaptive.share(list(adaptive.personas), 'never_sure'):.1%}"
               " (they are asked every question unless their answers cross it by chance)")
         rows += adaptive_targets(adaptive)
     print()
@@ -170,10 +170,6 @@ def main() -> None:
 
 def _share_of(part: int, whole: int) -> str:
     return f"{part / whole:.1%}" if whole else "–"
-
-
-def everyone_of(adaptive: AdaptiveValidity) -> list[str]:
-    return list(adaptive.personas)
 
 
 def _kind_rows(validity: Validity, off_model: Validity, leaning: Validity):

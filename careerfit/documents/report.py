@@ -292,6 +292,7 @@ def _next_steps(bank: Bank, steps: NextSteps | None, have: tuple[str, ...] = ()
     label = None
     if background is not None and steps.background:
         label = background.describe((steps.background,))
+    wanted = role.priorities_for(steps.background)
     return {
         "role": role.id,
         "background": steps.background,
@@ -299,8 +300,7 @@ def _next_steps(bank: Bank, steps: NextSteps | None, have: tuple[str, ...] = ()
         "route": steps.route,
         **{key: card[key] for key in CARD_STEP_KEYS},
         "skill_priorities": [text for skill, text in role.priorities_by_id().items()
-                             if text in role.priorities_for(steps.background)
-                             and skill not in have][:3],
+                             if text in wanted and skill not in have][:3],
         "already_have": [text for skill, text in role.priorities_by_id().items()
                          if skill in have],
     }

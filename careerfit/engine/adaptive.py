@@ -39,11 +39,10 @@ from careerfit.engine.scoring import Scorer
 if TYPE_CHECKING:
     from careerfit.engine.curtail import Curtailer
 
-STOP_PROBABILITY = 0.95
+# A verdict this likely stops the quiz without curtailment's check.
+STOP_PROBABILITY = 0.995
 # Curtailment stops a verdict the remaining questions would change this rarely.
 CURTAIL_SHARE = 0.95
-# A verdict this likely stops the quiz without curtailment's check.
-SURE = 0.995
 # Enough answers for the reasons and the what-if to have material, and for 'high'.
 MIN_ANSWERED = MIN_ANSWERED_FOR_HIGH
 # The verdict that is not one role: torn, a blend, or nothing stands out.
@@ -122,7 +121,7 @@ class Planner:
         status = self.status(picks, posterior)
         if status.answered < MIN_ANSWERED:
             return False
-        if status.verdicts[0][1] >= SURE:
+        if status.settled:
             return True
         named = [i for i, r in enumerate(self.model.roles)
                  if posterior.main[r] >= MEDIUM_PROBABILITY]

@@ -51,7 +51,7 @@ class Curtailer:
             if not answers:
                 self._arrays[question_id] = None
             else:
-                chances = self.np.array(self.model._answer_chances(question_id))
+                chances = self.np.array(self.model.answer_chances(question_id))
                 chances /= chances.sum(axis=0, keepdims=True)
                 logs = self.np.array([self.model.loglik(question_id, a) for a in answers])
                 self._arrays[question_id] = (chances.cumsum(axis=0), logs)

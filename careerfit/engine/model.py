@@ -321,7 +321,7 @@ class Model:
                            strict=True)) if self.blend_keys else {})
         return Posterior(main, ties, weights, blends)
 
-    def _answer_chances(self, question_id: str) -> list[list[float]]:
+    def answer_chances(self, question_id: str) -> list[list[float]]:
         """P(answer | state) for every possible answer, as rows over the states."""
         rows = self._chances.get(question_id)
         if rows is None:
@@ -342,7 +342,7 @@ class Model:
         weights = [posterior.weights[i] for i in active]
         rows = [self.verdict_rows[i] for i in active]
         expected = 0.0
-        for chances_row in self._answer_chances(question_id):
+        for chances_row in self.answer_chances(question_id):
             joint = [w * chances_row[i] for w, i in zip(weights, active, strict=True)]
             chance = sum(joint)
             if chance > 0:
@@ -350,22 +350,6 @@ class Model:
                     [c / chance for c in _weighted_sums(joint, rows)])
         return expected
 
-    def expected_change(self, posterior: Posterior, question_id: str, role: str,
-                        now: float) -> float:
-        """How far one more answer to a question is expected to move P(main = role)."""
-        index = self.roles.index(role)
-        # States the answers so far have all but ruled out add nothing: leave them out.
-        active = [i for i, w in enumerate(posterior.weights) if w > 1e-12]
-        weights = [posterior.weights[i] for i in active]
-        toward = [posterior.weights[i] if self._outcomes[i].main == index else 0.0
-                  for i in active]
-        expected = 0.0
-        for row in self._answer_chances(question_id):
-            chances = [row[i] for i in active]
-            chance = sum(map(mul, weights, chances))
-            if chance > 0:
-                expected += abs(sum(map(mul, toward, chances)) - now * chance)
-        return expected
 
 
 def _weighted_sums(weights: Sequence[float], rows: Sequence[Sequence[float]]) -> list[float]:
