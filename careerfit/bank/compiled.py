@@ -21,15 +21,17 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from careerfit.bank.calibration import HAND_SET, Calibration
 from careerfit.bank.packed import CompiledTables
 from careerfit.bank.types import Bank, Blend, Option, Question, Role, Salary, Trait
 
 FILE_NAME = "bank.compiled.json"
 # Each likelihood row is stored as base64 of little-endian doubles: exact, and far
 # faster to read than decimal floats (format 2). Format 3 adds the blends' profiles,
-# format 4 the skill ids.
-FORMAT = 4
+# format 4 the skill ids, format 5 the calibration.
+FORMAT = 5
 SOURCES = ("questions.yaml", "roles.yaml")
+OPTIONAL_SOURCES = ("calibration.yaml",)
 
 
 def checksum(directory: Path) -> int:
@@ -37,6 +39,9 @@ def checksum(directory: Path) -> int:
     value = 0
     for name in SOURCES:
         value = zlib.crc32((directory / name).read_bytes(), value)
+    for name in OPTIONAL_SOURCES:
+        path = directory / name
+        value = zlib.crc32(path.read_bytes() if path.exists() else b"-", value)
     return value
 
 
@@ -79,6 +84,7 @@ def bank_to_plain(bank: Bank) -> dict[str, Any]:
         "traits": [list(t) for t in bank.traits],
         "blends": [{**b._asdict(), "roles": sorted(b.roles), "profile": dict(b.profile)}
                    for b in bank.blends],
+        "calibration": (bank.calibration or HAND_SET).to_plain(),
     }
 
 
@@ -95,7 +101,8 @@ def _bank_from_plain(plain: dict[str, Any], directory: Path, tables: CompiledTab
         for r in plain["roles"])
     traits = tuple(Trait(*t) for t in plain["traits"])
     blends = tuple(Blend(**{**b, "roles": frozenset(b["roles"])}) for b in plain["blends"])
-    return Bank(questions, roles, traits, blends, directory, tables)
+    calibration = Calibration.from_plain(plain["calibration"])
+    return Bank(questions, roles, traits, blends, directory, tables, calibration)
 
 
 def dumps(compiled: dict[str, Any]) -> str:

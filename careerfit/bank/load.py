@@ -82,7 +82,12 @@ def read_bank(directory: Path) -> Bank:
                             f" reads (see 'Editing the question bank' in the README)")
     if problems:
         raise DataError(problems)
-    return Bank(tuple(questions), tuple(roles), tuple(traits), tuple(blends), directory)
+    from careerfit.bank.calibration import read_calibration
+
+    calibration = read_calibration(directory, {r.id for r in roles}, {t.id for t in traits},
+                                   {q.id for q in questions})
+    return Bank(tuple(questions), tuple(roles), tuple(traits), tuple(blends), directory,
+                calibration=calibration)
 
 
 def _background_problems(roles_path: Path | str, roles: list[Role],

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from careerfit.base.vocabulary import Answer, MaybeAnswer
 
 if TYPE_CHECKING:
+    from careerfit.bank.calibration import Calibration
     from careerfit.bank.packed import CompiledTables
 
 SKIP = "skip"
@@ -195,7 +196,8 @@ class Bank:
 
     def __init__(self, questions: tuple[Question, ...], roles: tuple[Role, ...],
                  traits: tuple[Trait, ...], blends: tuple[Blend, ...], directory: Path,
-                 tables: CompiledTables | None = None) -> None:
+                 tables: CompiledTables | None = None,
+                 calibration: Calibration | None = None) -> None:
         self.questions = questions
         self.roles = roles
         self.traits = traits
@@ -210,6 +212,8 @@ class Bank:
         self._scored = tuple(q for q in questions if q.scored)
         # Precomputed response-model tables: only the compiled default bank has them.
         self.tables = tables
+        # The response model's fitted values (calibration.yaml); None: the hand-set ones.
+        self.calibration = calibration
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)

@@ -61,6 +61,7 @@ class BlockScorer:
         self._bank = bank
         self._tables: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._main = np.array(model.main_rows)
+        self._log_prior = np.array(model.log_prior)
         self._tie_keys = model.tie_keys
         self._ties = np.array(model.tie_rows)
         self._blend_keys = model.blend_keys
@@ -112,7 +113,7 @@ class BlockScorer:
         onehot = np.zeros((len(block), len(loglik)))
         onehot[np.repeat(np.arange(len(block)), list(map(len, columns))),
                np.fromiter(chain.from_iterable(columns), np.intp)] = 1.0
-        logs = onehot @ loglik
+        logs = onehot @ loglik + self._log_prior
         weights = np.exp(logs - logs.max(axis=1, keepdims=True))
         weights /= weights.sum(axis=1, keepdims=True)
         mains = (weights @ self._main).tolist()

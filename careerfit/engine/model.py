@@ -43,6 +43,7 @@ from operator import mul
 from typing import NamedTuple
 
 from careerfit.bank import Bank, Blend, Question
+from careerfit.bank.calibration import HAND_SET, Calibration
 from careerfit.base.vocabulary import Answer, Picks
 
 # Sensitivities the posterior averages over, equally likely a priori: from a
@@ -55,6 +56,9 @@ MULTI_BIAS = 1.0
 # A role is someone's *main* role when its share of their mix leads every other
 # role's by at least this much; two roles closer than that are a tie.
 CLEAR_LEAD = 0.2
+# Answers whose person-fit l_z falls below this are explained well by no kind of person
+# the model knows (about 1 in 40 people answering exactly as the model assumes would).
+MISFIT_LZ = -2.0
 # Bumped when the personas change, so compiled likelihood tables are rebuilt.
 PERSONAS_VERSION = 3
 
@@ -143,9 +147,17 @@ def modelled_blends(bank: Bank) -> tuple[Blend, ...]:
     return tuple(b for b in bank.blends if b.profile)
 
 
+def calibration_of(bank: Bank) -> Calibration:
+    """The bank's fitted values for the model (calibration.yaml), or the hand-set ones."""
+    return bank.calibration or HAND_SET
+
+
 def component_profiles(bank: Bank) -> list[Mapping[str, float]]:
-    """The trait profiles a person's mix is over: each role's, then each modelled blend's."""
-    return [r.profile for r in bank.roles] + [b.profile for b in modelled_blends(bank)]
+    """The trait profiles a person's mix is over: each role's, then each modelled blend's
+    (its fitted profile where calibration.yaml has one)."""
+    fitted = calibration_of(bank).blends
+    return [r.profile for r in bank.roles] + [fitted.get(b.roles, b.profile)
+                                              for b in modelled_blends(bank)]
 
 
 def affinities(bank: Bank) -> dict[str, dict[str, tuple[float, ...]]]:
@@ -155,12 +167,14 @@ def affinities(bank: Bank) -> dict[str, dict[str, tuple[float, ...]]]:
         total = sum(abs(w) for w in profile.values()) or 1.0
         profiles.append({t: w / total for t, w in profile.items()})
     table: dict[str, dict[str, tuple[float, ...]]] = {}
+    voice = calibration_of(bank).question_scale
     for question in bank.scored:
         options = (question.sides if question.kind == "pair"
                    else question.options[-1:] if question.kind == "scale" else question.options)
         raw = {o.id: tuple(sum(p.get(t, 0.0) * w for t, w in o.effects.items())
                            for p in profiles) for o in options}
         strongest = max((abs(a) for row in raw.values() for a in row), default=0.0) or 1.0
+        strongest /= voice.get(question.id, 1.0)
         table[question.id] = {o: tuple(a / strongest for a in row) for o, row in raw.items()}
     return table
 
@@ -218,13 +232,21 @@ class Model:
         self.bank = bank
         self.roles = tuple(r.id for r in bank.roles)
         blends = modelled_blends(bank)
-        self.mixes = [persona.mix for persona in personas(len(self.roles), len(blends))]
+        calibration = calibration_of(bank)
+        known = personas(len(self.roles), len(blends))
+        self.mixes = [persona.mix for persona in known]
         # Every persona at every sensitivity, and one more state: someone whose answers
         # follow no preference at all (sensitivity 0), for whom nothing stands out.
         indifferent = tuple(1.0 / len(self.roles) if i < len(self.roles) else 0.0
                             for i in range(len(self.mixes[0])))
-        self.states = [(mix, s) for mix in self.mixes for s in SENSITIVITIES]
+        sensitivities = [s * calibration.sensitivity_scale for s in SENSITIVITIES]
+        self.states = [(mix, s) for mix in self.mixes for s in sensitivities]
         self.states.append((indifferent, 0.0))
+        # The prior over states: every state alike, times its kind of person's weight
+        # (1 unless calibrated).
+        self.state_kinds = [p.name for p in known for _ in sensitivities] + ["random"]
+        raw = [calibration.prior_of(kind) for kind in self.state_kinds]
+        self.log_prior = [math.log(w / sum(raw)) for w in raw]
         self._outcomes = [outcome(mix, len(self.roles)) for mix, _ in self.states[:-1]]
         self._outcomes.append(Outcome(None, None))
         # Which outcome each state is, as 0/1 rows over the states: per role, whether it
@@ -311,6 +333,7 @@ class Model:
         return self._normalise([sum(column) for column in zip(*rows, strict=True)])
 
     def _normalise(self, logs: Sequence[float]) -> Posterior:
+        logs = [v + p for v, p in zip(logs, self.log_prior, strict=True)]
         top = max(logs)
         raw = [math.exp(v - top) for v in logs]
         norm = sum(raw)
@@ -320,6 +343,36 @@ class Model:
         blends = (dict(zip(self.blend_keys, _weighted_sums(weights, self.blend_rows),
                            strict=True)) if self.blend_keys else {})
         return Posterior(main, ties, weights, blends)
+
+    def person_fit(self, picks: Picks, posterior: Posterior) -> float:
+        """How well the likeliest state explains the answers: the standardised
+        log-likelihood l_z (Drasgow, Levine and Williams 1985). Near 0 for answers as
+        consistent as that kind of person's usual answers; strongly negative (below
+        MISFIT_LZ) when no kind explains them well. 0 when nothing can be said (no
+        answers, or the likeliest state answers at random)."""
+        state = max(range(len(posterior.weights)), key=posterior.weights.__getitem__)
+        seen = expected = variance = 0.0
+        for question in self.bank.scored:
+            answer = picks.get(question.id)
+            if answer is None:
+                continue
+            rows = self.tables_for(question)
+            if question.kind == "multi":
+                for option, (picked, left) in rows.items():
+                    yes, no = picked[state], left[state]
+                    p = math.exp(yes)
+                    seen += yes if option in answer else no
+                    expected += p * yes + (1 - p) * no
+                    variance += p * (1 - p) * (yes - no) ** 2
+            else:
+                logs = [row[0][state] for row in rows.values()]
+                seen += rows[answer[0]][0][state]
+                mean = sum(math.exp(v) * v for v in logs)
+                expected += mean
+                variance += sum(math.exp(v) * v * v for v in logs) - mean * mean
+        if variance <= 1e-12:
+            return 0.0
+        return (seen - expected) / math.sqrt(variance)
 
     def answer_chances(self, question_id: str) -> list[list[float]]:
         """P(answer | state) for every possible answer, as rows over the states."""

@@ -1,0 +1,180 @@
+"""Fitting the response model to labelled people: what ``careerfit calibrate`` runs.
+
+Pure logic. A *labelled* person is an answer set whose truth is known (one main role,
+or two roles and their blend or tie). The fit moves the values in
+:mod:`careerfit.bank.calibration` (the blends' profiles, the sensitivity, the prior
+over kinds of person) to make each fitting person's truth likelier, and is pulled
+back toward the hand-set values by a penalty, so that a few people cannot drag it far:
+
+    loss = mean over people of -log P(truth | answers)  +  PULL x distance²
+
+where the distance counts a blend profile's change in units of PROFILE_STEP and the
+scales' change in log units. It never touches the fits (role profiles and option
+effects): a fitted model changes what careerfit says about how sure it is and which
+outcome it names, never a role's fit. The search is coordinate descent with shrinking
+steps: slow-ish (tens of seconds) but dependable, and it needs nothing beyond the model.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from careerfit.bank import Bank
+from careerfit.bank.calibration import (
+    HAND_SET,
+    PRIOR_KINDS,
+    PROFILE_BOUND,
+    SCALE_BOUNDS,
+    Calibration,
+)
+from careerfit.base.vocabulary import Picks
+from careerfit.engine.model import Model, Posterior, modelled_blends
+
+# How hard the fit is pulled back toward the hand-set values.
+PULL = 0.02
+# A blend weight's change counts in these units (weights run from -3 to 3).
+PROFILE_STEP = 1.0
+# The first step of the search, per kind of value; halved each round it finds nothing.
+FIRST_STEPS = {"profile": 1.0, "log": 0.5}
+ROUNDS = 4
+FLOOR = 1e-6
+
+
+class Truth(NamedTuple):
+    """What a labelled person is: ``main`` with one role, ``blend`` or ``tie`` with two
+    (either outcome of the right pair counts as found: both name the blend)."""
+
+    kind: str
+    roles: tuple[str, ...]
+
+
+class Labelled(NamedTuple):
+    id: str
+    group: str
+    truth: Truth
+    split: str
+    picks: Picks
+
+
+def truth_chance(posterior: Posterior, truth: Truth) -> float:
+    """The model's probability of the person's truth."""
+    if truth.kind == "main":
+        return posterior.main[truth.roles[0]]
+    first, second = truth.roles
+    return posterior.tie(first, second) + posterior.blend(first, second)
+
+
+def loss(bank: Bank, people: Sequence[Labelled]) -> float:
+    """The mean log loss of the people's truths under *bank*'s model (no penalty)."""
+    model = Model(bank)
+    return -sum(math.log(max(truth_chance(model.posterior(p.picks), p.truth), FLOOR))
+                for p in people) / max(len(people), 1)
+
+
+class _Value(NamedTuple):
+    """One value the fit may move: how to read it and how to set it in a calibration."""
+
+    name: str
+    kind: str  # 'profile' (a blend weight) or 'log' (a scale, moved in log units)
+    get: Callable[[Calibration], float]
+    put: Callable[[Calibration, float], Calibration]
+    start: float
+
+
+def _values(bank: Bank) -> list[_Value]:
+    traits = [t.id for t in bank.traits]
+    values = [_Value("sensitivity_scale", "log", lambda c: math.log(c.sensitivity_scale),
+                     lambda c, v: c._replace(sensitivity_scale=math.exp(v)), 0.0)]
+    for kind in PRIOR_KINDS:
+        values.append(_Value(
+            f"prior.{kind}", "log", lambda c, k=kind: math.log(c.prior_of(k)),
+            lambda c, v, k=kind: c._replace(prior={**c.prior, k: math.exp(v)}), 0.0))
+    for blend in modelled_blends(bank):
+        for trait in traits:
+            def get(c: Calibration, b=blend, t=trait) -> float:
+                return c.blends.get(b.roles, b.profile).get(t, 0.0)
+
+            def put(c: Calibration, v: float, b=blend, t=trait) -> Calibration:
+                profile = {**c.blends.get(b.roles, b.profile), t: v}
+                return c._replace(blends={**c.blends, b.roles: profile})
+
+            values.append(_Value(f"blend.{'+'.join(sorted(blend.roles))}.{trait}", "profile",
+                                 get, put, blend.profile.get(trait, 0.0)))
+    return values
+
+
+def _bounded(value: _Value, v: float) -> float:
+    if value.kind == "profile":
+        return min(max(v, -PROFILE_BOUND), PROFILE_BOUND)
+    low, high = (math.log(b) for b in SCALE_BOUNDS)
+    return min(max(v, low), high)
+
+
+def _penalty(values: Sequence[_Value], calibration: Calibration) -> float:
+    total = 0.0
+    for value in values:
+        step = PROFILE_STEP if value.kind == "profile" else 1.0
+        total += ((value.get(calibration) - value.start) / step) ** 2
+    return PULL * total
+
+
+def with_calibration(bank: Bank, calibration: Calibration) -> Bank:
+    """*bank* with another calibration (and without compiled tables, which it voids)."""
+    from careerfit.bank.types import Bank as BankType
+
+    return BankType(bank.questions, bank.roles, bank.traits, bank.blends, bank.directory,
+                    None, calibration)
+
+
+class FitReport(NamedTuple):
+    calibration: Calibration
+    before: float  # the fitting people's mean log loss with the hand-set values
+    after: float
+    moved: tuple[tuple[str, float, float], ...]  # (value, hand-set, fitted), largest first
+
+
+def fit(bank: Bank, people: Sequence[Labelled], *, source: str = "",
+        progress: Callable[[int, int], None] | None = None) -> FitReport:
+    """Fit the calibration to *people* (all of them: pass only the fitting half)."""
+    values = _values(bank)
+    current = HAND_SET._replace(source=source)
+
+    def objective(calibration: Calibration) -> float:
+        return loss(with_calibration(bank, calibration), people) + _penalty(values, calibration)
+
+    best = objective(current)
+    before = loss(with_calibration(bank, HAND_SET), people)
+    steps = {kind: size for kind, size in FIRST_STEPS.items()}
+    for round_number in range(ROUNDS):
+        for index, value in enumerate(values):
+            if progress:
+                progress(round_number * len(values) + index, ROUNDS * len(values))
+            for direction in (1.0, -1.0):
+                here = value.get(current)
+                moved = _bounded(value, here + direction * steps[value.kind])
+                if moved == here:
+                    continue
+                trial = value.put(current, moved)
+                score = objective(trial)
+                if score < best - 1e-9:
+                    current, best = trial, score
+                    break
+        steps = {kind: size / 2 for kind, size in steps.items()}
+    after = loss(with_calibration(bank, current), people)
+    moved_values = sorted(((v.name, v.start, v.get(current)) for v in values),
+                          key=lambda row: -abs(row[2] - row[1]))
+    shown = tuple((name, start if name.startswith("blend") else math.exp(start),
+                   end if name.startswith("blend") else math.exp(end))
+                  for name, start, end in moved_values if abs(end - start) > 1e-9)
+    return FitReport(_tidy(current), before, after, shown)
+
+
+def _tidy(calibration: Calibration) -> Calibration:
+    """Round what the file will hold, and leave out what the fit left as hand-set."""
+    prior = {k: round(v, 3) for k, v in calibration.prior.items() if abs(v - 1.0) > 1e-9}
+    blends = {pair: {t: round(w, 3) for t, w in profile.items() if w}
+              for pair, profile in calibration.blends.items()}
+    return calibration._replace(sensitivity_scale=round(calibration.sensitivity_scale, 3),
+                                prior=prior, blends=blends)
