@@ -237,6 +237,30 @@ def score(
     run_score(files or [], full=full, summary=summary, json_output=json_output, data=data)
 
 
+@app.command(epilog=EXIT_CODES, short_help="Fit the model to labelled people.")
+def calibrate(
+    labelled: Annotated[Path, typer.Argument(
+        metavar="LABELLED.jsonl",
+        help="JSON Lines of labelled answer sets: each an answers object plus \"truth\""
+             " and \"split\" (see docs/model.md, 'Calibration').")],
+    write: Annotated[bool, typer.Option(
+        "--write", help="Save the fit as calibration.yaml in the bank's folder.")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Fit the response model to people whose truth is known, and report on held-out ones.
+
+    The fit learns from the people marked "split": "fit" (the blends' profiles, the
+    sensitivity, the weight of each kind of person), pulled toward the hand-set values,
+    and reports top-1, blends named, wrong 'high' picks and the Brier score on the people
+    marked "held-out", before and after. Role profiles and option effects, and so every
+    fit, stay as written.
+    """
+    from careerfit.app.calibrate import run_calibrate
+
+    run_calibrate(labelled, data=data, write=write, json_output=json_output)
+
+
 @app.command("schema", epilog=EXIT_CODES, short_help="Print a document's JSON Schema.")
 def schema_command(
     name: Annotated[str, typer.Argument(

@@ -1,0 +1,108 @@
+"""How careerfit does on labelled people it did not make: the figures of the external corpus.
+
+Pure logic, shared by ``careerfit calibrate`` (held-out figures after a fit) and
+``bench/external.py`` (the full report). A person is *found* when the outcome names
+their truth: the right main role for a one-role person; for a person between two
+roles, a tie or a blend of the right pair (either names the blend).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import NamedTuple
+
+from careerfit.bank import Bank
+from careerfit.engine.fit import Labelled
+from careerfit.engine.result import Evaluator, Result
+
+# Reliability bins of the outcome's stated probability (lower edges).
+BIN_EDGES = (0.0, 0.5, 0.7, 0.9, 0.99)
+
+
+class Judged(NamedTuple):
+    """One person's result, judged against their truth."""
+
+    person: Labelled
+    outcome_kind: str
+    probability: float
+    confidence: str
+    found: bool
+    top1: bool
+    top2: bool
+    high_wrong: bool
+    flagged: bool
+    misfit: bool
+
+
+def judge(person: Labelled, result: Result) -> Judged:
+    truth = person.truth
+    outcome = result.outcome
+    leader, runner = result.ranking[0][0], result.ranking[1][0]
+    confidence = result.confidence
+    if truth.kind == "main":
+        role = truth.roles[0]
+        found = outcome.kind == "main" and outcome.roles == (role,)
+        top1, top2 = leader == role, role in (leader, runner)
+        high_wrong = confidence == "high" and outcome.kind == "main" and not found
+    else:
+        pair = frozenset(truth.roles)
+        found = outcome.kind in ("tie", "blend") and frozenset(outcome.roles) == pair
+        top1 = leader in pair
+        top2 = frozenset((leader, runner)) == pair
+        high_wrong = confidence == "high" and outcome.kind == "main"
+    return Judged(person, outcome.kind, outcome.probability, confidence, found, top1, top2,
+                  high_wrong, outcome.kind in ("tie", "blend", "none"),
+                  getattr(result, "misfit", False))
+
+
+def judge_all(bank: Bank, people: Iterable[Labelled],
+              evaluator: Evaluator | None = None) -> list[Judged]:
+    evaluate = evaluator or Evaluator(bank)
+    return [judge(p, evaluate(p.picks, explain=False)) for p in people]
+
+
+class Bin(NamedTuple):
+    low: float
+    high: float
+    people: int
+    stated: float
+    observed: float
+
+
+def reliability(judged: Sequence[Judged]) -> tuple[list[Bin], float]:
+    """The outcome's stated probability against how often it was right, and the Brier
+    score (mean squared gap between stated and right, 0 best)."""
+    bins = []
+    edges = (*BIN_EDGES, 1.0000001)
+    for low, high in pairwise(edges):
+        inside = [j for j in judged if low <= j.probability < high]
+        if inside:
+            bins.append(Bin(low, min(high, 1.0), len(inside),
+                            sum(j.probability for j in inside) / len(inside),
+                            sum(j.found for j in inside) / len(inside)))
+    brier = (sum((j.probability - j.found) ** 2 for j in judged) / len(judged)
+             if judged else 0.0)
+    return bins, brier
+
+
+def tally(judged: Iterable[Judged]) -> dict[str, Counter]:
+    """Per group: people, found, top1, top2, high_wrong, flagged, misfit, and each outcome
+    kind (``outcome:main`` …)."""
+    groups: dict[str, Counter] = {}
+    for j in judged:
+        count = groups.setdefault(j.person.group, Counter())
+        count["people"] += 1
+        for field in ("found", "top1", "top2", "high_wrong", "flagged", "misfit"):
+            count[field] += getattr(j, field)
+        count[f"outcome:{j.outcome_kind}"] += 1
+    return groups
+
+
+def kind_totals(judged: Sequence[Judged]) -> dict[str, Counter]:
+    """The same counts over one-role people and over people between two roles."""
+    single = [j for j in judged if j.person.truth.kind == "main"]
+    between = [j for j in judged if j.person.truth.kind != "main"]
+    return {"one role": sum(tally(single).values(), Counter()),
+            "between two": sum(tally(between).values(), Counter())}
