@@ -245,20 +245,25 @@ def calibrate(
              " and \"split\" (see docs/model.md, 'Calibration').")],
     write: Annotated[bool, typer.Option(
         "--write", help="Save the fit as calibration.yaml in the bank's folder.")] = False,
+    fit_prior: Annotated[bool, typer.Option(
+        "--fit-prior", help="Also learn how common each kind of person is. Only for a"
+                            " representative sample, not a corpus built with so many of"
+                            " each kind.")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
     data: DataOption = None,
 ) -> None:
     """Fit the response model to people whose truth is known, and report on held-out ones.
 
-    The fit learns from the people marked "split": "fit" (the blends' profiles, the
-    sensitivity, the weight of each kind of person), pulled toward the hand-set values,
-    and reports top-1, blends named, wrong 'high' picks and the Brier score on the people
-    marked "held-out", before and after. Role profiles and option effects, and so every
-    fit, stay as written.
+    The fit learns from the people marked "split": "fit" (the blends' profiles and the
+    sensitivity; with --fit-prior also how common each kind of person is), pulled toward
+    the hand-set values. It reports top-1, blends named, wrong 'high' picks and the Brier
+    score on the people marked "held-out", before and after. Role profiles and option
+    effects, and so every fit, stay as written.
     """
     from careerfit.app.calibrate import run_calibrate
 
-    run_calibrate(labelled, data=data, write=write, json_output=json_output)
+    run_calibrate(labelled, data=data, write=write, json_output=json_output,
+                  with_prior=fit_prior)
 
 
 @app.command("schema", epilog=EXIT_CODES, short_help="Print a document's JSON Schema.")

@@ -9,7 +9,8 @@ back toward the hand-set values by a penalty, so that a few people cannot drag i
     loss = mean over people of -log P(truth | answers)  +  PULL x distance²
 
 where the distance counts a blend profile's change in units of PROFILE_STEP and the
-scales' change in log units. It never touches the fits (role profiles and option
+scales' change in log units. The prior over kinds of person is left flat unless asked
+for (see :func:`fit`). It never touches the fits (role profiles and option
 effects): a fitted model changes what careerfit says about how sure it is and which
 outcome it names, never a role's fit. The search is coordinate descent with shrinking
 steps: slow-ish (tens of seconds) but dependable, and it needs nothing beyond the model.
@@ -83,11 +84,11 @@ class _Value(NamedTuple):
     start: float
 
 
-def _values(bank: Bank) -> list[_Value]:
+def _values(bank: Bank, with_prior: bool) -> list[_Value]:
     traits = [t.id for t in bank.traits]
     values = [_Value("sensitivity_scale", "log", lambda c: math.log(c.sensitivity_scale),
                      lambda c, v: c._replace(sensitivity_scale=math.exp(v)), 0.0)]
-    for kind in PRIOR_KINDS:
+    for kind in PRIOR_KINDS if with_prior else ():
         values.append(_Value(
             f"prior.{kind}", "log", lambda c, k=kind: math.log(c.prior_of(k)),
             lambda c, v, k=kind: c._replace(prior={**c.prior, k: math.exp(v)}), 0.0))
@@ -135,10 +136,15 @@ class FitReport(NamedTuple):
     moved: tuple[tuple[str, float, float], ...]  # (value, hand-set, fitted), largest first
 
 
-def fit(bank: Bank, people: Sequence[Labelled], *, source: str = "",
+def fit(bank: Bank, people: Sequence[Labelled], *, source: str = "", with_prior: bool = False,
         progress: Callable[[int, int], None] | None = None) -> FitReport:
-    """Fit the calibration to *people* (all of them: pass only the fitting half)."""
-    values = _values(bank)
+    """Fit the calibration to *people* (all of them: pass only the fitting half).
+
+    The prior over kinds of person is fitted only *with_prior*: it learns how common
+    each kind is among the people given, which is right only for a representative
+    sample. A corpus built to hold so many of each kind (as validation/ is) would
+    teach it the corpus's design instead."""
+    values = _values(bank, with_prior)
     current = HAND_SET._replace(source=source)
 
     def objective(calibration: Calibration) -> float:
