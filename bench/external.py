@@ -134,7 +134,7 @@ def _adaptive(bank, chosen, evaluator, held_out: bool) -> int:
         asked = planner.replay(person.picks)
         short = evaluator(asked, explain=False).outcome
         count = sum(1 for q in bank.scored if q.id in asked)
-        same = (short.kind, frozenset(short.roles)) == (whole.kind, frozenset(whole.roles))
+        same = _finding(short) == _finding(whole)
         rows.setdefault(person.group, []).append((count, same))
     print()
     print("Adaptive quiz, replayed on each complete answer set:")
@@ -145,6 +145,13 @@ def _adaptive(bank, chosen, evaluator, held_out: bool) -> int:
         print(_adaptive_row(group, values))
     print(_adaptive_row("everyone", everyone))
     return 0
+
+
+def _finding(outcome) -> tuple[str, frozenset[str]]:
+    """What an outcome tells a person: one main role, a pair (torn or drawn to their blend:
+    either names the blend), or nothing."""
+    kind = "pair" if outcome.kind in ("tie", "blend") else outcome.kind
+    return kind, frozenset(outcome.roles)
 
 
 def _adaptive_row(group: str, values: list[tuple[int, bool]]) -> str:

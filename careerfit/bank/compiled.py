@@ -28,7 +28,7 @@ from careerfit.bank.types import Bank, Blend, Option, Question, Role, Salary, Tr
 FILE_NAME = "bank.compiled.json"
 # Each likelihood row is stored as base64 of little-endian doubles: exact, and far
 # faster to read than decimal floats (format 2). Format 3 adds the blends' profiles,
-# format 4 the skill ids, format 5 the calibration.
+# format 4 the skill ids, format 5 the calibration and the question cap.
 FORMAT = 5
 SOURCES = ("questions.yaml", "roles.yaml")
 OPTIONAL_SOURCES = ("calibration.yaml",)
@@ -85,6 +85,7 @@ def bank_to_plain(bank: Bank) -> dict[str, Any]:
         "blends": [{**b._asdict(), "roles": sorted(b.roles), "profile": dict(b.profile)}
                    for b in bank.blends],
         "calibration": (bank.calibration or HAND_SET).to_plain(),
+        "max_questions": bank.max_questions,
     }
 
 
@@ -102,7 +103,8 @@ def _bank_from_plain(plain: dict[str, Any], directory: Path, tables: CompiledTab
     traits = tuple(Trait(*t) for t in plain["traits"])
     blends = tuple(Blend(**{**b, "roles": frozenset(b["roles"])}) for b in plain["blends"])
     calibration = Calibration.from_plain(plain["calibration"])
-    return Bank(questions, roles, traits, blends, directory, tables, calibration)
+    return Bank(questions, roles, traits, blends, directory, tables, calibration,
+                plain["max_questions"])
 
 
 def dumps(compiled: dict[str, Any]) -> str:

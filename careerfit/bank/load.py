@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from careerfit.bank.types import (
     DATA_MAX_BYTES,
+    DEFAULT_MAX_QUESTIONS,
     ID_PATTERN,
     KINDS,
     MAX_BLENDS,
     MAX_QUESTIONS,
     MAX_ROLES,
     MAX_TRAITS,
+    MIN_MAX_QUESTIONS,
     PAIR_BOTH,
     PAIR_POINTS,
     SCALE_POINTS,
@@ -71,7 +73,8 @@ def read_bank(directory: Path) -> Bank:
     if roles_doc is None or questions_doc is None:
         raise DataError(problems)
     traits, roles, blends = _RolesReader(roles_doc, problems).read()
-    questions = _QuestionsReader(questions_doc, problems, {t.id for t in traits}).read()
+    questions_reader = _QuestionsReader(questions_doc, problems, {t.id for t in traits})
+    questions = questions_reader.read()
     problems += _background_problems(roles_doc.path, roles, questions)
     for count, most, what, doc in ((len(roles), MAX_ROLES, "roles", roles_doc),
                                    (len(blends), MAX_BLENDS, "blends", roles_doc),
@@ -87,7 +90,7 @@ def read_bank(directory: Path) -> Bank:
     calibration = read_calibration(directory, {r.id for r in roles}, {t.id for t in traits},
                                    {q.id for q in questions})
     return Bank(tuple(questions), tuple(roles), tuple(traits), tuple(blends), directory,
-                calibration=calibration)
+                calibration=calibration, max_questions=questions_reader.max_questions)
 
 
 def _background_problems(roles_path: Path | str, roles: list[Role],
@@ -338,7 +341,14 @@ class _QuestionsReader(_Reader):
     def read(self) -> list[Question]:
         top = self.mapping(self.doc.data, (), "questions.yaml")
         self.version(top)
-        self.unknown_keys(top, (), {"version", "questions"})
+        self.unknown_keys(top, (), {"version", "max_questions", "questions"})
+        self.max_questions = top.get("max_questions", DEFAULT_MAX_QUESTIONS)
+        if (isinstance(self.max_questions, bool) or not isinstance(self.max_questions, int)
+                or self.max_questions < MIN_MAX_QUESTIONS):
+            self.problem(("max_questions",), "'max_questions' must be a whole number from"
+                         f" {MIN_MAX_QUESTIONS} (the most scored questions an adaptive quiz"
+                         " asks before it stops)")
+            self.max_questions = DEFAULT_MAX_QUESTIONS
         seen: set[str] = set()
         entries = self.items(top.get("questions"), ("questions",), "'questions'")
         questions = [self._question(index, entry, seen) for index, entry in enumerate(entries)]

@@ -36,6 +36,10 @@ MAX_ROLES = 12
 MAX_BLENDS = 24
 MAX_TRAITS = 40
 MAX_QUESTIONS = 200
+# The most scored questions an adaptive quiz asks, unless questions.yaml says otherwise
+# ('max_questions'); a bank may set it no lower than MIN_MAX_QUESTIONS.
+DEFAULT_MAX_QUESTIONS = 20
+MIN_MAX_QUESTIONS = 6
 
 # The 5-point agreement scale: option id, label, share of the item's effects.
 SCALE_POINTS: tuple[tuple[str, str, float], ...] = (
@@ -197,7 +201,8 @@ class Bank:
     def __init__(self, questions: tuple[Question, ...], roles: tuple[Role, ...],
                  traits: tuple[Trait, ...], blends: tuple[Blend, ...], directory: Path,
                  tables: CompiledTables | None = None,
-                 calibration: Calibration | None = None) -> None:
+                 calibration: Calibration | None = None,
+                 max_questions: int = DEFAULT_MAX_QUESTIONS) -> None:
         self.questions = questions
         self.roles = roles
         self.traits = traits
@@ -214,6 +219,8 @@ class Bank:
         self.tables = tables
         # The response model's fitted values (calibration.yaml); None: the hand-set ones.
         self.calibration = calibration
+        # The adaptive quiz's cap on scored questions (--full asks them all).
+        self.max_questions = max_questions
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)

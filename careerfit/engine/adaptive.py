@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from careerfit.bank import Bank
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer, Picks
-from careerfit.engine.model import Model, Posterior
-from careerfit.engine.result import MEDIUM_PROBABILITY, MIN_ANSWERED_FOR_HIGH
+from careerfit.engine.model import MISFIT_LZ, Model, Posterior
+from careerfit.engine.result import MEDIUM_PROBABILITY as NAMED_FROM
+from careerfit.engine.result import MIN_ANSWERED_FOR_HIGH
 from careerfit.engine.scoring import Scorer
 
 if TYPE_CHECKING:
@@ -41,10 +42,21 @@ if TYPE_CHECKING:
 
 # A verdict this likely stops the quiz without curtailment's check.
 STOP_PROBABILITY = 0.995
-# Curtailment stops a verdict the remaining questions would change this rarely.
+# Curtailment stops a verdict the remaining questions would change this rarely...
 CURTAIL_SHARE = 0.95
+# ...up to RELAX_FROM answers; from there the share it asks for falls in a straight line
+# to CURTAIL_FLOOR at RELAX_SPAN answers later: every question asked makes one more
+# less worth asking, and the cap is near.
+RELAX_FROM = 6
+RELAX_SPAN = 8
+CURTAIL_FLOOR = 0.5
 # Enough answers for the reasons and the what-if to have material, and for 'high'.
 MIN_ANSWERED = MIN_ANSWERED_FOR_HIGH
+# From this many answers, answers that no kind of person explains well (person fit
+# below MISFIT_LZ) end the quiz: more questions rarely settle such a person.
+MISFIT_AFTER = 12
+# Why a quiz stopped (coverage.stopped_by in the JSON).
+SETTLED, CAP, MISFIT, END_OF_BANK = "settled", "cap", "misfit", "end of bank"
 # The verdict that is not one role: torn, a blend, or nothing stands out.
 FLAGGED = "flagged"
 
@@ -103,44 +115,77 @@ class Planner:
         return best
 
     def next_to_ask(self, picks: Picks, *, among: Collection[str] | None = None,
-                    even_if_sure: bool = False) -> str | None:
+                    even_if_sure: bool = False, cap: int | None = None) -> str | None:
         """What the adaptive quiz asks next: the background question first, then the most
-        telling question, until the verdict is settled (unless *even_if_sure*) or none is
-        left. Questions in *picks*, answered or skipped, count as asked."""
+        telling question, until the quiz stops (:meth:`stop_reason`; never, if
+        *even_if_sure*, but at the end of the bank) or none is left. Questions in *picks*,
+        answered or skipped, count as asked. *cap* overrides the bank's question cap."""
         background = self.bank.background_to_ask(picks, among)
         if background is not None:
             return background
         posterior = self.model.posterior(picks)
-        if not even_if_sure and self.stops(picks, posterior, among):
+        if not even_if_sure and self.stop_reason(picks, posterior, among, cap) is not None:
             return None
         return self.next_question(picks, picks.keys(), posterior, among)
 
     def stops(self, picks: Picks, posterior: Posterior,
               among: Collection[str] | None = None) -> bool:
-        """Whether the verdict is settled, or curtailment says the rest can't change it."""
-        status = self.status(picks, posterior)
-        if status.answered < MIN_ANSWERED:
-            return False
-        if status.settled:
-            return True
-        named = [i for i, r in enumerate(self.model.roles)
-                 if posterior.main[r] >= MEDIUM_PROBABILITY]
+        """Whether the adaptive quiz stops here (see :meth:`stop_reason`)."""
+        return self.stop_reason(picks, posterior, among) is not None
+
+    def stop_reason(self, picks: Picks, posterior: Posterior | None = None,
+                    among: Collection[str] | None = None, cap: int | None = None
+                    ) -> str | None:
+        """Why the quiz stops after *picks*, or None while it goes on:
+
+        * END_OF_BANK: no scored question is left to ask;
+        * CAP: the bank's question cap (or *cap*) of scored questions has been asked;
+        * SETTLED: the verdict is sure (STOP_PROBABILITY), or curtailment finds that the
+          remaining questions would leave it as it is in at least :func:`needed_share`
+          of the draws;
+        * MISFIT: from MISFIT_AFTER answers, no kind of person explains the answers well.
+
+        Settled and misfit wait for MIN_ANSWERED answers; the end of the bank and the cap
+        do not.
+        """
+        posterior = posterior or self.model.posterior(picks)
         remaining = [q.id for q in self.bank.scored if q.id not in picks
                      and (among is None or q.id in among)]
         if not remaining:
-            return True
+            return END_OF_BANK
+        asked = sum(1 for q in self.bank.scored if q.id in picks)
+        if asked >= (cap if cap is not None else self.bank.max_questions):
+            return CAP
+        status = self.status(picks, posterior)
+        if status.answered < MIN_ANSWERED:
+            return None
+        if status.settled:
+            return SETTLED
         if self._curtailer is None:
             from careerfit.engine.curtail import Curtailer
 
             self._curtailer = Curtailer(self.model)
+        named = [i for i, r in enumerate(self.model.roles)
+                 if posterior.main[r] >= NAMED_FROM]
         today = named[0] if named else None
-        return (self._curtailer.unchanged_share(posterior, picks, remaining, today)
-                >= CURTAIL_SHARE)
+        share = self._curtailer.unchanged_share(posterior, picks, remaining, today)
+        if share >= needed_share(status.answered):
+            return SETTLED
+        if (status.answered >= MISFIT_AFTER
+                and self.model.person_fit(picks, posterior) < MISFIT_LZ):
+            return MISFIT
+        return None
 
-    def replay(self, picks: Mapping[str, MaybeAnswer]
-               ) -> EditablePicks:
+    def replay(self, picks: Mapping[str, MaybeAnswer]) -> EditablePicks:
         """The answers the adaptive quiz would have asked for, given a complete set."""
         asked: EditablePicks = {}
         while (question_id := self.next_to_ask(asked, among=picks.keys())) is not None:
             asked[question_id] = picks[question_id]
         return asked
+
+
+def needed_share(answered: int) -> float:
+    """The share of curtailment's draws that must keep today's verdict for the quiz to
+    stop after *answered* answers: CURTAIL_SHARE, then less, down to CURTAIL_FLOOR."""
+    past = min(max(answered - RELAX_FROM, 0), RELAX_SPAN) / RELAX_SPAN
+    return CURTAIL_SHARE - past * (CURTAIL_SHARE - CURTAIL_FLOOR)

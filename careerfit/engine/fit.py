@@ -126,7 +126,7 @@ def with_calibration(bank: Bank, calibration: Calibration) -> Bank:
     from careerfit.bank.types import Bank as BankType
 
     return BankType(bank.questions, bank.roles, bank.traits, bank.blends, bank.directory,
-                    None, calibration)
+                    None, calibration, bank.max_questions)
 
 
 class FitReport(NamedTuple):
