@@ -2,8 +2,9 @@
 
 Pure logic: imports nothing from the terminal layer.
 
-The **verdict** is what careerfit will say: one role as the person's clear main fit,
-or *flagged* (torn between two roles, drawn to their blend, or nothing stands out).
+The **verdict** is what careerfit will say (:mod:`careerfit.engine.verdict`): one role as
+the person's clear main fit, or *flagged* (torn between two roles, drawn to their blend,
+nothing stands out, or a role picked with low confidence).
 Under :mod:`careerfit.engine.model` every state of the posterior leads to one verdict,
 so the answers so far give the chance of each.
 
@@ -17,7 +18,7 @@ so the answers so far give the chance of each.
   before this one) asked such people every question.
 * **Or stop by curtailment** (careerfit.engine.curtail): once in at least
   CURTAIL_SHARE of the posterior-predictive draws the remaining questions would
-  leave today's verdict as it is (a role at MEDIUM_PROBABILITY or more, or
+  leave today's verdict as it is (a role at NAMED_FROM or more, or
   'flagged'). This settles people who answer loosely, for whom no verdict ever
   gets sure, and people whose main role is plain but not yet sure.
 * The background question, unscored, always comes first.
@@ -33,8 +34,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from careerfit.bank import Bank
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer, Picks
 from careerfit.engine.model import Model, Posterior
-from careerfit.engine.result import MEDIUM_PROBABILITY, MIN_ANSWERED_FOR_HIGH
 from careerfit.engine.scoring import Scorer
+from careerfit.engine.verdict import FLAGGED, MIN_ANSWERED_FOR_HIGH, NAMED_FROM
 
 if TYPE_CHECKING:
     from careerfit.engine.curtail import Curtailer
@@ -45,8 +46,6 @@ STOP_PROBABILITY = 0.995
 CURTAIL_SHARE = 0.95
 # Enough answers for the reasons and the what-if to have material, and for 'high'.
 MIN_ANSWERED = MIN_ANSWERED_FOR_HIGH
-# The verdict that is not one role: torn, a blend, or nothing stands out.
-FLAGGED = "flagged"
 
 
 class Status(NamedTuple):
@@ -124,7 +123,7 @@ class Planner:
         if status.settled:
             return True
         named = [i for i, r in enumerate(self.model.roles)
-                 if posterior.main[r] >= MEDIUM_PROBABILITY]
+                 if posterior.main[r] >= NAMED_FROM]
         remaining = [q.id for q in self.bank.scored if q.id not in picks
                      and (among is None or q.id in among)]
         if not remaining:
