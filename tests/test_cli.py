@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from careerfit import __version__
+from careerfit.bank import load_bank
 from helpers import EXAMPLES, ROLE_IDS, ROOT, run
 
 
@@ -79,7 +80,7 @@ def test_save_then_rerun_gives_the_identical_result(tmp_path):
                 "--save", str(saved))
     assert first.returncode == 0
     data = yaml.safe_load(saved.read_text())
-    assert data["version"] == 2 and data["revision"] == 3
+    assert data["version"] == 2 and data["revision"] == load_bank().revision
     assert data["answers"]["tasks-you-enjoy"] == [
         "explore-messy-data", "write-experiment-readout"]
     assert run("quiz", "--answers", str(saved), "--json").stdout == first.stdout
@@ -144,7 +145,7 @@ def test_a_bug_prints_a_short_report_message_and_exits_1(monkeypatch, capsys):
     assert "Traceback" in capsys.readouterr().err
     # A run builds only its own command; the app keeps every command for the next caller.
     assert {c.callback.__name__ for c in cli.app.registered_commands} == {
-        "quiz", "validate", "questions", "roles", "score", "schema_command"}
+        "quiz", "validate", "questions", "roles", "score", "calibrate", "schema_command"}
 
 
 def test_adaptive_replay_counts_only_what_it_would_ask():

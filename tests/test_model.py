@@ -15,7 +15,7 @@ import pytest
 
 from careerfit.bank import load_bank
 from careerfit.documents.answers import read_answers
-from careerfit.engine.model import Model, outcome, personas
+from careerfit.engine.model import Model, leaning, personas
 from careerfit.engine.result import Evaluator
 from careerfit.simulation.simulate import off_model_profiles, people, profiles
 from careerfit.simulation.validity import measure
@@ -29,12 +29,12 @@ def test_personas_and_their_outcomes():
     assert [k.name for k in found].count("70/30") == 6
     assert [k.name for k in found].count("blend") == 3 and len(found) == 3 + 6 + 3 + 1 + 3
     assert all(len(k.mix) == 6 for k in found)
-    assert outcome((0.7, 0.3, 0.0)).main == 0
-    assert outcome((0.5, 0.5, 0.0)).pair == (0, 1)
-    assert outcome((1 / 3, 1 / 3, 1 / 3)) == (None, None, None)
+    assert leaning((0.7, 0.3, 0.0)).main == 0
+    assert leaning((0.5, 0.5, 0.0)).pair == (0, 1)
+    assert leaning((1 / 3, 1 / 3, 1 / 3)) == (None, None, None)
     # the blends' shares come after the roles'
-    assert outcome((0.0, 0.0, 0.0, 0.0, 1.0, 0.0), role_count=3) == (None, None, 1)
-    assert outcome((0.5, 0.5, 0.0, 0.0, 0.0, 0.0), role_count=3).pair == (0, 1)
+    assert leaning((0.0, 0.0, 0.0, 0.0, 1.0, 0.0), role_count=3) == (None, None, 1)
+    assert leaning((0.5, 0.5, 0.0, 0.0, 0.0, 0.0), role_count=3).pair == (0, 1)
 
 
 def test_simulator_is_seeded(bank):
@@ -81,7 +81,9 @@ def test_validity_on_a_fixed_sample(bank):
     validity = measure(bank, people(bank, 1400, seed=7), evaluator)
     assert validity.ece <= 0.05 + 0.03
     assert validity.share(["pure"], "high_right") >= 0.95 - 0.05
-    assert validity.share(["pure", "70/30"], "high_right") >= 0.90 - 0.05
+    # 90% with the hand-set model; the calibrated one trades some 70/30 'high' picks for
+    # blends it names on real people (docs/model.md, 'Calibration').
+    assert validity.share(["pure", "70/30"], "high_right") >= 0.85 - 0.05
     assert validity.share(["pure"], "hybrid") <= 0.05 + 0.05
     assert validity.share(["50/50"], "flagged") >= 0.85 - 0.05
     assert validity.share(["50/50"], "high") <= 0.05 + 0.05

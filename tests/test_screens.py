@@ -34,13 +34,19 @@ def report_for(name: str) -> dict:
     return build_report(BANK, evaluate(BANK, answers.picks), answers)
 
 
+def view_for(name: str):
+    from careerfit.view.model import build_view
+
+    return build_view(report_for(name))
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("example", [*ROLE_IDS, "torn-ds-mle"])
 def test_result_names_and_fits_are_whole_at_every_width(example, width):
     from careerfit.terminal.render import result_view
 
     report = report_for(example)
-    lines = screen(result_view(report, width), width)
+    lines = screen(result_view(view_for(example), width), width)
     assert all(len(line) <= width for line in lines)
     for row in report["ranking"]:
         assert any(row["name"] in line and f"{row['fit']:.1f}" in line for line in lines), (
@@ -52,15 +58,12 @@ def test_the_summary_is_on_screen_when_the_command_ends(example):
     """In a 100x40 terminal the last 40 lines hold the ranking, the pick and how sure."""
     from careerfit.terminal.render import result_view
 
-    report = report_for(example)
-    last = "\n".join(screen(result_view(report, 100), 100)[-40:])
+    view = view_for(example)
+    last = "\n".join(screen(result_view(view, 100), 100)[-40:])
     assert "Your fit with each role (out of 100)" in last
     assert all(name in last for name in NAMES)
-    assert report["recommendation"]["sureness"][:40] in last.replace("\n", " ")
-    from careerfit.documents.report import headline
-
-    lead = headline(report)
-    assert lead is None or f"{lead[0]}:" in last
+    assert view.verdict.sureness[:40] in last.replace("\n", " ")
+    assert f"{view.verdict.label}:" in last
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -193,7 +196,7 @@ def test_the_shared_key_bindings_are_upstreams_less_vi_mode():
 def test_tasters_show_in_every_view_when_the_verdict_is_between_two_roles(tmp_path, example):
     """Torn or drawn to a blend: a weekend project for each of the first two roles, on
     the screen, in plain mode and in the exported card; a clear pick shows none."""
-    from careerfit.documents.report import TASTERS_HEADING
+    from careerfit.view.model import TASTERS_HEADING
 
     answers = str(EXAMPLES / f"{example}.yaml")
     report = json.loads(run("quiz", "--answers", answers, "--json").stdout)
@@ -270,8 +273,7 @@ def test_long_answers_wrap_with_a_hanging_indent_at_any_width(monkeypatch, width
 def test_wrapped_reasons_hang_under_their_text(width):
     from careerfit.terminal.render import result_view
 
-    report = report_for("ai-engineer")
-    lines = screen(result_view(report, width), width)
+    lines = screen(result_view(view_for("ai-engineer"), width), width)
     start = next(i for i, line in enumerate(lines) if line.startswith("Toward "))
     for line in lines[start + 1:]:
         if not line.strip() or line.startswith("Toward "):

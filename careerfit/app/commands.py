@@ -143,9 +143,11 @@ def _run_quiz(options: QuizOptions, lock: Any) -> None:
 
     from careerfit.documents.report import build_report, to_json
     from careerfit.engine.result import evaluate
+    from careerfit.view.model import build_view
 
     result = evaluate(bank, answers.picks)
     report = build_report(bank, result, answers)
+    view = build_view(report)
     if options.save is not None:
         write_user_file(options.save, dump_answers(bank, answers), option="--save")
         _note(f"Saved {len(answers.picks)} answers to {options.save}"
@@ -153,7 +155,7 @@ def _run_quiz(options: QuizOptions, lock: Any) -> None:
     if options.export is not None:
         from careerfit.terminal.export import export_card
 
-        write_user_file(options.export, export_card(report, options.export.suffix.lower()),
+        write_user_file(options.export, export_card(view, options.export.suffix.lower()),
                         option="--export")
         _note(f"Wrote the result card to {options.export}")
     with stdout_guard():
@@ -164,11 +166,11 @@ def _run_quiz(options: QuizOptions, lock: Any) -> None:
         if plain_wanted(options.plain):
             from careerfit.terminal.plain import plain_result
 
-            sys.stdout.write(plain_result(report))
+            sys.stdout.write(plain_result(view))
         else:
             from careerfit.terminal.render import show_result
 
-            show_result(report)
+            show_result(view)
         sys.stdout.flush()
     if plan is not None and options.save is None:
         _note("Tip: add --save FILE to keep these answers and re-run or revise them later.")

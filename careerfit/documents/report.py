@@ -1,8 +1,9 @@
-"""The result as one versioned document: the JSON payload, and the source every view renders.
+"""The result as one versioned document: the JSON payload, and the source of the view model.
 
-Pure logic. ``build_report`` is the single place that turns a :class:`Result`
-into words and numbers; the terminal view, ``--json`` and ``--export`` all read
-what it returns, so they never disagree.
+Pure logic. ``build_report`` is the single place that turns a :class:`Result` (and its
+verdict, :mod:`careerfit.engine.verdict`) into a document; its sentences come from
+:mod:`careerfit.view.words`. ``--json`` prints it; every other format renders the view
+model built from it (:mod:`careerfit.view.model`), so they never disagree.
 """
 
 from __future__ import annotations
@@ -16,11 +17,9 @@ from careerfit.documents.answers import AnswerSet, answers_document
 from careerfit.documents.roledata import role_card
 from careerfit.engine.result import NextSteps, Reason, Result
 from careerfit.engine.whatif import WhatIf
+from careerfit.view.words import summary_sentence, sureness_sentence
 
 SCHEMA_VERSION = 1
-# The sureness sentence names the less likely of torn and drawn-to-the-blend only from
-# this chance up.
-NOTABLE = 0.05
 CARD_STEP_KEYS = ("skill_priorities", "tools", "outputs", "use_cases", "salary")
 
 
@@ -56,57 +55,6 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, An
     }
 
 
-def headline(report: dict[str, Any]) -> tuple[str, str] | None:
-    """What every view leads with: ('Recommended', role), or for a result between two
-    roles ('Torn between', 'A and B') or ('Drawn to', 'the blend'); None: no pick."""
-    rec = report["recommendation"]
-    hybrid = rec["hybrid"]
-    if hybrid:
-        names = [row["name"] for row in report["ranking"][:2]]
-        if report["outcome"]["kind"] == "blend":
-            return "Drawn to", f"{hybrid['name']} (where {names[0]} and {names[1]} meet)"
-        return "Torn between", f"{names[0]} and {names[1]}"
-    if rec["role"]:
-        return "Recommended", rec["name"]
-    return None
-
-
-def reason_groups(report: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """The reasons as every view shows them: grouped under the role each pulled toward
-    ('Toward Data Scientist'), the pick's first, with unsigned fit points."""
-    names = {row["role"]: row["name"] for row in report["ranking"]}
-    groups = []
-    for key in ("for", "against"):
-        reasons = report["reasons"][key]
-        if reasons:
-            groups.append((f"Toward {names[reasons[0]['toward']]}", reasons))
-    return groups
-
-
-# What the reasons' fit points mean, said once under their heading in every view.
-REASONS_NOTE = "fit points each answer added to that role over the other"
-
-def already_have_sentence(steps: dict[str, Any]) -> str | None:
-    """How every view says which skills it left out because the person has them."""
-    if not steps.get("already_have"):
-        return None
-    return "Left out, as you already do them: " + "; ".join(steps["already_have"])
-
-
-# How every view introduces the tasters (the report's 'tasters' key).
-TASTERS_HEADING = "Find out by doing: a weekend project for each"
-
-# The listed parts of next steps, with the heading every view gives them.
-STEP_LISTS = (("tools", "Tools to learn"), ("outputs", "What you'd produce"),
-              ("use_cases", "Typical projects"))
-
-
-def route_heading(steps: dict[str, Any]) -> str:
-    """How every view introduces the transition route from the person's background."""
-    origin = steps["background_label"]
-    return f"From where you are ({origin})" if origin else "From where you are"
-
-
 def stated(probability: float) -> float:
     """A probability as printed: three decimals, and never a certainty either way (0.001 to
     0.999): a model checked on simulated people can't vouch for odds finer than that."""
@@ -137,23 +85,42 @@ def recommendation_part(bank: Bank, result: Result, picks: Picks) -> dict[str, A
              "probability": stated(_torn_or_drawn(result))}
             if result.hybrid else None
         ),
-        "summary": verdict_sentence(bank, result, picks),
+        "summary": summary_sentence(bank, result, picks),
     }
 
 
 def outcome_part(result: Result) -> dict[str, Any]:
-    """The ``outcome`` key: what careerfit found, for scripts (see engine.result.Outcome)."""
-    found = result.outcome
+    """The ``outcome`` key: the verdict, for scripts (careerfit.engine.verdict): its kind,
+    roles, blend name, chance and confidence, and the chance of every outcome the model
+    weighs (in thousandths that add up to exactly 1, so a near-certain outcome reads 1.0
+    there while ``probability`` states it as 0.999)."""
+    verdict = result.verdict
+    found = verdict.outcome
+    shares = thousandths([c.probability for c in verdict.chances])
     return {"kind": found.kind, "roles": list(found.roles), "name": found.name,
-            "probability": stated(found.probability)}
+            "probability": stated(found.probability), "confidence": verdict.confidence,
+            "chances": [{"kind": c.kind, "roles": list(c.roles), "name": c.name,
+                         "probability": share}
+                        for c, share in zip(verdict.chances, shares, strict=True)]}
+
+
+def thousandths(chances: list[float]) -> list[float]:
+    """*chances* (adding up to 1) rounded to thousandths that add up to exactly 1: each
+    rounded down, and the thousandths left over given to the largest remainders."""
+    scaled = [max(c, 0.0) * 1000 for c in chances]
+    floors = [int(v) for v in scaled]
+    left = 1000 - sum(floors)
+    by_remainder = sorted(range(len(scaled)), key=lambda i: floors[i] - scaled[i])
+    for i in by_remainder[:max(left, 0)]:
+        floors[i] += 1
+    return [f / 1000 for f in floors]
 
 
 def tasters_part(bank: Bank, result: Result) -> list[dict[str, str]] | None:
-    """The ``tasters`` key: when the verdict is torn, a blend or unsure, one small weekend
-    project for each of the first two roles, to find out by doing; else None."""
-    unsure = (result.outcome.kind in ("tie", "blend") or result.hybrid is not None
-              or result.confidence in ("low", "none"))
-    if not unsure or not result.scores.answered:
+    """The ``tasters`` key: when the verdict is flagged (torn, a blend, nothing stands out
+    or a low pick), one small weekend project for each of the first two roles, to find out
+    by doing; else None."""
+    if not result.verdict.tasters:
         return None
     shown = [bank.role(r) for r in (result.leader, result.runner_up)]
     return [{"role": role.id, "name": role.name, "taster": role.taster}
@@ -166,78 +133,9 @@ def _torn_or_drawn(result: Result) -> float:
     return result.posterior.tie(first, second) + result.posterior.blend(first, second)
 
 
-def drawn_to_blend(result: Result) -> bool:
-    """Whether the answers say 'drawn to the work where the two meet' more than 'torn'."""
-    first, second = result.leader, result.runner_up
-    return result.posterior.blend(first, second) > result.posterior.tie(first, second)
-
-
 def to_json(report: dict[str, Any]) -> str:
     """The exact stdout of ``--json``: stable key order, so equal answers give equal bytes."""
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
-
-
-def verdict_sentence(bank: Bank, result: Result, picks: Picks) -> str:
-    if result.recommended is None:
-        if not result.scores.answered:
-            return "No scored question was answered, so there is nothing to match yet."
-        first, second = (bank.role(r) for r in (result.leader, result.runner_up))
-        sentence = (f"Your answers fit every role about equally well: {first.name} and"
-                    f" {second.name} lead, but not clearly. Compare them side by side with:"
-                    f" careerfit roles --compare {first.id} {second.id}.")
-        skipped = sum(1 for q in bank.scored if q.id in picks and picks[q.id] is None)
-        if skipped:
-            sentence += (f" Answering the {skipped} question(s) you skipped could separate"
-                         " them.")
-        return sentence
-    name = bank.role(result.recommended).name
-    runner = bank.role(result.runner_up).name
-    if result.hybrid and drawn_to_blend(result):
-        return (f"You are drawn to the work where {name} and {runner} meet, more than to"
-                f" either on its own: look at {result.hybrid.name}.")
-    if result.hybrid:
-        return (f"You like both kinds of work, {name} and {runner}, and your answers can't"
-                f" separate them. A role that blends both may suit you: {result.hybrid.name}.")
-    if result.confidence == "high":
-        return f"{name} is a clear fit for you."
-    if result.confidence == "medium":
-        return f"{name} fits you best, with {runner} a reasonable second."
-    return f"{name} edges ahead of {runner}, but only just."
-
-
-def sureness_sentence(bank: Bank, result: Result) -> str:
-    """The stated probability in plain words (it is calibrated on simulated people)."""
-    leader = bank.role(result.leader).name
-    main = f"{_in_100(result.probability)} have {leader} as their clear main fit"
-    if result.hybrid:
-        runner = bank.role(result.runner_up).name
-        drawn = result.posterior.blend(result.leader, result.runner_up)
-        torn = f"{_in_100(result.tie)} like {leader} and {runner} about equally"
-        meet = (f"{_in_100(drawn)} are drawn to the work where {leader} and {runner} meet"
-                f" ({result.hybrid.name})")
-        parts = [meet, torn] if drawn > result.tie else [torn, meet]
-        if min(drawn, result.tie) < NOTABLE:  # leave out what hardly anyone is
-            parts = parts[:1]
-        return f"Of 100 people who answer as you did, {', '.join(parts)}; {main}."
-    return f"Of 100 people who answer as you did, {main}."
-
-
-def coverage_sentence(report: dict[str, Any]) -> str | None:
-    """What the result rests on, when the adaptive quiz stopped before the end of the bank."""
-    coverage = report["coverage"]
-    if not coverage["stopped_early"]:
-        return None
-    return (f"Based on {coverage['asked']} questions: the quiz stopped once the pick was"
-            " sure enough.")
-
-
-def _in_100(probability: float) -> str:
-    """A probability as a count in 100, without rounding 0.997 up to a certainty."""
-    if probability >= 0.995:
-        return "more than 99"
-    if probability < 0.005:
-        return "fewer than 1"
-    return f"about {round(probability * 100)}"
 
 
 def _reason(bank: Bank, reason: Reason, picks: Picks) -> dict[str, Any]:

@@ -26,8 +26,3 @@ def role_card(role: Role) -> dict[str, Any]:
         "entry": role.entry,
         "routes": dict(role.routes),
     }
-
-
-def salary_text(salary: dict[str, Any]) -> str:
-    return (f"{salary['region']} total compensation {salary['currency']} {salary['low']:,}"
-            f"–{salary['high']:,} ({salary['period']} figures)")

@@ -2,8 +2,9 @@
 
 Pure logic: imports nothing from the terminal layer.
 
-The **verdict** is what careerfit will say: one role as the person's clear main fit,
-or *flagged* (torn between two roles, drawn to their blend, or nothing stands out).
+The **verdict** is what careerfit will say (:mod:`careerfit.engine.verdict`): one role as
+the person's clear main fit, or *flagged* (torn between two roles, drawn to their blend,
+nothing stands out, or a role picked with low confidence).
 Under :mod:`careerfit.engine.model` every state of the posterior leads to one verdict,
 so the answers so far give the chance of each.
 
@@ -17,7 +18,7 @@ so the answers so far give the chance of each.
   before this one) asked such people every question.
 * **Or stop by curtailment** (careerfit.engine.curtail): once in at least
   CURTAIL_SHARE of the posterior-predictive draws the remaining questions would
-  leave today's verdict as it is (a role at MEDIUM_PROBABILITY or more, or
+  leave today's verdict as it is (a role at NAMED_FROM or more, or
   'flagged'). This settles people who answer loosely, for whom no verdict ever
   gets sure, and people whose main role is plain but not yet sure.
 * The background question, unscored, always comes first.
@@ -33,9 +34,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from careerfit.bank import Bank
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer, Picks
 from careerfit.engine.model import MISFIT_LZ, Model, Posterior
-from careerfit.engine.result import MEDIUM_PROBABILITY as NAMED_FROM
-from careerfit.engine.result import MIN_ANSWERED_FOR_HIGH
 from careerfit.engine.scoring import Scorer
+from careerfit.engine.verdict import FLAGGED, MIN_ANSWERED_FOR_HIGH, NAMED_FROM
 
 if TYPE_CHECKING:
     from careerfit.engine.curtail import Curtailer
@@ -57,8 +57,6 @@ MIN_ANSWERED = MIN_ANSWERED_FOR_HIGH
 MISFIT_AFTER = 12
 # Why a quiz stopped (coverage.stopped_by in the JSON).
 SETTLED, CAP, MISFIT, END_OF_BANK = "settled", "cap", "misfit", "end of bank"
-# The verdict that is not one role: torn, a blend, or nothing stands out.
-FLAGGED = "flagged"
 
 
 class Status(NamedTuple):

@@ -22,12 +22,10 @@ from typing import Any
 
 from careerfit.base.vocabulary import Picks
 from careerfit.engine.model import Model, Posterior
+from careerfit.engine.verdict import NAMED_FROM
 
 # Draws from the posterior predictive per check.
 DRAWS = 200
-# A verdict is 'unflagged' (a role named with confidence medium or high) from this
-# chance of the role being the main one: careerfit.engine.result.MEDIUM_PROBABILITY.
-CLEAR_FROM = 0.7
 
 
 class Curtailer:
@@ -61,7 +59,7 @@ class Curtailer:
                         remaining: Collection[str], today: int | None) -> float:
         """The share of posterior-predictive draws whose verdict after answering every
         question in *remaining* is *today*'s: the role numbered *today* reaching
-        CLEAR_FROM, or for None, 'flagged' (no role reaching it)."""
+        NAMED_FROM (careerfit.engine.verdict), or for None, 'flagged' (no role reaching it)."""
         np = self.np
         weights = np.array(posterior.weights)
         rng = np.random.default_rng(zlib.crc32(repr(sorted(picks.items())).encode()))
@@ -78,7 +76,7 @@ class Curtailer:
         final = np.exp(logs)
         final /= final.sum(axis=1, keepdims=True)
         mains = final @ self._main
-        clear = mains.max(axis=1) >= CLEAR_FROM
+        clear = mains.max(axis=1) >= NAMED_FROM
         if today is None:
             return float(1.0 - clear.mean())
         return float((clear & (mains.argmax(axis=1) == today)).mean())

@@ -115,31 +115,33 @@ def personas(role_count: int, blend_count: int = 0) -> list[Persona]:
     return found
 
 
-class Outcome(NamedTuple):
-    """What a mix says about someone: a main role, a tie between two, drawn to a blend,
-    or no pick at all (role and blend numbers, in bank order)."""
+class Leaning(NamedTuple):
+    """What one mix leans to: a main role, a tie between two, a blend, or nothing (role and
+    blend numbers, in bank order). The posterior adds these up into the chance of each
+    outcome, whose vocabulary (kinds, :class:`careerfit.engine.verdict.Outcome`) is the
+    verdict's."""
 
     main: int | None
     pair: tuple[int, int] | None
     blend: int | None = None
 
 
-def outcome(mix: Sequence[float], role_count: int | None = None) -> Outcome:
+def leaning(mix: Sequence[float], role_count: int | None = None) -> Leaning:
     """The blend *mix* leans to most, if more than to any role; else its main role (leads
     all others by CLEAR_LEAD), else the tied top two, else none. *mix* holds the first
     *role_count* shares for roles (all of them by default), the rest for blends."""
     roles = len(mix) if role_count is None else role_count
     blends = mix[roles:]
     if blends and max(blends) > max(mix[:roles]):
-        return Outcome(None, None, max(range(len(blends)), key=blends.__getitem__))
+        return Leaning(None, None, max(range(len(blends)), key=blends.__getitem__))
     mix = mix[:roles]
     order = sorted(range(len(mix)), key=lambda i: -mix[i])
     first, second = order[0], order[1]
     if mix[first] - mix[second] >= CLEAR_LEAD - 1e-9:
-        return Outcome(first, None)
+        return Leaning(first, None)
     if len(mix) == 2 or mix[second] - mix[order[2]] >= CLEAR_LEAD - 1e-9:
-        return Outcome(None, (min(first, second), max(first, second)))
-    return Outcome(None, None)
+        return Leaning(None, (min(first, second), max(first, second)))
+    return Leaning(None, None)
 
 
 def modelled_blends(bank: Bank) -> tuple[Blend, ...]:
@@ -247,8 +249,8 @@ class Model:
         self.state_kinds = [p.name for p in known for _ in sensitivities] + ["random"]
         raw = [calibration.prior_of(kind) for kind in self.state_kinds]
         self.log_prior = [math.log(w / sum(raw)) for w in raw]
-        self._outcomes = [outcome(mix, len(self.roles)) for mix, _ in self.states[:-1]]
-        self._outcomes.append(Outcome(None, None))
+        self._outcomes = [leaning(mix, len(self.roles)) for mix, _ in self.states[:-1]]
+        self._outcomes.append(Leaning(None, None))
         # Which outcome each state is, as 0/1 rows over the states: per role, whether it
         # is the main one; per pair of roles (tie_keys), whether the two are tied. The
         # posterior's chances are these rows weighted by the states' posterior weights,
@@ -259,8 +261,8 @@ class Model:
                           for found in self._outcomes]
         self.tie_rows = [[1.0 if found.pair == pair else 0.0 for pair in pairs]
                          for found in self._outcomes]
-        # The verdict each state leads to: its main role (0..R-1), or R, 'flagged' (a
-        # tie, a blend or nothing stands out): what the adaptive quiz settles.
+        # The adaptive quiz's verdict each state leads to: its main role (0..R-1), or R,
+        # flagged (a tie, a blend or nothing stands out; careerfit.engine.verdict.FLAGGED).
         self.verdict_rows = [[*row, 1.0 - sum(row)] for row in self.main_rows]
         self.blend_keys = [blend.roles for blend in blends]
         self.blend_rows = [[1.0 if found.blend == b else 0.0 for b in range(len(blends))]

@@ -145,7 +145,7 @@ def _share(tallies: dict[str, Counter], personas: Iterable[str], what: str) -> f
 
 def verdict(result: Result) -> tuple[object, ...]:
     """What careerfit says, for comparing two results: the role it names with medium or
-    high confidence, or 'flagged' (torn, a blend, or nothing stands out). Which of two
+    high confidence, or 'flagged' (careerfit.engine.verdict.Verdict.flagged). Which of two
     near-equal roles leads a flagged result is not part of what it says."""
     if not _flagged(result):
         return ("main", result.leader)
@@ -158,4 +158,4 @@ def named(result: Result) -> frozenset[str] | None:
 
 
 def _flagged(result: Result) -> bool:
-    return result.hybrid is not None or result.confidence in ("low", "none")
+    return result.verdict.flagged

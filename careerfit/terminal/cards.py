@@ -7,7 +7,8 @@ import sys
 from typing import Any
 
 from careerfit.bank import Bank
-from careerfit.documents.roledata import role_card, salary_text
+from careerfit.documents.roledata import role_card
+from careerfit.view.words import salary_text
 
 CARD_FIELDS = (
     ("summary", "Summary"),

@@ -1,16 +1,19 @@
-"""``--export``: the result card as SVG, HTML (both recorded from the rich view) or Markdown."""
+"""``--export``: the result card as SVG, HTML (both recorded from the rich view) or Markdown.
+
+Every format lays out the one view model (careerfit.view.model). The Markdown card shows
+every section; its fit bars are text in a code span (Markdown has no colour).
+"""
 
 from __future__ import annotations
 
 import io
-from typing import Any
 
-from careerfit.documents.report import (
-    REASONS_NOTE,
+from careerfit.view.model import (
+    RANKING_TITLE,
     TASTERS_HEADING,
-    coverage_sentence,
-    headline,
-    reason_groups,
+    WHAT_IF_HEADING,
+    ResultView,
+    Steps,
 )
 
 EXPORT_WIDTH = 100
@@ -18,14 +21,14 @@ EXPORT_WIDTH = 100
 SUFFIXES = (".svg", ".html", ".md")
 
 
-def export_card(report: dict[str, Any], suffix: str) -> str:
+def export_card(view: ResultView, suffix: str) -> str:
     if suffix == ".md":
-        return markdown_card(report)
+        return markdown_card(view)
     from careerfit.terminal.render import make_console, result_view
 
     console = make_console(record=True, file=io.StringIO(), width=EXPORT_WIDTH,
                            force_terminal=True, color_system="truecolor")
-    console.print(result_view(report, EXPORT_WIDTH))
+    console.print(result_view(view, EXPORT_WIDTH))
     if suffix == ".svg":
         return console.export_svg(title="careerfit result")
     return console.export_html(inline_styles=True)
@@ -39,35 +42,51 @@ def _md(text: object) -> str:
     return out
 
 
-def markdown_card(report: dict[str, Any]) -> str:
+def markdown_card(view: ResultView) -> str:
     from careerfit.terminal.render import bar
 
-    rec = report["recommendation"]
-    lines = ["# careerfit result", ""]
-    lead = headline(report)
-    if lead:
-        lines.append(f"**{lead[0]}: {_md(lead[1])}** (confidence: {rec['confidence']},"
-                     f" probability {rec['probability']:.3f},"
-                     f" ahead by {rec['margin']:.1f} fit points)")
-    else:
-        lines.append("**No confident pick** (confidence: none)")
-    lines += ["", _md(rec["summary"]), "", _md(rec["sureness"])]
-    basis = coverage_sentence(report)
-    if basis:
-        lines += ["", _md(basis)]
-    lines += ["", "| # | Role | Fit | |", "|---|---|---:|---|"]
-    for rank, row in enumerate(report["ranking"], start=1):
-        lines.append(f"| {rank} | {_md(row['name'])} | {row['fit']:.1f} | `{bar(row['fit'])}` |")
-    groups = reason_groups(report)
-    if groups:
-        lines += ["", "## Why", "", f"_{REASONS_NOTE}_"]
-        for title, reasons in groups:
-            lines += ["", f"**{_md(title)}**", ""]
-            lines += [f"- {reason['points']:.1f} · {_md(reason['question_short'])}:"
-                      f" {_md(reason['answer'])}" for reason in reasons]
-    if report["what_if"]:
-        lines += ["", "## What would change it", "", _md(report["what_if"]["sentence"])]
-    if report["tasters"]:
+    verdict = view.verdict
+    lines = ["# careerfit result", "",
+             f"**{verdict.label}: {_md(verdict.headline)}** (confidence: {verdict.confidence},"
+             f" {_md(verdict.confidence_note)})",
+             "", _md(verdict.summary), "", _md(verdict.sureness)]
+    if verdict.basis:
+        lines += ["", _md(verdict.basis)]
+    if verdict.blend:
+        lines += ["", f"**Hybrid path: {_md(verdict.blend[0])}.** {_md(verdict.blend[1])}"]
+    lines += ["", f"## {RANKING_TITLE}", "", "| # | Role | Fit | |", "|---|---|---:|---|"]
+    lines += [f"| {row.rank} | {_md(row.name)} | {row.fit:.1f} | `{bar(row.fit)}` |"
+              for row in view.ranking]
+    if view.reasons:
+        lines += ["", f"## {view.reasons.heading}", "", f"_{view.reasons.note}_"]
+        for group in view.reasons.groups:
+            lines += ["", f"**{_md(group.title)}**", ""]
+            lines += [f"- {r.points:.1f} · {_md(r.question)}: {_md(r.answer)}"
+                      for r in group.reasons]
+    if view.what_if:
+        lines += ["", f"## {WHAT_IF_HEADING}", "", _md(view.what_if)]
+    if view.tasters:
         lines += ["", f"## {TASTERS_HEADING}", ""]
-        lines += [f"- **{_md(t['name'])}**: {_md(t['taster'])}" for t in report["tasters"]]
+        lines += [f"- **{_md(t.name)}**: {_md(t.text)}" for t in view.tasters]
+    for steps in view.steps:
+        lines += ["", *_steps(steps)]
     return "\n".join(lines) + "\n"
+
+
+def _steps(steps: Steps) -> list[str]:
+    lines = [f"## {_md(steps.title)}", ""]
+    if steps.route:
+        lines += [f"**{_md(steps.route[0])}:** {_md(steps.route[1])}", ""]
+    if steps.priorities:
+        lines += ["**Skill priorities**", ""]
+        lines += [f"{n}. {_md(s)}" for n, s in enumerate(steps.priorities, start=1)]
+    else:
+        lines.append(f"**Skill priorities:** {_md(steps.no_priorities)}")
+    if steps.already_have:
+        lines += ["", f"_{_md(steps.already_have)}_"]
+    lines.append("")
+    lines += [f"- **{title}:** {_md(items)}" for title, items in steps.lists]
+    lines.append(f"- **Pay:** {_md(steps.pay)}")
+    if steps.pay_note:
+        lines.append(f"  {_md(steps.pay_note)}")
+    return lines

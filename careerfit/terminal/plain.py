@@ -16,73 +16,60 @@ from careerfit.bank import BACK, Bank, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer
-from careerfit.documents.report import (
-    REASONS_NOTE,
-    STEP_LISTS,
+from careerfit.view.model import (
+    RANKING_TITLE,
     TASTERS_HEADING,
-    already_have_sentence,
-    coverage_sentence,
-    headline,
-    reason_groups,
-    route_heading,
+    WHAT_IF_HEADING,
+    ResultView,
+    Steps,
 )
-from careerfit.documents.roledata import salary_text
 
 BACK_KEYS = ("b", "back")
 SKIP_KEY = "0"
 
 
-def plain_result(report: dict[str, Any]) -> str:
-    """The result as plain lines: the summary first (it is read from the top), then why."""
-    rec = report["recommendation"]
-    names = {row["role"]: row["name"] for row in report["ranking"]}
-    lines = []
-    lead = headline(report)
-    if lead:
-        lines.append(f"{lead[0]}: {lead[1]}")
-        lines.append(f"Confidence: {rec['confidence']} (ahead by {rec['margin']:.1f} fit points)")
-    else:
-        lines.append("No confident pick.")
-    lines += [rec["summary"], rec["sureness"]]
-    basis = coverage_sentence(report)
-    if basis:
-        lines.append(basis)
-    if rec["hybrid"]:
-        lines.append(f"Hybrid path: {rec['hybrid']['name']}. {rec['hybrid']['description']}")
-    lines += ["", "Fit with each role, out of 100:"]
-    lines += [f"{n}. {row['name']}: {row['fit']:.1f}"
-              for n, row in enumerate(report["ranking"], start=1)]
-    groups = reason_groups(report)
-    if groups:
-        heading = "Why" if rec["role"] else "What leaned which way"
-        lines += ["", f"{heading} ({REASONS_NOTE}):"]
-        for title, reasons in groups:
-            lines.append(f"{title}:")
-            lines += [f"  {r['points']:.1f} {r['question_short']}: {r['answer']}"
-                      for r in reasons]
-    if report["what_if"]:
-        lines += ["", f"What would change it: {report['what_if']['sentence']}"]
-    if report["tasters"]:
+def plain_result(view: ResultView) -> str:
+    """The result as plain lines: the verdict first (it is read from the top), then why.
+    Every section of the view model is here; only the fit bars are left out (no bars in
+    plain mode)."""
+    verdict = view.verdict
+    lines = [f"{verdict.label}: {verdict.headline}",
+             f"Confidence: {verdict.confidence} ({verdict.confidence_note})",
+             verdict.summary, verdict.sureness]
+    if verdict.basis:
+        lines.append(verdict.basis)
+    if verdict.blend:
+        lines.append(f"Hybrid path: {verdict.blend[0]}. {verdict.blend[1]}")
+    lines += ["", f"{RANKING_TITLE}:"]
+    lines += [f"{row.rank}. {row.name}: {row.fit:.1f}" for row in view.ranking]
+    if view.reasons:
+        lines += ["", f"{view.reasons.heading} ({view.reasons.note}):"]
+        for group in view.reasons.groups:
+            lines.append(f"{group.title}:")
+            lines += [f"  {r.points:.1f} {r.question}: {r.answer}" for r in group.reasons]
+    if view.what_if:
+        lines += ["", f"{WHAT_IF_HEADING}: {view.what_if}"]
+    if view.tasters:
         lines += ["", f"{TASTERS_HEADING}:"]
-        lines += [f"{t['name']}: {t['taster']}" for t in report["tasters"]]
-    for steps in report["next_steps_compared"] or [report["next_steps"]]:
-        if steps:
-            lines += ["", *_steps(steps, names[steps["role"]])]
+        lines += [f"{t.name}: {t.text}" for t in view.tasters]
+    for steps in view.steps:
+        lines += ["", *_steps(steps)]
     return "\n".join(clean(line) for line in lines) + "\n"
 
 
-def _steps(steps: dict[str, Any], name: str) -> list[str]:
-    lines = [f"Next steps toward {name}:"]
-    if steps["route"]:
-        lines.append(f"{route_heading(steps)}: {steps['route']}")
-    lines += [f"Skill priority {n}: {s}" for n, s in enumerate(steps["skill_priorities"], 1)]
-    have = already_have_sentence(steps)
-    if have:
-        lines.append(have)
-    lines += [f"{title}: {', '.join(steps[key])}" for key, title in STEP_LISTS]
-    lines.append(f"Pay: {salary_text(steps['salary'])}")
-    if steps["salary"].get("note"):
-        lines.append(f"  {steps['salary']['note']}")
+def _steps(steps: Steps) -> list[str]:
+    lines = [f"{steps.title}:"]
+    if steps.route:
+        lines.append(f"{steps.route[0]}: {steps.route[1]}")
+    lines += [f"Skill priority {n}: {s}" for n, s in enumerate(steps.priorities, 1)]
+    if steps.no_priorities:
+        lines.append(f"Skill priorities: {steps.no_priorities}")
+    if steps.already_have:
+        lines.append(steps.already_have)
+    lines += [f"{title}: {items}" for title, items in steps.lists]
+    lines.append(f"Pay: {steps.pay}")
+    if steps.pay_note:
+        lines.append(f"  {steps.pay_note}")
     return lines
 
 

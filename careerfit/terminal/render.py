@@ -1,4 +1,8 @@
-"""Rich output for people. Reads the report dict; every YAML-sourced string is escaped."""
+"""Rich output for people: lays out the view model (careerfit.view.model); decides nothing.
+
+Every YAML-sourced string is cleaned of control characters (rich Text is never read as
+markup). The SVG and HTML cards are recorded from this view (terminal/export.py).
+"""
 
 from __future__ import annotations
 
@@ -12,17 +16,13 @@ from rich.table import Table
 from rich.text import Text
 
 from careerfit.base.errors import clean
-from careerfit.documents.report import (
-    REASONS_NOTE,
-    STEP_LISTS,
+from careerfit.view.model import (
+    RANKING_TITLE,
     TASTERS_HEADING,
-    already_have_sentence,
-    coverage_sentence,
-    headline,
-    reason_groups,
-    route_heading,
+    WHAT_IF_HEADING,
+    ResultView,
+    Steps,
 )
-from careerfit.documents.roledata import salary_text
 
 BAR_WIDTH = 30
 CONFIDENCE_STYLE = {"high": "bold green", "medium": "yellow", "low": "red", "none": "dim"}
@@ -38,113 +38,101 @@ def bar(fit: float, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def result_view(report: dict[str, Any], width: int = 80) -> Group:
+def result_view(view: ResultView, width: int = 80) -> Group:
     """The whole result screen for a terminal *width* columns wide.
 
-    The details come first and the summary (ranking, pick, how sure) last, so
+    The details come first and the verdict (ranking, headline, how sure) last, so
     that it is what is on screen when the command ends, whatever the height.
     """
     parts: list[Any] = []
-    reasons = report["reasons"]
-    if reasons["for"] or reasons["against"]:
-        parts.append(_reasons(report))
-    if report["what_if"]:
-        parts.append(Text.from_markup(f"[bold]What would change it[/]\n"
-                                      f"{safe(report['what_if']['sentence'])}\n"))
-    if report["tasters"]:
-        parts.append(_tasters(report["tasters"]))
-    if report["next_steps_compared"]:
-        parts.append(_compared_steps(report, width))
-    elif report["next_steps"]:
-        parts.append(_next_steps(report["next_steps"], report["recommendation"]["name"]))
-    parts += [_ranking(report, width), _verdict(report)]
+    if view.reasons:
+        parts.append(_reasons(view))
+    if view.what_if:
+        parts.append(Text.assemble((WHAT_IF_HEADING, "bold"), "\n",
+                                   clean(view.what_if) + "\n"))
+    if view.tasters:
+        parts.append(_tasters(view))
+    if view.steps:
+        parts.append(_all_steps(view, width))
+    parts += [_ranking(view, width), _verdict(view)]
     return Group(*parts)
 
 
-def _ranking(report: dict[str, Any], width: int) -> Table:
+def _ranking(view: ResultView, width: int) -> Table:
     """Names and fits always whole; the bar shrinks with the width, then goes."""
-    names = [clean(row["name"]) for row in report["ranking"]]
+    names = [clean(row.name) for row in view.ranking]
     # '#', name, 'Fit' columns and the table's padding take this much before any bar.
     fixed = 2 + max(len(n) for n in names) + 6 + 8
     bar_width = min(BAR_WIDTH, width - fixed - 2)
-    table = Table(title="Your fit with each role (out of 100)", box=box.SIMPLE_HEAD,
-                  title_justify="left", expand=False)
+    table = Table(title=RANKING_TITLE, box=box.SIMPLE_HEAD, title_justify="left",
+                  expand=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Role", no_wrap=True)
     table.add_column("Fit", justify="right", no_wrap=True)
     if bar_width >= 8:
         table.add_column("", no_wrap=True)
-    pick = report["recommendation"]["role"]
-    for rank, (row, name) in enumerate(zip(report["ranking"], names, strict=True), start=1):
-        style = "bold" if row["role"] == pick else ""
-        cells: list[Any] = [str(rank), Text(name, style=style), f"{row['fit']:.1f}"]
+    for row, name in zip(view.ranking, names, strict=True):
+        cells: list[Any] = [str(row.rank), Text(name, style="bold" if row.in_verdict else ""),
+                            f"{row.fit:.1f}"]
         if bar_width >= 8:
-            cells.append(Text(bar(row["fit"], bar_width), style="cyan"))
+            cells.append(Text(bar(row.fit, bar_width), style="cyan"))
         table.add_row(*cells)
     return table
 
 
-def _verdict(report: dict[str, Any]) -> Text:
-    rec = report["recommendation"]
-    level = rec["confidence"]
+def _verdict(view: ResultView) -> Text:
+    verdict = view.verdict
     text = Text()
-    lead = headline(report)
-    if lead:
-        text.append(f"{lead[0]}: ", style="bold")
-        text.append(clean(lead[1]), style="bold magenta")
-        text.append("   confidence: ")
-        text.append(level, style=CONFIDENCE_STYLE[level])
-        text.append(f" (ahead by {rec['margin']:.1f} fit points)\n")
-    else:
-        text.append("No confident pick.\n", style="bold")
-    text.append(clean(rec["summary"]) + "\n")
-    text.append(clean(rec["sureness"]) + "\n", style="dim")
-    basis = coverage_sentence(report)
-    if basis:
-        text.append(basis + "\n", style="dim")
-    if rec["hybrid"]:
-        text.append(f"Hybrid path: {clean(rec['hybrid']['name'])}. ", style="bold")
-        text.append(clean(rec["hybrid"]["description"]) + "\n")
+    text.append(f"{verdict.label}: ", style="bold")
+    text.append(clean(verdict.headline), style="bold magenta")
+    text.append("   confidence: ")
+    text.append(verdict.confidence, style=CONFIDENCE_STYLE[verdict.confidence])
+    text.append(f" ({clean(verdict.confidence_note)})\n")
+    text.append(clean(verdict.summary) + "\n")
+    text.append(clean(verdict.sureness) + "\n", style="dim")
+    if verdict.basis:
+        text.append(verdict.basis + "\n", style="dim")
+    if verdict.blend:
+        text.append(f"Hybrid path: {clean(verdict.blend[0])}. ", style="bold")
+        text.append(clean(verdict.blend[1]) + "\n")
     return text
 
 
-def _tasters(tasters: list[dict[str, str]]) -> Text:
+def _tasters(view: ResultView) -> Text:
     text = Text(TASTERS_HEADING + "\n", style="bold")
-    for taster in tasters:
-        text.append(f"{clean(taster['name'])}: ", style="bold")
-        text.append(clean(taster["taster"]) + "\n")
+    for taster in view.tasters:
+        text.append(f"{clean(taster.name)}: ", style="bold")
+        text.append(clean(taster.text) + "\n")
     return text
 
 
-def _reasons(report: dict[str, Any]) -> Group:
+def _reasons(view: ResultView) -> Group:
     """The answers that pulled toward each of the first two roles, under the role, each
     with its fit points; a long line wraps under its own text, not at column 0."""
-    rec = report["recommendation"]
-    heading = "Why" if rec["role"] else "What leaned which way"
+    reasons = view.reasons
+    assert reasons is not None
     title = Text()
-    title.append(heading, style="bold")
-    title.append(f" ({REASONS_NOTE})", style="dim")
+    title.append(reasons.heading, style="bold")
+    title.append(f" ({reasons.note})", style="dim")
     parts: list[Any] = [title]
-    for group, reasons in reason_groups(report):
-        parts.append(Text(clean(group), style="bold"))
+    for group in reasons.groups:
+        parts.append(Text(clean(group.title), style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True, style="cyan")
         grid.add_column()
-        for reason in reasons:
-            line = Text(f"{clean(reason['question_short'])}: ")
-            line.append(clean(reason["answer"]), style="italic")
-            grid.add_row(f"  {reason['points']:.1f}", line)
+        for reason in group.reasons:
+            line = Text(f"{clean(reason.question)}: ")
+            line.append(clean(reason.answer), style="italic")
+            grid.add_row(f"  {reason.points:.1f}", line)
         parts.append(grid)
     parts.append(Text(""))
     return Group(*parts)
 
 
-def _compared_steps(report: dict[str, Any], width: int) -> Any:
-    """Unsure between two roles: both roles' next steps (and the blend), side by side."""
-    names = {row["role"]: row["name"] for row in report["ranking"]}
-    panels = [_next_steps(steps, names[steps["role"]])
-              for steps in report["next_steps_compared"]]
-    if width >= 100:
+def _all_steps(view: ResultView, width: int) -> Any:
+    """One role's next steps; or, compared, both roles' side by side when there is room."""
+    panels = [_steps(steps) for steps in view.steps]
+    if view.side_by_side and len(panels) == 2 and width >= 100:
         grid = Table.grid(expand=True, padding=(0, 1))
         grid.add_column(ratio=1)
         grid.add_column(ratio=1)
@@ -153,25 +141,22 @@ def _compared_steps(report: dict[str, Any], width: int) -> Any:
     return Group(*panels)
 
 
-def _next_steps(steps: dict[str, Any], name: str) -> Panel:
+def _steps(steps: Steps) -> Panel:
     lines = []
-    if steps["route"]:
-        lines.append(f"[bold]{safe(route_heading(steps))}:[/] {safe(steps['route'])}")
-    if steps["skill_priorities"]:
+    if steps.route:
+        lines.append(f"[bold]{safe(steps.route[0])}:[/] {safe(steps.route[1])}")
+    if steps.priorities:
         lines.append("[bold]Skill priorities[/]")
-        lines += [f"  {n}. {safe(s)}" for n, s in enumerate(steps["skill_priorities"], start=1)]
+        lines += [f"  {n}. {safe(s)}" for n, s in enumerate(steps.priorities, start=1)]
     else:
-        lines.append("[bold]Skill priorities:[/] your background already covers the core ones;"
-                     " the route above says where to go deeper.")
-    have = already_have_sentence(steps)
-    if have:
-        lines.append(f"[dim]{safe(have)}[/]")
-    lines += [f"[bold]{title}:[/] {safe(', '.join(steps[key]))}" for key, title in STEP_LISTS]
-    salary = steps["salary"]
-    lines.append(f"[bold]Pay:[/] {safe(salary_text(salary))}")
-    if salary["note"]:
-        lines.append(f"  {safe(salary['note'])}")
-    return Panel("\n".join(lines), title=f"Next steps toward {safe(name)}", title_align="left",
+        lines.append(f"[bold]Skill priorities:[/] {safe(steps.no_priorities)}")
+    if steps.already_have:
+        lines.append(f"[dim]{safe(steps.already_have)}[/]")
+    lines += [f"[bold]{title}:[/] {safe(items)}" for title, items in steps.lists]
+    lines.append(f"[bold]Pay:[/] {safe(steps.pay)}")
+    if steps.pay_note:
+        lines.append(f"  {safe(steps.pay_note)}")
+    return Panel("\n".join(lines), title=safe(steps.title), title_align="left",
                  box=box.ROUNDED)
 
 
@@ -179,9 +164,9 @@ def make_console(stderr: bool = False, **kwargs: Any) -> Console:
     return Console(stderr=stderr, highlight=False, **kwargs)
 
 
-def show_result(report: dict[str, Any], console: Console | None = None) -> None:
+def show_result(view: ResultView, console: Console | None = None) -> None:
     console = console or make_console()
-    console.print(result_view(report, console.width))
+    console.print(result_view(view, console.width))
 
 
 def summary_view(summary: dict[str, Any], role_names: dict[str, str]) -> Group:

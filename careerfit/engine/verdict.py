@@ -1,0 +1,152 @@
+"""What careerfit says about a person, decided once: the verdict.
+
+Pure logic. The headline, the summary, the confidence line, the JSON ``outcome`` and
+``recommendation``, the tasters, the compared next steps, the adaptive stop, curtailment
+and the validity bench all read the :class:`Verdict` built here; nothing else decides,
+and every threshold of what careerfit says lives in this module, once.
+
+The response model (:mod:`careerfit.engine.model`) gives a chance to every *outcome* it
+weighs: each role as the person's main role, each pair of roles tied (torn), each
+modelled blend (drawn to the work where two roles meet), and none (nothing stands out).
+Those chances add up to 1 (:attr:`Verdict.chances`).
+
+* **The verdict** is the likeliest of the outcomes that agree with the fits: the fit
+  leader as the main role, the first two by fit tied, their blend, or none. Equal chances
+  go to main, then tie, then blend, then none. With no scored answer it is ``none``: the
+  prior alone says nothing about the person.
+* **Why only those.** The fits (the documented trait weights) order the ranking, and the
+  reasons and the what-if explain that order; the verdict must not lead with a role the
+  ranking puts lower. The chances come from the response model, which also weighs how
+  consistently the person answered, so now and then (about 2 people in 1,000 simulated)
+  an outcome that disagrees with the fits is likelier: ``chances`` shows it, and the
+  verdict stays with the fits' order. So the first role of the ranking is always the
+  verdict's main role, or the first of its two.
+* **Its confidence** (of the verdict itself, whatever its kind): ``high`` from
+  HIGH_PROBABILITY, given at least MIN_ANSWERED_FOR_HIGH scored answers (fewer: ``medium``);
+  ``medium`` from MEDIUM_PROBABILITY; ``low`` below.
+* **Flagged**: any verdict but one role named with ``medium`` or ``high`` confidence. A
+  flagged verdict shows a weekend taster for each of the first two roles and both roles'
+  next steps side by side. The adaptive quiz settles named-or-flagged (:data:`NAMED_FROM`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from careerfit.bank import Bank, Blend
+from careerfit.base.vocabulary import BLEND, KINDS, MAIN, NONE, TIE
+from careerfit.engine.model import Posterior
+
+HIGH_PROBABILITY = 0.9
+MEDIUM_PROBABILITY = 0.7
+# Fewer answered scored questions than this cap the confidence at 'medium': too few
+# answers for reasons and a what-if worth reading (and the adaptive quiz's minimum).
+MIN_ANSWERED_FOR_HIGH = 6
+# A role is *named* (the verdict is not flagged) from this chance of being the main role:
+# what the adaptive stop and curtailment settle.
+NAMED_FROM = MEDIUM_PROBABILITY
+# The verdict of the adaptive quiz that names no role.
+FLAGGED = "flagged"
+# The levels of recommendation.confidence (how sure the pick of one role is), least first.
+LEVELS = ("none", "low", "medium", "high")
+
+
+class Outcome(NamedTuple):
+    """One outcome careerfit weighs, in words a script can read: its kind (MAIN, TIE,
+    BLEND or NONE), the role or the two roles (the better fit first), the blend's name
+    (for a tie or a blend, when the bank names one) and the model's chance of it."""
+
+    kind: str
+    roles: tuple[str, ...]
+    name: str | None
+    probability: float
+
+
+class Verdict(NamedTuple):
+    """What careerfit says about one person (see the module docstring for every rule)."""
+
+    outcome: Outcome
+    confidence: str  # 'high', 'medium' or 'low': of the outcome itself
+    chances: tuple[Outcome, ...]  # every outcome the model weighs, likeliest first
+    blend: Blend | None  # the bank's blend of a tie's or a blend's two roles
+    answered: int  # scored questions answered
+
+    @property
+    def kind(self) -> str:
+        return self.outcome.kind
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return self.outcome.roles
+
+    @property
+    def probability(self) -> float:
+        return self.outcome.probability
+
+    @property
+    def flagged(self) -> bool:
+        """No role named with medium or high confidence: torn, a blend, nothing stands out,
+        or a role picked with low confidence."""
+        return self.kind != MAIN or self.confidence == "low"
+
+    @property
+    def tasters(self) -> bool:
+        """Whether a weekend taster for each of the first two roles shows."""
+        return self.flagged and self.answered > 0
+
+    @property
+    def compare(self) -> bool:
+        """Whether the first two roles' next steps show side by side."""
+        return self.flagged and self.answered > 0
+
+    @property
+    def recommended(self) -> str | None:
+        """The role the recommendation leads with: the main role, the first of a tie or a
+        blend, or None when nothing stands out."""
+        return None if self.kind == NONE else self.roles[0]
+
+    @property
+    def pick_confidence(self) -> str:
+        """How sure the pick of one role is (recommendation.confidence, LEVELS): the
+        verdict's confidence for a main role; 'low' for a tie or a blend (the pair is
+        likelier than either role alone); 'none' when nothing stands out."""
+        if self.kind == MAIN:
+            return self.confidence
+        return "low" if self.kind != NONE else "none"
+
+
+def confidence_of(probability: float, answered: int) -> str:
+    """The confidence in an outcome of chance *probability* after *answered* scored answers."""
+    if probability >= HIGH_PROBABILITY:
+        return "high" if answered >= MIN_ANSWERED_FOR_HIGH else "medium"
+    return "medium" if probability >= MEDIUM_PROBABILITY else "low"
+
+
+def decide(bank: Bank, posterior: Posterior, by_fit: Sequence[tuple[str, float]],
+           answered: int) -> Verdict:
+    """The verdict from the model's *posterior*, the roles *by_fit* (best fit first, as
+    :meth:`careerfit.engine.scoring.Scorer.ranking` gives them) and the scored answers."""
+    order = {role: i for i, (role, _) in enumerate(by_fit)}
+
+    def pair(key: frozenset[str]) -> tuple[str, ...]:
+        return tuple(sorted(key, key=order.__getitem__))
+
+    def named(roles: tuple[str, ...]) -> str | None:
+        blend = bank.blend(*roles)
+        return blend.name if blend else None
+
+    found = [Outcome(MAIN, (role,), None, posterior.main[role]) for role, _ in by_fit]
+    found += [Outcome(TIE, pair(key), named(pair(key)), p) for key, p in posterior.ties.items()]
+    found += [Outcome(BLEND, pair(key), named(pair(key)), p)
+              for key, p in posterior.blends.items()]
+    found.append(Outcome(NONE, (), None, posterior.unclear))
+    chances = tuple(sorted(found, key=lambda c: (-c.probability, KINDS.index(c.kind),
+                                                 [order[r] for r in c.roles])))
+    top = {(MAIN, by_fit[0][0]), *((kind, by_fit[0][0], by_fit[1][0]) for kind in (TIE, BLEND)),
+           (NONE,)}
+    agreeing = [c for c in chances if (c.kind, *c.roles) in top]
+    outcome = agreeing[0] if answered else found[-1]
+    blend = bank.blend(*outcome.roles) if outcome.kind in (TIE, BLEND) else None
+    return Verdict(outcome, confidence_of(outcome.probability, answered), chances, blend,
+                   answered)

@@ -1,0 +1,180 @@
+"""The one view model of a result: built once from the report, rendered by every format.
+
+Pure logic, no terminal libraries. The report (:mod:`careerfit.documents.report`) carries
+the verdict (``outcome``, ``recommendation``) and everything to show; :func:`build_view`
+turns it into sections of finished words, and the renderers (``terminal/render.py``
+for rich and the SVG and HTML cards recorded from it, ``terminal/plain.py``,
+``terminal/export.py`` for Markdown) only lay them out: none of them decides what to say.
+It reads the report as plain data, so it imports nothing from the documents layer.
+
+Sections: the verdict (:class:`Verdict`), the ranking, the reasons, what would change it,
+the tasters and the next steps (one role's, or the first two roles' side by side).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from careerfit.base.vocabulary import BLEND, MAIN, TIE
+from careerfit.view.words import salary_text
+
+RANKING_TITLE = "Your fit with each role (out of 100)"
+# What the reasons' fit points mean, said once under their heading in every view.
+REASONS_NOTE = "fit points each answer added to that role over the other"
+WHAT_IF_HEADING = "What would change it"
+TASTERS_HEADING = "Find out by doing: a weekend project for each"
+# The listed parts of next steps, with the heading every view gives them.
+STEP_LISTS = (("tools", "Tools to learn"), ("outputs", "What you'd produce"),
+              ("use_cases", "Typical projects"))
+NO_PRIORITIES = ("your background already covers the core ones; the route above says"
+                 " where to go deeper.")
+
+
+class Verdict(NamedTuple):
+    """What careerfit says, as every view leads with it (rich shows it last, on screen
+    when the command ends; plain mode and the Markdown card first)."""
+
+    label: str  # 'Recommended', 'Torn between', 'Drawn to', 'Nothing stands out'
+    headline: str
+    confidence: str  # 'high', 'medium' or 'low': of the verdict shown
+    confidence_note: str  # its probability, and the fit margin for one role
+    summary: str
+    sureness: str
+    basis: str | None  # what the result rests on, when the adaptive quiz stopped early
+    blend: tuple[str, str] | None  # a tie's or a blend's named blend: (name, description)
+
+
+class Row(NamedTuple):
+    rank: int
+    role: str
+    name: str
+    fit: float
+    in_verdict: bool  # one of the roles the verdict names (shown in bold)
+
+
+class ReasonLine(NamedTuple):
+    points: float
+    question: str
+    answer: str
+
+
+class ReasonGroup(NamedTuple):
+    title: str  # 'Toward Data Scientist'
+    reasons: tuple[ReasonLine, ...]
+
+
+class Reasons(NamedTuple):
+    heading: str  # 'Why', or 'What leaned which way' when no role is picked
+    note: str
+    groups: tuple[ReasonGroup, ...]
+
+
+class Taster(NamedTuple):
+    name: str
+    text: str
+
+
+class Steps(NamedTuple):
+    """One role's next steps, leaving out what the person already has."""
+
+    title: str
+    route: tuple[str, str] | None  # (heading, text)
+    priorities: tuple[str, ...]
+    no_priorities: str | None  # said instead when no priority is left
+    already_have: str | None
+    lists: tuple[tuple[str, str], ...]  # (heading, items joined)
+    pay: str
+    pay_note: str | None
+
+
+class ResultView(NamedTuple):
+    verdict: Verdict
+    ranking: tuple[Row, ...]
+    reasons: Reasons | None
+    what_if: str | None
+    tasters: tuple[Taster, ...]
+    steps: tuple[Steps, ...]
+    side_by_side: bool  # the first two roles' steps, compared (the verdict is flagged)
+
+
+def build_view(report: Mapping[str, Any]) -> ResultView:
+    """The view model of one report (``careerfit quiz --json``'s document)."""
+    names = {row["role"]: row["name"] for row in report["ranking"]}
+    outcome = report["outcome"]
+    compared = report["next_steps_compared"]
+    shown = compared or ([report["next_steps"]] if report["next_steps"] else [])
+    return ResultView(
+        verdict=_verdict(report, names),
+        ranking=tuple(Row(rank, row["role"], row["name"], row["fit"],
+                          row["role"] in outcome["roles"])
+                      for rank, row in enumerate(report["ranking"], start=1)),
+        reasons=_reasons(report, names),
+        what_if=report["what_if"]["sentence"] if report["what_if"] else None,
+        tasters=tuple(Taster(t["name"], t["taster"]) for t in report["tasters"] or ()),
+        steps=tuple(_steps(steps, names[steps["role"]]) for steps in shown),
+        side_by_side=bool(compared),
+    )
+
+
+def headline(outcome: Mapping[str, Any], names: Mapping[str, str], answered: int
+             ) -> tuple[str, str]:
+    """What every view leads with, by the verdict's kind."""
+    roles = [names[r] for r in outcome["roles"]]
+    if outcome["kind"] == MAIN:
+        return "Recommended", roles[0]
+    if outcome["kind"] == TIE:
+        return "Torn between", f"{roles[0]} and {roles[1]}"
+    if outcome["kind"] == BLEND:
+        return "Drawn to", f"{outcome['name']} (where {roles[0]} and {roles[1]} meet)"
+    return "Nothing stands out", ("your answers don't separate the roles" if answered
+                                  else "no scored question was answered")
+
+
+def _verdict(report: Mapping[str, Any], names: Mapping[str, str]) -> Verdict:
+    rec, outcome = report["recommendation"], report["outcome"]
+    label, text = headline(outcome, names, report["coverage"]["answered"])
+    note = f"probability {outcome['probability']:.3f}"
+    if outcome["kind"] == MAIN:
+        note += f", ahead by {rec['margin']:.1f} fit points"
+    coverage = report["coverage"]
+    basis = (f"Based on {coverage['asked']} questions: the quiz stopped once what it says"
+             " was settled." if coverage["stopped_early"] else None)
+    hybrid = rec["hybrid"]
+    return Verdict(label, text, outcome["confidence"], note, rec["summary"], rec["sureness"],
+                   basis, (hybrid["name"], hybrid["description"]) if hybrid else None)
+
+
+def _reasons(report: Mapping[str, Any], names: Mapping[str, str]) -> Reasons | None:
+    """The answers that pulled toward each of the first two roles, grouped under the role
+    ('Toward Data Scientist'), the pick's first, with unsigned fit points."""
+    groups = []
+    for key in ("for", "against"):
+        reasons = report["reasons"][key]
+        if reasons:
+            groups.append(ReasonGroup(
+                f"Toward {names[reasons[0]['toward']]}",
+                tuple(ReasonLine(r["points"], r["question_short"], r["answer"])
+                      for r in reasons)))
+    if not groups:
+        return None
+    heading = "Why" if report["recommendation"]["role"] else "What leaned which way"
+    return Reasons(heading, REASONS_NOTE, tuple(groups))
+
+
+def _steps(steps: Mapping[str, Any], name: str) -> Steps:
+    origin = steps["background_label"]
+    route = ((f"From where you are ({origin})" if origin else "From where you are",
+              steps["route"]) if steps["route"] else None)
+    have = steps.get("already_have")
+    salary = steps["salary"]
+    return Steps(
+        title=f"Next steps toward {name}",
+        route=route,
+        priorities=tuple(steps["skill_priorities"]),
+        no_priorities=None if steps["skill_priorities"] else NO_PRIORITIES,
+        already_have=("Left out, as you already do them: " + "; ".join(have)) if have else None,
+        lists=tuple((title, ", ".join(steps[key])) for key, title in STEP_LISTS),
+        pay=salary_text(salary),
+        pay_note=salary["note"] or None,
+    )

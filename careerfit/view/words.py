@@ -1,0 +1,97 @@
+"""The sentences careerfit says about a verdict, in one place.
+
+Pure logic: each sentence reads the verdict (:mod:`careerfit.engine.verdict`) and decides
+nothing. The JSON document carries the summary and the sureness sentence
+(``recommendation.summary``, ``recommendation.sureness``); the view model
+(:mod:`careerfit.view.model`) adds the headline and the confidence line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from careerfit.bank import Bank
+from careerfit.base.vocabulary import BLEND, MAIN, NONE, TIE, Picks
+from careerfit.engine.result import Result
+from careerfit.engine.verdict import Outcome
+
+# The sureness sentence names, after the verdict, the other outcomes from this chance up.
+NOTABLE = 0.05
+# ...and at most this many outcomes in all.
+MOST_NAMED = 3
+
+
+def summary_sentence(bank: Bank, result: Result, picks: Picks) -> str:
+    """The verdict in one or two sentences, by its kind and its confidence."""
+    verdict = result.verdict
+    if verdict.kind == NONE:
+        if not verdict.answered:
+            return "No scored question was answered, so there is nothing to match yet."
+        first, second = (bank.role(r) for r in (result.leader, result.runner_up))
+        sentence = (f"Your answers fit every role about equally well: {first.name} and"
+                    f" {second.name} lead, but not clearly. Compare them side by side with:"
+                    f" careerfit roles --compare {first.id} {second.id}.")
+        skipped = sum(1 for q in bank.scored if q.id in picks and picks[q.id] is None)
+        if skipped:
+            sentence += (f" Answering the {skipped} question(s) you skipped could separate"
+                         " them.")
+        return sentence
+    name = bank.role(result.leader).name
+    runner = bank.role(result.runner_up).name
+    if verdict.kind == BLEND:
+        return (f"You are drawn to the work where {name} and {runner} meet, more than to"
+                f" either on its own: look at {verdict.outcome.name}.")
+    if verdict.kind == TIE:
+        sentence = (f"You like both kinds of work, {name} and {runner}, and your answers"
+                    " can't separate them.")
+        if verdict.outcome.name:
+            sentence += f" A role that blends both may suit you: {verdict.outcome.name}."
+        return sentence
+    if verdict.confidence == "high":
+        return f"{name} is a clear fit for you."
+    if verdict.confidence == "medium":
+        return f"{name} fits you best, with {runner} a reasonable second."
+    return f"{name} edges ahead of {runner}, but only just."
+
+
+def sureness_sentence(bank: Bank, result: Result) -> str:
+    """The chances in plain words (calibrated on simulated people): the verdict's first,
+    then the other notable outcomes; for a verdict other than one main role, also the
+    chance that the leader is the main role (``recommendation.probability``)."""
+    verdict = result.verdict
+    named = [verdict.outcome] + [c for c in verdict.chances
+                                 if c != verdict.outcome and c.probability >= NOTABLE]
+    named = named[:MOST_NAMED]
+    text = ", ".join(_chance(bank, c) for c in named)
+    leader = next(c for c in verdict.chances if c.kind == MAIN and c.roles[0] == result.leader)
+    if leader not in named:
+        text += f"; {_chance(bank, leader)}"
+    return f"Of 100 people who answer as you did, {text}."
+
+
+def _chance(bank: Bank, chance: Outcome) -> str:
+    count = in_100(chance.probability)
+    names = [bank.role(r).name for r in chance.roles]
+    if chance.kind == MAIN:
+        return f"{count} have {names[0]} as their clear main fit"
+    if chance.kind == TIE:
+        return f"{count} like {names[0]} and {names[1]} about equally"
+    if chance.kind == BLEND:
+        return (f"{count} are drawn to the work where {names[0]} and {names[1]} meet"
+                f" ({chance.name})")
+    return f"{count} lean to no one role or pair"
+
+
+def in_100(probability: float) -> str:
+    """A probability as a count in 100, without rounding 0.997 up to a certainty."""
+    if probability >= 0.995:
+        return "more than 99"
+    if probability < 0.005:
+        return "fewer than 1"
+    return f"about {round(probability * 100)}"
+
+
+def salary_text(salary: dict[str, Any]) -> str:
+    """A role's pay band in words."""
+    return (f"{salary['region']} total compensation {salary['currency']} {salary['low']:,}"
+            f"–{salary['high']:,} ({salary['period']} figures)")

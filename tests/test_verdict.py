@@ -1,0 +1,127 @@
+"""One verdict: what careerfit says is decided once, adds up, and every view agrees on it."""
+
+from __future__ import annotations
+
+import io
+from itertools import islice
+
+import pytest
+from rich.console import Console
+
+from agreement import disagreements
+from careerfit.base.vocabulary import BLEND, MAIN, NONE, TIE
+from careerfit.documents.answers import AnswerSet, read_answers
+from careerfit.documents.report import build_report, thousandths
+from careerfit.engine.adaptive import Planner
+from careerfit.engine.model import Posterior
+from careerfit.engine.result import Evaluator
+from careerfit.engine.verdict import decide
+from careerfit.simulation.simulate import people
+from careerfit.terminal.export import markdown_card
+from careerfit.terminal.plain import plain_result
+from careerfit.terminal.render import result_view
+from careerfit.view.model import build_view
+from helpers import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def evaluator(bank):
+    return Evaluator(bank)
+
+
+def renderings(view) -> dict[str, str]:
+    """Every format a person reads (the SVG and HTML cards are recorded from the rich view)."""
+    console = Console(width=1000, file=io.StringIO(), record=True, color_system=None)
+    console.print(result_view(view, 1000))
+    return {"rich": console.export_text(), "plain": plain_result(view),
+            "markdown": markdown_card(view)}
+
+
+def problems(bank, evaluator, answers: AnswerSet, render: bool) -> list[str]:
+    report = build_report(bank, evaluator(answers.picks), answers)
+    view = build_view(report)
+    return disagreements(report, view, renderings(view) if render else {})
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_example_agrees_with_itself_in_every_view(bank, evaluator, path):
+    assert problems(bank, evaluator, read_answers(path, bank), render=True) == []
+
+
+def test_simulated_people_agree_with_themselves(bank, evaluator):
+    """300 people of every kind, 120 who skip most questions (few answers: the unsure
+    cases), and 24 adaptive replays; every tenth rendered in every format."""
+    crowd = [*people(bank, 300, seed=25), *people(bank, 120, seed=26, skip_rate=0.8)]
+    planner = Planner(bank, evaluator.model, evaluator.scorer)
+    short = [AnswerSet(planner.replay(p.picks), adaptive=True)
+             for p in islice(people(bank, 24, seed=27), 24)]
+    sets = [AnswerSet(p.picks) for p in crowd] + short
+    found = {}
+    kinds = set()
+    for n, answers in enumerate(sets):
+        wrong = problems(bank, evaluator, answers, render=n % 10 == 0)
+        if wrong:
+            found[n] = wrong
+        kinds.add(evaluator(answers.picks, explain=False).outcome.kind)
+    assert found == {}
+    assert kinds == {MAIN, TIE, BLEND, NONE}  # every kind of verdict was checked
+
+
+def test_chances_cover_every_outcome_and_add_up(bank, evaluator):
+    roles, blends = len(bank.roles), sum(1 for b in bank.blends if b.profile)
+    for person in people(bank, 30, seed=28):
+        verdict = evaluator(person.picks, explain=False).verdict
+        assert len(verdict.chances) == roles + roles * (roles - 1) // 2 + blends + 1
+        assert sum(c.probability for c in verdict.chances) == pytest.approx(1.0)
+        assert verdict.outcome in verdict.chances
+        assert sum(thousandths([c.probability for c in verdict.chances])) == pytest.approx(1.0)
+
+
+def _posterior(bank, main, ties=(), blends=()):
+    roles = [r.id for r in bank.roles]
+    pairs = [frozenset(p) for p in (("data-scientist", "ml-engineer"),
+                                    ("data-scientist", "ai-engineer"),
+                                    ("ml-engineer", "ai-engineer"))]
+    return Posterior(dict(zip(roles, main, strict=True)),
+                     dict(zip(pairs, ties or (0.0,) * 3, strict=True)), (),
+                     dict(zip(pairs, blends or (0.0,) * 3, strict=True)))
+
+
+BY_FIT = (("ml-engineer", 60.0), ("ai-engineer", 59.0), ("data-scientist", 40.0))
+
+
+def test_the_verdict_is_the_likeliest_outcome_never_none_by_a_threshold(bank):
+    """Each outcome below 0.4 no longer makes 'none' (at 0.11, the least likely) the verdict."""
+    posterior = _posterior(bank, (0.05, 0.3, 0.2), blends=(0.0, 0.0, 0.34))
+    verdict = decide(bank, posterior, BY_FIT, answered=20)
+    assert (verdict.kind, verdict.roles) == (BLEND, ("ml-engineer", "ai-engineer"))
+    assert verdict.outcome == verdict.chances[0]
+    assert verdict.confidence == "low" and verdict.flagged
+
+
+def test_a_blend_at_0999_is_a_sure_blend(bank):
+    posterior = _posterior(bank, (0.0, 0.0005, 0.0), blends=(0.0, 0.0, 0.9995))
+    verdict = decide(bank, posterior, BY_FIT, answered=20)
+    assert (verdict.kind, verdict.confidence, verdict.pick_confidence) == (BLEND, "high", "low")
+
+
+def test_the_verdict_never_leads_with_a_role_the_fits_put_lower(bank):
+    """The documented rule: when the likeliest outcome disagrees with the fits (here Data
+    Scientist, third by fit), the verdict is the likeliest that agrees with them."""
+    posterior = _posterior(bank, (0.5, 0.3, 0.1), ties=(0.0, 0.0, 0.05))
+    verdict = decide(bank, posterior, BY_FIT, answered=20)
+    assert verdict.chances[0].roles == ("data-scientist",)
+    assert (verdict.kind, verdict.roles, verdict.confidence) == (MAIN, ("ml-engineer",), "low")
+
+
+def test_nothing_answered_is_none(bank):
+    verdict = decide(bank, _posterior(bank, (0.2, 0.2, 0.2)), BY_FIT, answered=0)
+    assert verdict.kind == NONE and not verdict.tasters and not verdict.compare
+
+
+def test_a_tie_reads_as_a_tie_everywhere(bank, evaluator):
+    answers = read_answers(EXAMPLES / "torn-ds-mle.yaml", bank)
+    report = build_report(bank, evaluator(answers.picks), answers)
+    assert report["outcome"]["kind"] == TIE and report["outcome"]["confidence"] == "high"
+    text = plain_result(build_view(report))
+    assert f"Confidence: high (probability {report['outcome']['probability']:.3f})" in text
