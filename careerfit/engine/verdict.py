@@ -12,8 +12,8 @@ Those chances add up to 1 (:attr:`Verdict.chances`).
 
 * **The verdict** is the likeliest of the outcomes that agree with the fits: the fit
   leader as the main role, the first two by fit tied, their blend, or none. Equal chances
-  go to main, then tie, then blend, then none. With no scored answer it is ``none``: the
-  prior alone says nothing about the person.
+  go to main (the better fit first), then tie, then blend, then none. With no scored
+  answer it is ``none``: the prior alone says nothing about the person.
 * **Why only those.** The fits (the documented trait weights) order the ranking, and the
   reasons and the what-if explain that order; the verdict must not lead with a role the
   ranking puts lower. The chances come from the response model, which also weighs how
@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from careerfit.bank import Bank, Blend
-from careerfit.base.vocabulary import BLEND, KINDS, MAIN, NONE, TIE
+from careerfit.base.vocabulary import BLEND, MAIN, NONE, TIE
 from careerfit.engine.model import Posterior
 
 HIGH_PROBABILITY = 0.9
@@ -128,25 +128,22 @@ def decide(bank: Bank, posterior: Posterior, by_fit: Sequence[tuple[str, float]]
     """The verdict from the model's *posterior*, the roles *by_fit* (best fit first, as
     :meth:`careerfit.engine.scoring.Scorer.ranking` gives them) and the scored answers."""
     order = {role: i for i, (role, _) in enumerate(by_fit)}
+    names = {blend.roles: blend.name for blend in bank.blends}
 
-    def pair(key: frozenset[str]) -> tuple[str, ...]:
-        return tuple(sorted(key, key=order.__getitem__))
+    def of_pair(kind: str, key: frozenset[str], chance: float) -> Outcome:
+        first, second = key
+        pair = (first, second) if order[first] < order[second] else (second, first)
+        return Outcome(kind, pair, names.get(key), chance)
 
-    def named(roles: tuple[str, ...]) -> str | None:
-        blend = bank.blend(*roles)
-        return blend.name if blend else None
-
+    # In the order equal chances are broken: main (by fit), tie, blend, none.
     found = [Outcome(MAIN, (role,), None, posterior.main[role]) for role, _ in by_fit]
-    found += [Outcome(TIE, pair(key), named(pair(key)), p) for key, p in posterior.ties.items()]
-    found += [Outcome(BLEND, pair(key), named(pair(key)), p)
-              for key, p in posterior.blends.items()]
+    found += [of_pair(TIE, key, p) for key, p in posterior.ties.items()]
+    found += [of_pair(BLEND, key, p) for key, p in posterior.blends.items()]
     found.append(Outcome(NONE, (), None, posterior.unclear))
-    chances = tuple(sorted(found, key=lambda c: (-c.probability, KINDS.index(c.kind),
-                                                 [order[r] for r in c.roles])))
-    top = {(MAIN, by_fit[0][0]), *((kind, by_fit[0][0], by_fit[1][0]) for kind in (TIE, BLEND)),
-           (NONE,)}
-    agreeing = [c for c in chances if (c.kind, *c.roles) in top]
-    outcome = agreeing[0] if answered else found[-1]
+    chances = tuple(sorted(found, key=lambda c: -c.probability))
+    top = (by_fit[0][0],), (by_fit[0][0], by_fit[1][0])
+    outcome = (next(c for c in chances if c.kind == NONE or c.roles in top) if answered
+               else found[-1])
     blend = bank.blend(*outcome.roles) if outcome.kind in (TIE, BLEND) else None
     return Verdict(outcome, confidence_of(outcome.probability, answered), chances, blend,
                    answered)
