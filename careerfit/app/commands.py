@@ -12,7 +12,6 @@ from careerfit.bank import Bank, load_bank
 from careerfit.base.errors import (
     CareerfitError,
     DataError,
-    ExitCode,
     InputError,
     Interrupted,
     some_ids,
@@ -156,20 +155,18 @@ def _run_quiz(options: QuizOptions, lock: Any) -> None:
         write_user_file(options.export, export_card(report, options.export.suffix.lower()),
                         option="--export")
         _note(f"Wrote the result card to {options.export}")
-    with stdout_guard():
-        if options.json_output:
-            sys.stdout.write(to_json(report))
-            sys.stdout.flush()
-            return
-        if plain_wanted(options.plain):
-            from careerfit.terminal.plain import plain_result
+    if options.json_output:
+        sys.stdout.write(to_json(report))
+        return
+    if plain_wanted(options.plain):
+        from careerfit.terminal.plain import plain_result
 
-            sys.stdout.write(plain_result(report))
-        else:
-            from careerfit.terminal.render import show_result
+        sys.stdout.write(plain_result(report))
+    else:
+        from careerfit.terminal.render import show_result
 
-            show_result(report)
-        sys.stdout.flush()
+        show_result(report)
+    sys.stdout.flush()  # the result is out before the tip on stderr
     if plan is not None and options.save is None:
         _note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
 
@@ -367,22 +364,21 @@ def run_questions(json_output: bool, data: Path | None) -> None:
     bank = load_checked_bank(data)
     listing = question_listing(bank)
     skills = [{"id": i, "text": t} for i, t in bank.skills.items()]
-    with stdout_guard():
-        if json_output:
-            import json
+    if json_output:
+        import json
 
-            sys.stdout.write(json.dumps({"questions": listing, "skills": skills}, indent=2,
-                                        ensure_ascii=False) + "\n")
-            return
-        lines = []
-        for entry in listing:
-            scored = "" if entry["scored"] else ", not scored"
-            lines.append(f"{entry['id']} ({entry['type']}{scored}): {entry['short']}")
-            lines += [f"    {o['id']}: {o['label']}" for o in entry["answers"]]
-        lines.append("skills (a list in an answers file: what you already do with confidence,"
-                     " left out of your next steps; not scored):")
-        lines += [f"    {s['id']}: {s['text']}" for s in skills]
-        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.write(json.dumps({"questions": listing, "skills": skills}, indent=2,
+                                    ensure_ascii=False) + "\n")
+        return
+    lines = []
+    for entry in listing:
+        scored = "" if entry["scored"] else ", not scored"
+        lines.append(f"{entry['id']} ({entry['type']}{scored}): {entry['short']}")
+        lines += [f"    {o['id']}: {o['label']}" for o in entry["answers"]]
+    lines.append("skills (a list in an answers file: what you already do with confidence,"
+                 " left out of your next steps; not scored):")
+    lines += [f"    {s['id']}: {s['text']}" for s in skills]
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output: bool,
@@ -429,7 +425,7 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
     totals = Summary(bank)
     out = _WholeLines(sys.stdout.buffer)
     try:
-        with (stdout_guard(), signals_interrupt(),
+        with (signals_interrupt(),
               _progress(len(files) if not from_stdin else None) as advance,
               rare_collection()):
             for output, result in score(records, bank, full=full and not summary,
@@ -448,40 +444,10 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
                           f" {out.written:,} line(s) printed are whole, one per record in"
                           " input order") from None
     if summary:
-        with stdout_guard():
-            _print_summary(totals.as_dict(), {r.id: r.name for r in bank.roles}, json_output)
-            sys.stdout.flush()
+        _print_summary(totals.as_dict(), {r.id: r.name for r in bank.roles}, json_output)
     if totals.errors:
         raise CareerfitError(f"{totals.errors} of {totals.errors + totals.people} record(s)"
                              " could not be scored; their lines say why")
-
-
-@contextlib.contextmanager
-def stdout_guard() -> Any:
-    """Output to stdout whose reader may go away or whose disk may be full.
-
-    A closed pipe downstream (``careerfit score | head -1``) ends the run quietly with
-    exit 0, as for any Unix filter; any other failure to write (a full disk) is a
-    clear error with exit 2, not a bug report. Either way stdout is pointed at
-    /dev/null, so that Python's last flush at exit has nothing to complain about."""
-    try:
-        yield
-    except BrokenPipeError:
-        _discard_stdout()
-        sys.exit(ExitCode.OK)
-    except OSError as exc:
-        if exc.filename is not None:
-            raise  # a file, not stdout: the caller's own message
-        _discard_stdout()
-        raise InputError(f"cannot write the result to standard output ({exc.strerror})",
-                         hint="check the disk or the file stdout is redirected to") from None
-
-
-def _discard_stdout() -> None:
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
 
 
 class _WholeLines:
