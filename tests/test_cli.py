@@ -125,12 +125,12 @@ def test_unknown_flag_is_a_usage_error():
 
 
 def test_a_bug_prints_a_short_report_message_and_exits_1(monkeypatch):
-    from careerfit.app import cli, commands
+    from careerfit.app import cli, quiz
 
     def broken(options):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(commands, "run_quiz", broken)
+    monkeypatch.setattr(quiz, "run_quiz", broken)
     monkeypatch.delenv("CAREERFIT_DEBUG", raising=False)
     result = run("quiz")
     assert result.returncode == 1 and result.stdout == ""

@@ -8,7 +8,6 @@ commands that use them, so ``--version``, ``--help`` and ``--json`` runs stay fa
 
 import copy
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -154,7 +153,7 @@ def quiz(
       careerfit quiz --answers me.yaml --adaptive     what the adaptive quiz would ask
       careerfit quiz --resume                         continue after Ctrl-C
     """
-    from careerfit.app.commands import QuizOptions, run_quiz
+    from careerfit.app.quiz import QuizOptions, run_quiz
 
     _apply_color(color)
     run_quiz(QuizOptions(answers=answers, save=save, json_output=json_output, resume=resume,
@@ -165,7 +164,7 @@ def quiz(
 @app.command(epilog=EXIT_CODES, short_help="Check an edited question bank.")
 def validate(data: DataOption = None) -> None:
     """Check questions.yaml and roles.yaml and report every problem as file:line: message."""
-    from careerfit.app.commands import run_validate
+    from careerfit.app.validate import run_validate
 
     run_validate(data)
 
@@ -177,7 +176,7 @@ def questions(
 ) -> None:
     """List every question's id, type and short label, with its answer ids: what an
     answers file may say."""
-    from careerfit.app.commands import run_questions
+    from careerfit.app.questions import run_questions
 
     run_questions(json_output, data)
 
@@ -199,7 +198,7 @@ def roles(
     data: DataOption = None,
 ) -> None:
     """List the roles, or show a role's card: work, skills, tools, pay, ways in."""
-    from careerfit.app.commands import run_roles
+    from careerfit.app.roles import run_roles
 
     _apply_color(color)
     run_roles(role, compare, json_output, data, routes, plain)
@@ -234,7 +233,7 @@ def score(
     A bad record gets a line {"id": ..., "error": {"message": ..., "where": ...}}; the
     rest are still scored, and the run exits 2 at the end if any record was bad.
     """
-    from careerfit.app.commands import run_score
+    from careerfit.app.score import run_score
 
     run_score(files or [], full=full, summary=summary, json_output=json_output, data=data)
 
@@ -248,12 +247,9 @@ def schema_command(
     )],
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a careerfit document, to validate against."""
-    from careerfit.base.errors import InputError
-    from careerfit.documents.schema import NAMES, schema_json
+    from careerfit.app.schema import run_schema
 
-    if name not in NAMES:
-        raise InputError(f"unknown schema '{name}'", hint="choose one of: " + ", ".join(NAMES))
-    sys.stdout.write(schema_json(name))
+    run_schema(name)
 
 
 def _app_for(args: list[str]) -> typer.Typer:
