@@ -1,11 +1,16 @@
-"""Shared test helpers: running the command, and the keystrokes that give an answer."""
+"""Shared test helpers: running the command (in-process, or in a process of its own), and
+the keystrokes that give an answer."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from careerfit.bank import BACK, GRADED_KINDS, Bank, Question
 from careerfit.base.vocabulary import MaybeAnswer
@@ -16,11 +21,69 @@ ROLE_IDS = ("data-scientist", "ml-engineer", "ai-engineer")
 
 DOWN, UP, ENTER, SPACE, CTRL_C, CTRL_D = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x04"
 LEFT, BACKSPACE = "\x1b[D", "\x7f"
+CAPTURE = object()  # run(stdout=...): capture it (the default)
 
 
-def run(*args: str, stdin: str | None = "", env: dict | None = None, cwd: Path | None = None,
-        timeout: float = 30) -> subprocess.CompletedProcess:
-    """Run ``python -m careerfit ARGS`` the way a user's shell would (stdin not a terminal)."""
+class Captured(io.TextIOWrapper):
+    """A standard stream for a run in-process: text over bytes, like a pipe's."""
+
+    def __init__(self, data: bytes = b"") -> None:
+        super().__init__(io.BytesIO(data), encoding="utf-8", newline="")
+
+    def text(self) -> str:
+        """What was written, newlines read as ``subprocess`` reads them in text mode."""
+        self.flush()
+        data = self.buffer.getvalue().decode("utf-8")
+        return data.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@contextlib.contextmanager
+def streams(stdin: Any, stdout: Any, stderr: Any) -> Iterator[None]:
+    """sys.stdin, sys.stdout and sys.stderr replaced for the moment of a run."""
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
+    try:
+        yield
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+
+
+@contextlib.contextmanager
+def environment(env: dict | None, cwd: Path | None) -> Iterator[None]:
+    """os.environ with *env* added (and whatever the run changes in it undone), in *cwd*."""
+    saved, here = dict(os.environ), os.getcwd()
+    os.environ.update(env or {})
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        yield
+    finally:
+        os.chdir(here)
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def run(*args: str, stdin: str | bytes | None = "", env: dict | None = None,
+        cwd: Path | None = None, stdout: Any = CAPTURE) -> subprocess.CompletedProcess:
+    """Run ``careerfit ARGS`` in this process, through its entry point, the way a user's
+    shell would (stdin not a terminal): exit code, stdout and stderr as text.
+
+    *stdin* None is a closed stdin. *stdout* replaces the captured stdout (None: closed)."""
+    from careerfit.app.entry import main
+
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    into = Captured() if stdout is CAPTURE else stdout
+    err = Captured()
+    with environment(env, cwd), streams(None if data is None else Captured(data), into, err):
+        code = main(list(args))
+    out = into.text() if isinstance(into, Captured) else ""
+    return subprocess.CompletedProcess(args, code, out, err.text())
+
+
+def run_process(*args: str, stdin: str | None = "", env: dict | None = None,
+                cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run ``python -m careerfit ARGS`` in a process of its own: for the wiring (the
+    console entry, the module's __main__, signals, real descriptors)."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "careerfit", *args], input=stdin,
                           capture_output=True, text=True, env=full_env, cwd=cwd,

@@ -131,17 +131,18 @@ def test_faults_of_the_environment_are_exit_2_naming_the_path(tmp_path):
 
 
 def test_a_state_folder_that_is_a_file_is_named_before_any_question(tmp_path, monkeypatch):
-    from careerfit.app import commands
-    from careerfit.app.commands import QuizOptions, run_quiz
+    from careerfit.app.quiz import QuizOptions, run_quiz
     from careerfit.base.errors import InputError
+    from careerfit.terminal import facts
+    from careerfit.terminal.session import run as session
     from helpers import ScriptedPrompter
 
     not_a_folder = tmp_path / "state"
     not_a_folder.write_text("")
     monkeypatch.setenv("CAREERFIT_STATE_DIR", str(not_a_folder))
-    monkeypatch.setattr(commands, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
     stand_in = ScriptedPrompter({})
-    monkeypatch.setattr(commands, "_prompter", lambda plain: stand_in)
+    monkeypatch.setattr(session, "prompter_for", lambda plain: stand_in)
     with pytest.raises(InputError, match=f"{not_a_folder}: cannot use it as careerfit's state"):
         run_quiz(QuizOptions(json_output=True))
     assert stand_in.asked == []

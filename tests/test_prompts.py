@@ -18,13 +18,13 @@ import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from careerfit.app import commands
-from careerfit.app.commands import QuizOptions, run_quiz
+from careerfit.app.quiz import QuizOptions, run_quiz
 from careerfit.base import speed
 from careerfit.base.errors import Interrupted
-from careerfit.documents.progress import progress_path
-from careerfit.terminal import ask
+from careerfit.terminal import ask, facts
 from careerfit.terminal.plain import PlainPrompter
+from careerfit.terminal.session import run as session
+from careerfit.terminal.session.progress import progress_path
 from helpers import (
     CTRL_C,
     CTRL_D,
@@ -43,7 +43,7 @@ def keyboard(monkeypatch):
     with create_pipe_input() as pipe:
         monkeypatch.setattr(ask, "Prompter", partial(ask.Prompter, input=pipe,
                                                      output=DummyOutput()))
-        monkeypatch.setattr(commands, "stdin_is_terminal", lambda: True)
+        monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
         yield pipe
 
 
@@ -51,11 +51,11 @@ def keyboard(monkeypatch):
 def person(monkeypatch):
     """Run quizzes with a scripted person at the prompts: call it with the person's script,
     get back the stand-in (one for every prompt of the next quiz)."""
-    monkeypatch.setattr(commands, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
 
     def script(answers: dict, **how) -> ScriptedPrompter:
         stand_in = ScriptedPrompter(answers, **how)
-        monkeypatch.setattr(commands, "_prompter", lambda plain: stand_in)
+        monkeypatch.setattr(session, "prompter_for", lambda plain: stand_in)
         return stand_in
 
     return script
@@ -197,7 +197,7 @@ def test_the_review_can_change_an_answer_and_shows_it_again(bank, person, capsys
 
 
 def test_edit_preselects_saved_answers(bank, monkeypatch, capsys, tmp_path):
-    monkeypatch.setattr(commands, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
     seen = []
 
     class KeepsEverything(ScriptedPrompter):
@@ -205,7 +205,7 @@ def test_edit_preselects_saved_answers(bank, monkeypatch, capsys, tmp_path):
             seen.append((question.id, current, answered))
             return current
 
-    monkeypatch.setattr(commands, "_prompter", lambda plain: KeepsEverything({}))
+    monkeypatch.setattr(session, "prompter_for", lambda plain: KeepsEverything({}))
     out = tmp_path / "edited.yaml"
     run_quiz(QuizOptions(answers=EXAMPLES / "ai-engineer.yaml", edit=True, save=out,
                          json_output=True))
@@ -430,7 +430,7 @@ def test_past_a_clear_persons_stop_the_progress_line_says_what_is_being_decided(
     """Someone between two roles is told why the quiz goes on, in both prompt modes (the
     plain prompter prints the same label)."""
     from careerfit.simulation.simulate import people
-    from careerfit.terminal.session import SAY_WHY_AFTER
+    from careerfit.terminal.session.plans import SAY_WHY_AFTER
 
     torn = next(p for p in people(bank, 40, seed=3, personas=("50/50",))
                 if len(adaptive_answers(bank, p.picks)) > SAY_WHY_AFTER + 1)
@@ -459,7 +459,7 @@ def test_a_second_quiz_on_the_same_state_folder_is_refused_naming_the_first(bank
     import os
 
     from careerfit.base.errors import InputError
-    from careerfit.documents.progress import QuizLock
+    from careerfit.terminal.session.progress import QuizLock
 
     leave_half_way(bank, person, "ml-engineer", 3)
     earlier = progress_path().read_text()
@@ -543,7 +543,7 @@ def test_skills_already_had_are_asked_once_saved_and_left_out_of_next_steps(
                 return None
             return current
 
-    monkeypatch.setattr(commands, "_prompter", lambda plain: Keeps({}))
+    monkeypatch.setattr(session, "prompter_for", lambda plain: Keeps({}))
     run_quiz(QuizOptions(answers=saved, edit=True, save=saved, json_output=True))
     capsys.readouterr()
     assert seen["current"] == (have,)

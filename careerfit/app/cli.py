@@ -1,5 +1,5 @@
-"""The ``careerfit`` command line: flags in, a call into :mod:`~careerfit.app.commands`,
-exit code out.
+"""The ``careerfit`` command line: flags in, a call into the command's own module.
+The entry point (:mod:`~careerfit.app.entry`) runs it and maps what ends it to an exit code.
 
 Heavy modules (rich, questionary, the scoring core) are imported inside the
 commands that use them, so ``--version``, ``--help`` and ``--json`` runs stay fast.
@@ -8,15 +8,16 @@ commands that use them, so ``--version``, ``--help`` and ``--json`` runs stay fa
 
 import copy
 import os
-import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careerfit import __version__
-from careerfit.base import speed
-from careerfit.base.errors import CareerfitError, DataError, ExitCode
+from careerfit.base.errors import CareerfitError
+
+if TYPE_CHECKING:
+    import click
 
 
 def exit_codes(interrupted: str = "") -> str:
@@ -94,7 +95,7 @@ def root(
                      ] = False,
 ) -> None:
     """Which AI role fits you? Run 'careerfit quiz' to find out."""
-    _debug["on"] = debug
+    debug_wanted(debug)
 
 
 @app.command(epilog=exit_codes("answers so far are kept, see --resume"),
@@ -152,7 +153,7 @@ def quiz(
       careerfit quiz --answers me.yaml --adaptive     what the adaptive quiz would ask
       careerfit quiz --resume                         continue after Ctrl-C
     """
-    from careerfit.app.commands import QuizOptions, run_quiz
+    from careerfit.app.quiz import QuizOptions, run_quiz
 
     _apply_color(color)
     run_quiz(QuizOptions(answers=answers, save=save, json_output=json_output, resume=resume,
@@ -163,7 +164,7 @@ def quiz(
 @app.command(epilog=EXIT_CODES, short_help="Check an edited question bank.")
 def validate(data: DataOption = None) -> None:
     """Check questions.yaml and roles.yaml and report every problem as file:line: message."""
-    from careerfit.app.commands import run_validate
+    from careerfit.app.validate import run_validate
 
     run_validate(data)
 
@@ -175,7 +176,7 @@ def questions(
 ) -> None:
     """List every question's id, type and short label, with its answer ids: what an
     answers file may say."""
-    from careerfit.app.commands import run_questions
+    from careerfit.app.questions import run_questions
 
     run_questions(json_output, data)
 
@@ -197,7 +198,7 @@ def roles(
     data: DataOption = None,
 ) -> None:
     """List the roles, or show a role's card: work, skills, tools, pay, ways in."""
-    from careerfit.app.commands import run_roles
+    from careerfit.app.roles import run_roles
 
     _apply_color(color)
     run_roles(role, compare, json_output, data, routes, plain)
@@ -232,7 +233,7 @@ def score(
     A bad record gets a line {"id": ..., "error": {"message": ..., "where": ...}}; the
     rest are still scored, and the run exits 2 at the end if any record was bad.
     """
-    from careerfit.app.commands import run_score
+    from careerfit.app.score import run_score
 
     run_score(files or [], full=full, summary=summary, json_output=json_output, data=data)
 
@@ -275,25 +276,22 @@ def schema_command(
     )],
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a careerfit document, to validate against."""
-    from careerfit.base.errors import InputError
-    from careerfit.documents.schema import NAMES, schema_json
+    from careerfit.app.schema import run_schema
 
-    if name not in NAMES:
-        raise InputError(f"unknown schema '{name}'", hint="choose one of: " + ", ".join(NAMES))
-    sys.stdout.write(schema_json(name))
+    run_schema(name)
 
 
-def _app_for(argv: list[str]) -> typer.Typer:
+def _app_for(args: list[str]) -> typer.Typer:
     """The app with only the command this run invokes, when the first argument names one.
 
     Typer rebuilds every command's parameters from its signature on each start (about
     3 ms for five commands); a run needs only its own. ``careerfit --help``, shell
     completion and anything else that is not a plain command name get the whole app. The
     app itself is left as it is: the run gets a shallow copy."""
-    if len(argv) < 2 or any(key.endswith("_COMPLETE") for key in os.environ):
+    if not args or any(key.endswith("_COMPLETE") for key in os.environ):
         return app
     invoked = [info for info in app.registered_commands
-               if (info.name or info.callback.__name__) == argv[1]]
+               if (info.name or info.callback.__name__) == args[0]]
     if not invoked:
         return app
     only = copy.copy(app)
@@ -301,42 +299,23 @@ def _app_for(argv: list[str]) -> typer.Typer:
     return only
 
 
-def main() -> None:
-    """Console entry point: run the app and map every failure to a documented exit code."""
+def command_for(args: list[str]) -> "click.Command":
+    """The click command that runs *args* (the entry point, app/entry.py, runs it)."""
+    return typer.main.get_command(_app_for(args))
+
+
+def usage_errors() -> tuple[type[Exception], type[Exception]]:
+    """Click's usage error and its Ctrl-D 'abort', as this typer raises them (typer 0.28
+    carries its own copy of click; earlier ones use click's)."""
     try:
-        _run()
-    finally:
-        speed.skip_exit_collections()
+        from typer._click.exceptions import ClickException
+    except ImportError:
+        from click.exceptions import ClickException
+    return ClickException, typer.Abort
 
 
-def _run() -> None:
-    try:
-        _app_for(sys.argv)()
-    except DataError as error:
-        _say(str(error))  # already one 'file:line: message' per line
-        sys.exit(error.exit_code)
-    except CareerfitError as error:
-        _say(f"careerfit: {error}")
-        sys.exit(error.exit_code)
-    except KeyboardInterrupt:
-        _say("careerfit: interrupted")
-        sys.exit(ExitCode.INTERRUPTED)
-    except BrokenPipeError:
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        sys.exit(ExitCode.OK)
-    except Exception:
-        if _debug["on"] or os.environ.get("CAREERFIT_DEBUG") == "1":
-            import traceback
-
-            traceback.print_exc()
-        _say("careerfit: an unexpected error occurred; this is a bug in careerfit."
-             " Please report it with the output of the same command run with --debug.")
-        sys.exit(ExitCode.BUG)
-
-
-def _say(message: str) -> None:
-    try:
-        sys.stderr.write(message.rstrip("\n") + "\n")
-        sys.stderr.flush()
-    except OSError:
-        pass
+def debug_wanted(value: bool | None = None) -> bool:
+    """Whether --debug was given (set by the root callback; reset by each run)."""
+    if value is not None:
+        _debug["on"] = value
+    return _debug["on"]

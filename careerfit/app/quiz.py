@@ -1,0 +1,191 @@
+"""``careerfit quiz``: take the quiz, or score saved answers (flags parsed in cli.py).
+
+The asking itself is the quiz session's (:mod:`careerfit.terminal.session`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from careerfit.app.shared import load_checked_bank, note
+from careerfit.bank import Bank
+from careerfit.base.errors import InputError, some_ids
+from careerfit.documents.answers import AnswerSet, dump_answers, read_answers
+from careerfit.documents.files import check_writable, write_user_file
+from careerfit.terminal import facts
+
+if TYPE_CHECKING:
+    from careerfit.terminal.session.progress import QuizLock
+
+
+class QuizOptions(NamedTuple):
+    answers: Path | None = None
+    save: Path | None = None
+    json_output: bool = False
+    resume: bool = False
+    edit: bool = False
+    review: bool = True
+    export: Path | None = None
+    data: Path | None = None
+    full: bool = False
+    adaptive: bool = False
+    plain: bool = False
+
+
+def _check_flags(options: QuizOptions) -> None:
+    if options.resume and options.answers:
+        raise InputError("--resume and --answers can't be used together",
+                         hint="--resume continues the unfinished quiz; --answers reads a file")
+    if options.edit and not options.answers:
+        raise InputError("--edit revises a saved answers file", hint="add --answers FILE")
+    if options.full and options.adaptive:
+        raise InputError("--full and --adaptive can't be used together",
+                         hint="--full asks every question; --adaptive stops once the pick is sure")
+    if options.adaptive and (not options.answers or options.edit):
+        raise InputError("--adaptive replays a complete answers file in the adaptive order",
+                         hint="add --answers FILE (the quiz itself is adaptive unless --full)")
+    if options.export is not None:
+        from careerfit.terminal.export import SUFFIXES
+
+        if options.export.suffix.lower() not in SUFFIXES:
+            raise InputError(f"--export {options.export}: unknown format"
+                             f" '{options.export.suffix or '(no suffix)'}'",
+                             hint="end the file name in " + ", ".join(SUFFIXES[:-1])
+                             + f" or {SUFFIXES[-1]}")
+    if (options.save is not None and options.export is not None
+            and os.path.abspath(options.save) == os.path.abspath(options.export)):
+        raise InputError(f"--save and --export both name {options.save}: the card would"
+                         " overwrite the answers", hint="give them two different file names")
+    for option, path in (("--save", options.save), ("--export", options.export)):
+        if path is not None:
+            check_writable(path, option=option)
+
+
+def run_quiz(options: QuizOptions) -> None:
+    from careerfit.terminal.session.progress import QuizLock
+
+    lock = QuizLock()
+    try:
+        _run_quiz(options, lock)
+    finally:
+        lock.release()
+
+
+def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
+    """The quiz; *lock* is held from the first look at the state folder's progress."""
+    _check_flags(options)
+    if _unfinished_to_continue(options, lock):
+        options = options._replace(resume=True)
+    data_dir = options.data
+    if options.resume:
+        from careerfit.documents.answers import parse_answers
+        from careerfit.terminal.session.progress import load_progress
+
+        lock.hold()
+        saved_data, progress_doc = load_progress()
+        data_dir = data_dir or saved_data
+        bank = load_checked_bank(data_dir)
+        answers = parse_answers(progress_doc, bank)
+    else:
+        bank = load_checked_bank(data_dir)
+        if options.answers is not None:
+            answers = read_answers(options.answers, bank)
+        else:
+            answers = AnswerSet({}, revision=bank.revision, adaptive=not options.full)
+    if options.adaptive:
+        answers = _replay(bank, answers, options.answers)
+    from careerfit.terminal.session.plans import choose_plan
+
+    plan = choose_plan(bank, answers, edit=options.edit, from_file=options.answers is not None,
+                       resume=options.resume, review=options.review)
+    if plan is not None:
+        if not facts.stdin_is_terminal():
+            _refuse_without_terminal(options, list(answers.missing))
+        if options.edit:
+            answers = answers._replace(revision=bank.revision)
+        lock.hold()
+        from careerfit.terminal.session.run import ask_quiz
+
+        answers = ask_quiz(bank, answers, plan, plain=options.plain, review=options.review,
+                           resume=options.resume, data_dir=data_dir,
+                           resume_command=_resume_command(options),
+                           answers_file=options.answers)
+    elif answers.newer and options.answers is not None and not answers.adaptive:
+        note(f"careerfit: {options.answers} was saved before {len(answers.newer)} newer"
+              " question(s) joined the bank; scored without them (answer them with"
+              f" careerfit quiz --answers {options.answers} --edit)")
+
+    from careerfit.documents.report import build_report, to_json
+    from careerfit.engine.result import evaluate
+    from careerfit.view.model import build_view
+
+    result = evaluate(bank, answers.picks)
+    report = build_report(bank, result, answers)
+    view = build_view(report)
+    if options.save is not None:
+        write_user_file(options.save, dump_answers(bank, answers), option="--save")
+        note(f"Saved {len(answers.picks)} answers to {options.save}"
+              f" (re-run with: careerfit quiz --answers {options.save})")
+    if options.export is not None:
+        from careerfit.terminal.export import export_card
+
+        write_user_file(options.export, export_card(view, options.export.suffix.lower()),
+                        option="--export")
+        note(f"Wrote the result card to {options.export}")
+    if options.json_output:
+        sys.stdout.write(to_json(report))
+        return
+    if facts.plain_wanted(options.plain):
+        from careerfit.terminal.plain import plain_result
+
+        sys.stdout.write(plain_result(view))
+    else:
+        from careerfit.terminal.render import show_result
+
+        show_result(view)
+    sys.stdout.flush()  # the result is out before the tip on stderr
+    if plan is not None and options.save is None:
+        note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
+
+
+def _unfinished_to_continue(options: QuizOptions, lock: QuizLock) -> bool:
+    """A new quiz in a terminal while another is half-way: whether to continue that one."""
+    if options.resume or options.answers is not None or not facts.stdin_is_terminal():
+        return False
+    from careerfit.terminal.session.run import continue_unfinished
+
+    return continue_unfinished(lock, options.plain)
+
+
+def _resume_command(options: QuizOptions) -> str:
+    """The command that continues this quiz after a stop, with its --data and --save."""
+    return ("careerfit quiz --resume" + (f" --data {options.data}" if options.data else "")
+            + (f" --save {options.save}" if options.save else ""))
+
+
+def _replay(bank: Bank, answers: AnswerSet, path: Path | None) -> AnswerSet:
+    """Keep only the answers the adaptive quiz would have asked for (--adaptive)."""
+    from careerfit.engine.adaptive import Planner
+
+    if answers.missing:
+        raise InputError(
+            f"{path}: --adaptive replays a complete answers file, and {len(answers.missing)}"
+            f" question(s) have no answer: {some_ids(answers.missing)}",
+            hint="answer them first (careerfit quiz --answers FILE --save FILE), or use 'skip'")
+    return answers._replace(picks=Planner(bank).replay(answers.picks), adaptive=True)
+
+
+def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
+    if options.answers is not None and not options.edit:
+        raise InputError(
+            f"{options.answers}: {len(missing)} question(s) have no answer:"
+            f" {some_ids(missing)}",
+            hint="answer them in a terminal (careerfit quiz --answers FILE --save FILE),"
+                 " or add them to the file (use 'skip' to leave one out)",
+        )
+    raise InputError(
+        "the quiz needs a terminal to ask its questions, and standard input is not one",
+        hint="run it in a terminal, or score saved answers: careerfit quiz --answers FILE",
+    )

@@ -1,0 +1,25 @@
+"""``careerfit roles``: the role list, one role's card, or two side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from careerfit.app.shared import load_checked_bank
+from careerfit.base.errors import CareerfitError, InputError
+from careerfit.terminal import facts
+
+
+def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output: bool,
+              data: Path | None, routes: bool = False, plain: bool = False) -> None:
+    from careerfit.terminal.cards import show_roles
+
+    bank = load_checked_bank(data)
+    wanted = list(compare) if compare else [role_id] if role_id else []
+    for wanted_id in wanted:
+        if bank.role(wanted_id) is None:
+            raise InputError(f"unknown role '{wanted_id}'",
+                             hint="known roles: " + ", ".join(r.id for r in bank.roles))
+    if role_id and compare:
+        raise CareerfitError("give a ROLE or --compare A B, not both")
+    show_roles(bank, wanted, json_output, routes=routes or bool(role_id),
+               plain=facts.plain_wanted(plain))

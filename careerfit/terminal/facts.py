@@ -1,0 +1,22 @@
+"""What the terminal is: whether a person is at the keys, and whether it wants plain text.
+
+Read at the moment of asking (tests replace :func:`stdin_is_terminal` here, once, for
+every command and the quiz session)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def stdin_is_terminal() -> bool:
+    """Whether standard input is a terminal a person can answer at."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def plain_wanted(flag: bool) -> bool:
+    """--plain, or a terminal that says it can't do more (TERM=dumb)."""
+    return flag or os.environ.get("TERM") == "dumb"

@@ -1,0 +1,107 @@
+"""Faults of the output, handled once at the entry point for every command: a full disk
+(``> /dev/full``) and a closed stdout (``>&-``) are exit 2 with one message; a closed pipe
+(``| true``, ``| head``) is a quiet exit 0.
+
+Every command meets each fault in-process, through the entry point with its own streams;
+a real process checks the wiring (the descriptors, Python's last flush at exit)."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+from helpers import EXAMPLES, run
+
+EXAMPLE = str(EXAMPLES / "ai-engineer.yaml")
+FULL_DISK = ("careerfit: cannot write the result to standard output (No space left on device)\n"
+             "  fix: check the disk or the file stdout is redirected to\n")
+CLOSED = ("careerfit: standard output is closed, so the result could not be printed\n"
+          "  fix: leave stdout open; to discard the output, redirect it: > /dev/null\n")
+
+COMMANDS = [
+    ("--help",), ("--version",), ("quiz", "--help"), ("score", "--help"),
+    ("quiz", "--answers", EXAMPLE), ("quiz", "--answers", EXAMPLE, "--json"),
+    ("quiz", "--answers", EXAMPLE, "--plain"), ("quiz", "--answers", EXAMPLE, "--adaptive"),
+    ("roles",), ("roles", "--json"), ("roles", "--plain"), ("roles", "ml-engineer"),
+    ("roles", "--compare", "data-scientist", "ai-engineer"),
+    ("validate",), ("questions",), ("questions", "--json"), ("schema", "result"),
+    ("score", EXAMPLE), ("score", "--full", EXAMPLE), ("score", "--summary", EXAMPLE),
+    ("score", "--summary", "--json", EXAMPLE), ("--show-completion", "bash"),
+]
+
+
+class Failing(io.RawIOBase):
+    """A descriptor whose writes fail as a full disk's or a closed pipe's do."""
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:
+        raise self.error
+
+
+def failing(error: OSError) -> io.TextIOWrapper:
+    """A buffered text stdout over a failing descriptor, as Python builds sys.stdout."""
+    return io.TextIOWrapper(io.BufferedWriter(Failing(error)), encoding="utf-8")
+
+
+FAULTS = {
+    "full disk": (lambda: failing(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))), 2,
+                  FULL_DISK),
+    "closed pipe": (lambda: failing(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))),
+                    0, ""),
+    "closed stdout": (lambda: None, 2, CLOSED),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_every_command_meets_a_fault_of_its_output_with_the_documented_exit(args, fault):
+    stdout, code, message = FAULTS[fault]
+    assert run(*args).returncode == 0  # the command itself works, and prints
+    result = run(*args, stdout=stdout())
+    assert (result.returncode, result.stderr) == (code, message)
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_score_from_standard_input_meets_a_fault_of_its_output(fault):
+    lines = "".join(f'{{"id": "p{i}", "version": 2, "answers": {{}}}}\n' for i in range(600))
+    stdout, code, message = FAULTS[fault]
+    result = run("score", stdin=lines, stdout=stdout())
+    assert (result.returncode, result.stderr) == (code, message)
+
+
+def _real(args: tuple[str, ...], fault: str) -> subprocess.CompletedProcess:
+    """careerfit in a process of its own, its stdout given the real *fault*."""
+    command = [sys.executable, "-m", "careerfit", *args]
+    if fault == "closed stdout":
+        return subprocess.run(command, stderr=subprocess.PIPE, text=True, timeout=60,
+                              stdin=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
+    if fault == "full disk":
+        with open("/dev/full", "w") as full:
+            return subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True,
+                                  stdin=subprocess.DEVNULL, timeout=60)
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first write: EPIPE
+    try:
+        return subprocess.run(command, stdout=write, stderr=subprocess.PIPE, text=True,
+                              stdin=subprocess.DEVNULL, timeout=60)
+    finally:
+        os.close(write)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("fault", FAULTS)
+def test_the_wiring_in_a_real_process(fault):
+    """rich's own broken-pipe exit (1) and Python's last flush at exit (120) never show."""
+    _, code, message = FAULTS[fault]
+    result = _real(("roles",), fault)
+    assert (result.returncode, result.stderr) == (code, message)
