@@ -30,6 +30,7 @@ from careerfit.bank.calibration import HAND_SET  # noqa: E402
 from careerfit.base.errors import CareerfitError  # noqa: E402
 from careerfit.documents.labelled import read_labelled  # noqa: E402
 from careerfit.engine.adaptive import Planner  # noqa: E402
+from careerfit.engine.ending import ending  # noqa: E402
 from careerfit.engine.fit import with_calibration  # noqa: E402
 from careerfit.engine.result import Evaluator  # noqa: E402
 from careerfit.simulation.external import (  # noqa: E402
@@ -128,17 +129,20 @@ def _adaptive(bank, chosen, evaluator, held_out: bool) -> int:
     """Replay each complete answer set in the adaptive order: questions asked, and whether
     the verdict is the whole bank's."""
     planner = Planner(bank, evaluator.model, evaluator.scorer)
-    rows: dict[str, list[tuple[int, bool]]] = {}
+    rows: dict[str, list[tuple[int, bool, bool]]] = {}
     for person in chosen:
         whole = evaluator(person.picks, explain=False).outcome
         asked = planner.replay(person.picks)
-        short = evaluator(asked, explain=False).outcome
+        short = evaluator(asked, explain=False)
+        end = ending(bank, asked, short.verdict, adaptive=True, planner=planner)
         count = sum(1 for q in bank.scored if q.id in asked)
-        same = _finding(short) == _finding(whole)
-        rows.setdefault(person.group, []).append((count, same))
+        named = {_finding(o) for o in end.between} if end.between else set()
+        same = _finding(short.outcome) == _finding(whole) or _finding(whole) in named
+        rows.setdefault(person.group, []).append((count, same, end.unsettled))
     print()
-    print("Adaptive quiz, replayed on each complete answer set:")
-    print(f"{'kind':<20}{'median':>8}{'p90':>6}{'max':>6}{'same verdict':>15}")
+    print("Adaptive quiz, replayed on each complete answer set (same verdict: the whole")
+    print("bank's, or an unsettled end naming it):")
+    print(f"{'kind':<20}{'median':>8}{'p90':>6}{'max':>6}{'same verdict':>15}{'unsettled':>11}")
     everyone = []
     for group, values in sorted(rows.items()):
         everyone += values
@@ -154,12 +158,13 @@ def _finding(outcome) -> tuple[str, frozenset[str]]:
     return kind, frozenset(outcome.roles)
 
 
-def _adaptive_row(group: str, values: list[tuple[int, bool]]) -> str:
-    counts = sorted(c for c, _ in values)
+def _adaptive_row(group: str, values: list[tuple[int, bool, bool]]) -> str:
+    counts = sorted(c for c, _, _ in values)
     p90 = counts[min(len(counts) - 1, int(0.9 * len(counts)))]
-    same = sum(s for _, s in values)
+    same = sum(s for _, s, _ in values)
+    unsettled = sum(u for _, _, u in values)
     return (f"{group:<20}{statistics.median(counts):>8g}{p90:>6}{counts[-1]:>6}"
-            f"{f'{same}/{len(values)}':>15}")
+            f"{f'{same}/{len(values)}':>15}{unsettled:>11}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from careerfit.bank import Bank
 from careerfit.base.vocabulary import Picks
 from careerfit.documents.answers import AnswerSet, answers_document
 from careerfit.documents.roledata import role_card
+from careerfit.engine.adaptive import Planner
+from careerfit.engine.ending import Ending, ending
 from careerfit.engine.result import NextSteps, Reason, Result
 from careerfit.engine.whatif import WhatIf
 from careerfit.view.words import summary_sentence, sureness_sentence
@@ -23,8 +25,10 @@ SCHEMA_VERSION = 1
 CARD_STEP_KEYS = ("skill_priorities", "tools", "outputs", "use_cases", "salary")
 
 
-def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, Any]:
-    """Everything a person or a script needs to know about one quiz outcome."""
+def build_report(bank: Bank, result: Result, answers: AnswerSet,
+                 planner: Planner | None = None) -> dict[str, Any]:
+    """Everything a person or a script needs to know about one quiz outcome (*planner*:
+    the adaptive quiz's own, reused to say how it ended)."""
     picks = answers.picks
     leader = result.leader
     answered = len(result.scores.answered)
@@ -50,6 +54,8 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet) -> dict[str, An
             "skipped": sum(1 for q in bank.scored if q.id in picks and picks[q.id] is None),
             "scored_questions": len(bank.scored),
             "stopped_early": answers.adaptive and any(q.id not in picks for q in bank.scored),
+            **ending_part(ending(bank, picks, result.verdict, adaptive=answers.adaptive,
+                                 planner=planner)),
         },
         "answers": answers_document(bank, answers),
     }
@@ -99,9 +105,23 @@ def outcome_part(result: Result) -> dict[str, Any]:
     shares = thousandths([c.probability for c in verdict.chances])
     return {"kind": found.kind, "roles": list(found.roles), "name": found.name,
             "probability": stated(found.probability), "confidence": verdict.confidence,
+            "person_fit": (None if verdict.person_fit is None
+                           else round(verdict.person_fit, 2)),
+            "misfit": verdict.misfit,
             "chances": [{"kind": c.kind, "roles": list(c.roles), "name": c.name,
                          "probability": share}
                         for c, share in zip(verdict.chances, shares, strict=True)]}
+
+
+def ending_part(end: Ending) -> dict[str, Any]:
+    """How the quiz ended (coverage.stopped_by), and what it left unsettled: the two
+    likeliest readings and how many more answers would most likely settle it."""
+    unsettled = None
+    if end.between is not None:
+        unsettled = {"between": [{"kind": o.kind, "roles": list(o.roles), "name": o.name}
+                                 for o in end.between],
+                     "more_answers": end.more}
+    return {"stopped_by": end.stopped_by, "unsettled": unsettled}
 
 
 def thousandths(chances: list[float]) -> list[float]:

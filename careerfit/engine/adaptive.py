@@ -35,7 +35,12 @@ from careerfit.bank import Bank
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer, Picks
 from careerfit.engine.model import MISFIT_LZ, Model, Posterior
 from careerfit.engine.scoring import Scorer
-from careerfit.engine.verdict import FLAGGED, MIN_ANSWERED_FOR_HIGH, NAMED_FROM
+from careerfit.engine.verdict import (
+    FLAGGED,
+    HIGH_PROBABILITY,
+    MIN_ANSWERED_FOR_HIGH,
+    NAMED_FROM,
+)
 
 if TYPE_CHECKING:
     from careerfit.engine.curtail import Curtailer
@@ -50,6 +55,8 @@ CURTAIL_SHARE = 0.95
 RELAX_FROM = 6
 RELAX_SPAN = 8
 CURTAIL_FLOOR = 0.5
+# A relaxed stop waits when this many more answers or fewer would most likely settle it.
+SETTLE_AHEAD = 4
 # Enough answers for the reasons and the what-if to have material, and for 'high'.
 MIN_ANSWERED = MIN_ANSWERED_FOR_HIGH
 # From this many answers, answers that no kind of person explains well (person fit
@@ -137,14 +144,17 @@ class Planner:
         """Why the quiz stops after *picks*, or None while it goes on:
 
         * END_OF_BANK: no scored question is left to ask;
-        * CAP: the bank's question cap (or *cap*) of scored questions has been asked;
         * SETTLED: the verdict is sure (STOP_PROBABILITY), or curtailment finds that the
-          remaining questions would leave it as it is in at least :func:`needed_share`
-          of the draws;
+          remaining questions would leave it as it is in at least CURTAIL_SHARE of the
+          draws (the rest of the bank would most likely not change what careerfit says);
+        * CAP: the bank's question cap (or *cap*) of scored questions is reached, or, past
+          RELAX_FROM answers, curtailment finds the verdict stable in :func:`needed_share`
+          of the draws, which falls as the quiz goes on (more questions are worth less),
+          and SETTLE_AHEAD more answers would most likely not settle it: the quiz ends
+          short of sure;
         * MISFIT: from MISFIT_AFTER answers, no kind of person explains the answers well.
 
-        Settled and misfit wait for MIN_ANSWERED answers; the end of the bank and the cap
-        do not.
+        Settled, the relaxed cap and misfit wait for MIN_ANSWERED answers.
         """
         posterior = posterior or self.model.posterior(picks)
         remaining = [q.id for q in self.bank.scored if q.id not in picks
@@ -152,27 +162,46 @@ class Planner:
         if not remaining:
             return END_OF_BANK
         asked = sum(1 for q in self.bank.scored if q.id in picks)
-        if asked >= (cap if cap is not None else self.bank.max_questions):
-            return CAP
+        at_cap = asked >= (cap if cap is not None else self.bank.max_questions)
         status = self.status(picks, posterior)
         if status.answered < MIN_ANSWERED:
-            return None
+            return CAP if at_cap else None
         if status.settled:
             return SETTLED
-        if self._curtailer is None:
-            from careerfit.engine.curtail import Curtailer
-
-            self._curtailer = Curtailer(self.model)
         named = [i for i, r in enumerate(self.model.roles)
                  if posterior.main[r] >= NAMED_FROM]
         today = named[0] if named else None
-        share = self._curtailer.unchanged_share(posterior, picks, remaining, today)
-        if share >= needed_share(status.answered):
+        share = self._curtail().unchanged_share(posterior, picks, remaining, today)
+        if share >= CURTAIL_SHARE:
             return SETTLED
         if (status.answered >= MISFIT_AFTER
                 and self.model.person_fit(picks, posterior) < MISFIT_LZ):
             return MISFIT
+        if at_cap:
+            return CAP
+        if share >= needed_share(status.answered):
+            # Short of sure, but more questions are worth less now: stop, unless a few
+            # more answers, within the cap, would most likely settle it.
+            budget = min(SETTLE_AHEAD, (cap or self.bank.max_questions) - asked)
+            more = self.answers_to_settle(picks, posterior, budget) if budget > 0 else None
+            return CAP if more is None else None
         return None
+
+    def answers_to_settle(self, picks: Picks, posterior: Posterior, most: int) -> int | None:
+        """How many more answers would most likely settle the verdict (to HIGH_PROBABILITY),
+        asking the questions the planner ranks most telling now; None if more than *most*."""
+        remaining = [q.id for q in self.bank.scored if q.id not in picks]
+        ranked = sorted(remaining, key=lambda q: self.model.expected_verdict_entropy(
+            posterior, q))[:most]
+        return self._curtail().settled_within(posterior, picks, ranked, most,
+                                              HIGH_PROBABILITY)
+
+    def _curtail(self) -> Curtailer:
+        if self._curtailer is None:
+            from careerfit.engine.curtail import Curtailer
+
+            self._curtailer = Curtailer(self.model)
+        return self._curtailer
 
     def replay(self, picks: Mapping[str, MaybeAnswer]) -> EditablePicks:
         """The answers the adaptive quiz would have asked for, given a complete set."""

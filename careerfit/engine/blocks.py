@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np  # (careerfit score asks for one BLAS thread first: base.speed)
 
 from careerfit.base.vocabulary import MaybeAnswer, Picks
-from careerfit.engine.model import Posterior
+from careerfit.engine.model import Posterior, standardised
 from careerfit.engine.result import Evaluator
 from careerfit.engine.scoring import Scores, contribution, fit_from
 
@@ -51,6 +51,10 @@ class BlockScorer:
         # Row 0 is all zeros: the column of a skipped or unscored answer.
         self._rows: tuple[list[Sequence[float]], list[list[float]], list[list[float]]] = (
             [[0.0] * len(model.states)], [[0.0] * len(self.traits)], [[0.0] * len(self.traits)])
+        # Per column, its question's mean and variance of log P(answer) over the states
+        # (Model.moments): the person-fit statistic's terms.
+        self._moment_rows: tuple[list[Sequence[float]], list[Sequence[float]]] = (
+            [[0.0] * len(model.states)], [[0.0] * len(model.states)])
         # Each answer's one column, per question: a row of each table per pick-one answer,
         # and per pick-all subset (the sum of its options' rows, picked or left). Keyed by
         # the picks the bank reads answers into, so a look-up finds the very same key.
@@ -59,7 +63,7 @@ class BlockScorer:
                           for chosen in bank.answer_lookup[question.id].values()}
             for question in bank.questions}
         self._bank = bank
-        self._tables: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._tables: tuple[np.ndarray, ...] | None = None
         self._main = np.array(model.main_rows)
         self._log_prior = np.array(model.log_prior)
         self._tie_keys = model.tie_keys
@@ -78,6 +82,9 @@ class BlockScorer:
             return 0
         loglik, effects, reaches = self._rows
         loglik.append(self._model.loglik(question.id, chosen))
+        means, variances = self._model.moments(question.id)
+        self._moment_rows[0].append(means)
+        self._moment_rows[1].append(variances)
         effects.append(_spread(contribution(question, chosen), self._trait_index))
         reaches.append(_spread(self._scorer.reaches[question.id], self._trait_index))
         self._tables = None
@@ -99,23 +106,30 @@ class BlockScorer:
             return [column[question_id][chosen] for question_id, chosen in picks.items()]
 
     def __call__(self, block: Sequence[Picks], *, traits: bool = True
-                 ) -> list[tuple[Scores, Posterior]]:
-        """Scores and posterior of each answer set: fits, and trait scores unless *traits*
-        is False (the default output of ``careerfit score`` has none); no per-answer shares."""
+                 ) -> list[tuple[Scores, Posterior, float]]:
+        """Scores, posterior and person fit of each answer set: fits, and trait scores
+        unless *traits* is False (the default output of ``careerfit score`` has none); no
+        per-answer shares."""
         if not block:
             return []
         columns = [self.columns(picks) for picks in block]
         # The scored questions each answered (those with a column), in its order.
         answered = [tuple(compress(picks, of)) for picks, of in zip(block, columns, strict=True)]
         if self._tables is None:
-            self._tables = tuple(np.array(rows) for rows in self._rows)
-        loglik, effects, reaches = self._tables
+            self._tables = tuple(np.array(rows) for rows in (*self._rows, *self._moment_rows))
+        loglik, effects, reaches, means, variances = self._tables
         onehot = np.zeros((len(block), len(loglik)))
         onehot[np.repeat(np.arange(len(block)), list(map(len, columns))),
                np.fromiter(chain.from_iterable(columns), np.intp)] = 1.0
-        logs = onehot @ loglik + self._log_prior
+        seen = onehot @ loglik
+        logs = seen + self._log_prior
         weights = np.exp(logs - logs.max(axis=1, keepdims=True))
         weights /= weights.sum(axis=1, keepdims=True)
+        # Person fit (Model.person_fit) at each answer set's likeliest state.
+        best, everyone = weights.argmax(axis=1), np.arange(len(block))
+        person_fits = [standardised(*terms) for terms in zip(
+            seen[everyone, best].tolist(), (onehot @ means)[everyone, best].tolist(),
+            (onehot @ variances)[everyone, best].tolist(), strict=True)]
         mains = (weights @ self._main).tolist()
         ties = (weights @ self._ties).tolist()
         blends = ((weights @ self._blends).tolist() if self._blend_keys
@@ -130,11 +144,11 @@ class BlockScorer:
                         ).clip(0.0, 100.0).tolist()
         trait_rows = self._trait_rows(scores, measured) if traits else [{} for _ in block]
         return [(Scores(traits_of, fits_of, {}, answered_of, {}),
-                 Posterior(main, tie, (), blend))
-                for traits_of, fits_of, answered_of, main, tie, blend in zip(
+                 Posterior(main, tie, (), blend), person_fit)
+                for traits_of, fits_of, answered_of, main, tie, blend, person_fit in zip(
                     trait_rows, _dicts(self.roles, fits), answered, _dicts(self.roles, mains),
                     _dicts(self._tie_keys, ties), _dicts(self._blend_keys, blends),
-                    strict=True)]
+                    person_fits, strict=True)]
 
     def _trait_rows(self, scores: np.ndarray, measured: np.ndarray) -> list[dict[str, float]]:
         """Each answer set's trait scores, for the traits its answers measured."""

@@ -17,7 +17,7 @@ The draws are seeded from the answers, so the same answers give the same stop.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from careerfit.base.vocabulary import Picks
@@ -38,6 +38,7 @@ class Curtailer:
         self.model = model
         self.draws = draws
         self._main = np.array(model.main_rows)  # states x roles
+        self._verdicts = np.array(model.verdict_rows)  # states x (roles, then flagged)
         self._arrays: dict[str, tuple[Any, Any] | None] = {}
 
     def _question(self, question_id: str) -> tuple[Any, Any] | None:
@@ -55,27 +56,51 @@ class Curtailer:
                 self._arrays[question_id] = (chances.cumsum(axis=0), logs)
         return self._arrays[question_id]
 
+    def _draws(self, posterior: Posterior, picks: Picks) -> tuple[Any, Any, Any]:
+        """The random generator (seeded from the answers), the drawn states and each
+        draw's log weights over the states."""
+        np = self.np
+        weights = np.array(posterior.weights)
+        rng = np.random.default_rng(zlib.crc32(repr(sorted(picks.items())).encode()))
+        states = rng.choice(len(weights), size=self.draws, p=weights / weights.sum())
+        return rng, states, np.tile(np.log(np.maximum(weights, 1e-300)), (self.draws, 1))
+
+    def _answer(self, rng: Any, states: Any, logs: Any, question_id: str) -> None:
+        """Each draw answers *question_id* as its state would; its log weights take it in."""
+        arrays = self._question(question_id)
+        if arrays is None:
+            return
+        cumulative, loglik = arrays
+        drawn = (cumulative[:, states] < rng.random(self.draws)).sum(axis=0)
+        logs += loglik[self.np.minimum(drawn, len(loglik) - 1)]
+
+    def _final(self, logs: Any) -> Any:
+        np = self.np
+        final = np.exp(logs - logs.max(axis=1, keepdims=True))
+        return final / final.sum(axis=1, keepdims=True)
+
+    def settled_within(self, posterior: Posterior, picks: Picks, ordered: Sequence[str],
+                       most: int, sure: float) -> int | None:
+        """How many of the questions *ordered* (asked in that order) would most likely
+        settle the verdict: the fewest after which at least half the draws have one verdict
+        at *sure* or more; None if not within *most*."""
+        rng, states, logs = self._draws(posterior, picks)
+        for count, question_id in enumerate(ordered[:most], start=1):
+            self._answer(rng, states, logs, question_id)
+            verdicts = self._final(logs) @ self._verdicts
+            if (verdicts.max(axis=1) >= sure).mean() >= 0.5:
+                return count
+        return None
+
     def unchanged_share(self, posterior: Posterior, picks: Picks,
                         remaining: Collection[str], today: int | None) -> float:
         """The share of posterior-predictive draws whose verdict after answering every
         question in *remaining* is *today*'s: the role numbered *today* reaching
         NAMED_FROM (careerfit.engine.verdict), or for None, 'flagged' (no role reaching it)."""
-        np = self.np
-        weights = np.array(posterior.weights)
-        rng = np.random.default_rng(zlib.crc32(repr(sorted(picks.items())).encode()))
-        states = rng.choice(len(weights), size=self.draws, p=weights / weights.sum())
-        logs = np.tile(np.log(np.maximum(weights, 1e-300)), (self.draws, 1))
+        rng, states, logs = self._draws(posterior, picks)
         for question_id in remaining:
-            arrays = self._question(question_id)
-            if arrays is None:
-                continue
-            cumulative, loglik = arrays
-            drawn = (cumulative[:, states] < rng.random(self.draws)).sum(axis=0)
-            logs += loglik[np.minimum(drawn, len(loglik) - 1)]
-        logs -= logs.max(axis=1, keepdims=True)
-        final = np.exp(logs)
-        final /= final.sum(axis=1, keepdims=True)
-        mains = final @ self._main
+            self._answer(rng, states, logs, question_id)
+        mains = self._final(logs) @ self._main
         clear = mains.max(axis=1) >= NAMED_FROM
         if today is None:
             return float(1.0 - clear.mean())

@@ -57,8 +57,9 @@ MULTI_BIAS = 1.0
 # role's by at least this much; two roles closer than that are a tie.
 CLEAR_LEAD = 0.2
 # Answers whose person-fit l_z falls below this are explained well by no kind of person
-# the model knows (about 1 in 40 people answering exactly as the model assumes would).
-MISFIT_LZ = -2.0
+# the model knows: the one-sided 1% point of a standard normal. l_z is only roughly
+# normal; on simulated one-role people 2 to 3% fall below it (7% below -2).
+MISFIT_LZ = -2.33
 # Bumped when the personas change, so compiled likelihood tables are rebuilt.
 PERSONAS_VERSION = 3
 
@@ -273,6 +274,7 @@ class Model:
         self._compiled = (tables if tables is not None and tables.signature == model_signature()
                           else None)
         self._chances: dict[str, list[list[float]]] = {}
+        self._moments: dict[str, tuple[list[float], list[float]]] = {}
 
     @cached_property
     def table(self) -> dict[str, dict[str, tuple[float, ...]]]:
@@ -346,35 +348,48 @@ class Model:
                            strict=True)) if self.blend_keys else {})
         return Posterior(main, ties, weights, blends)
 
+    def moments(self, question_id: str) -> tuple[list[float], list[float]]:
+        """Per state, the mean and the variance of log P(answer) over the answers that
+        state would give to *question_id*: what person fit compares the answers with."""
+        cached = self._moments.get(question_id)
+        if cached is None:
+            question = self.bank.question(question_id)
+            rows = self.tables_for(question)
+            means = [0.0] * len(self.states)
+            variances = [0.0] * len(self.states)
+            for state in range(len(self.states)):
+                if question.kind == "multi":  # each option picked or left on its own
+                    for picked, left in rows.values():
+                        yes, no = picked[state], left[state]
+                        p = math.exp(yes)
+                        means[state] += p * yes + (1 - p) * no
+                        variances[state] += p * (1 - p) * (yes - no) ** 2
+                else:
+                    logs = [row[0][state] for row in rows.values()]
+                    mean = sum(math.exp(v) * v for v in logs)
+                    means[state] = mean
+                    variances[state] = max(sum(math.exp(v) * v * v for v in logs)
+                                           - mean * mean, 0.0)
+            cached = self._moments[question_id] = (means, variances)
+        return cached
+
     def person_fit(self, picks: Picks, posterior: Posterior) -> float:
         """How well the likeliest state explains the answers: the standardised
-        log-likelihood l_z (Drasgow, Levine and Williams 1985). Near 0 for answers as
-        consistent as that kind of person's usual answers; strongly negative (below
-        MISFIT_LZ) when no kind explains them well. 0 when nothing can be said (no
-        answers, or the likeliest state answers at random)."""
+        log-likelihood l_z (Drasgow, Levine and Williams 1985), from :meth:`moments`. Near
+        0 for answers as consistent as that kind of person's usual answers; below
+        MISFIT_LZ when no kind explains them well; 0 when nothing can be said (no answers,
+        or the likeliest state answers at random)."""
         state = max(range(len(posterior.weights)), key=posterior.weights.__getitem__)
         seen = expected = variance = 0.0
         for question in self.bank.scored:
             answer = picks.get(question.id)
             if answer is None:
                 continue
-            rows = self.tables_for(question)
-            if question.kind == "multi":
-                for option, (picked, left) in rows.items():
-                    yes, no = picked[state], left[state]
-                    p = math.exp(yes)
-                    seen += yes if option in answer else no
-                    expected += p * yes + (1 - p) * no
-                    variance += p * (1 - p) * (yes - no) ** 2
-            else:
-                logs = [row[0][state] for row in rows.values()]
-                seen += rows[answer[0]][0][state]
-                mean = sum(math.exp(v) * v for v in logs)
-                expected += mean
-                variance += sum(math.exp(v) * v * v for v in logs) - mean * mean
-        if variance <= 1e-12:
-            return 0.0
-        return (seen - expected) / math.sqrt(variance)
+            seen += self.loglik(question.id, answer)[state]
+            means, variances = self.moments(question.id)
+            expected += means[state]
+            variance += variances[state]
+        return standardised(seen, expected, variance)
 
     def answer_chances(self, question_id: str) -> list[list[float]]:
         """P(answer | state) for every possible answer, as rows over the states."""
@@ -410,6 +425,11 @@ class Model:
 def _weighted_sums(weights: Sequence[float], rows: Sequence[Sequence[float]]) -> list[float]:
     """weights @ rows: each column of *rows* summed with the states' weights."""
     return [sum(map(mul, weights, column)) for column in zip(*rows, strict=True)]
+
+
+def standardised(seen: float, expected: float, variance: float) -> float:
+    """l_z from the answers' log-likelihood and its mean and variance (0 without spread)."""
+    return (seen - expected) / math.sqrt(variance) if variance > 1e-12 else 0.0
 
 
 def entropy(chances: Sequence[float]) -> float:

@@ -75,13 +75,16 @@ class Evaluator:
         return self.conclude(picks, self.scorer.score(picks, shares=explain),
                              self.model.posterior(picks), explain=explain)
 
-    def conclude(self, picks: Picks, scores: Scores, posterior: Posterior, *,
-                 explain: bool = True) -> Result:
+    def conclude(self, picks: Picks, scores: Scores, posterior: Posterior,
+                 person_fit: float | None = None, *, explain: bool = True) -> Result:
         """The result from *picks* once they are scored: the one home of the decision rules,
-        whether the scores came one at a time or from a block (:mod:`careerfit.engine.blocks`)."""
+        whether the scores came one at a time or from a block (:mod:`careerfit.engine.blocks`,
+        which gives the *person_fit* too)."""
         bank = self.bank
         ranking = self.scorer.ranking(scores.fits)
-        verdict = decide(bank, posterior, ranking, len(scores.answered))
+        if person_fit is None and scores.answered:
+            person_fit = self.model.person_fit(picks, posterior)
+        verdict = decide(bank, posterior, ranking, len(scores.answered), person_fit)
         (leader, first), (runner, second) = ranking[0], ranking[1]
         recommended = verdict.recommended
         # Close calls get as many answers for the runner-up as for the leader.

@@ -24,6 +24,9 @@ Those chances add up to 1 (:attr:`Verdict.chances`).
 * **Its confidence** (of the verdict itself, whatever its kind): ``high`` from
   HIGH_PROBABILITY, given at least MIN_ANSWERED_FOR_HIGH scored answers (fewer: ``medium``);
   ``medium`` from MEDIUM_PROBABILITY; ``low`` below.
+* **Person fit**: answers that no kind of person explains well (l_z below MISFIT_LZ,
+  :meth:`careerfit.engine.model.Model.person_fit`) are never called ``high``: the
+  likeliest reading is then only the least bad one, and the result says so.
 * **Flagged**: any verdict but one role named with ``medium`` or ``high`` confidence. A
   flagged verdict shows a weekend taster for each of the first two roles and both roles'
   next steps side by side. The adaptive quiz settles named-or-flagged (:data:`NAMED_FROM`).
@@ -36,7 +39,7 @@ from typing import NamedTuple
 
 from careerfit.bank import Bank, Blend
 from careerfit.base.vocabulary import BLEND, MAIN, NONE, TIE
-from careerfit.engine.model import Posterior
+from careerfit.engine.model import MISFIT_LZ, Posterior
 
 HIGH_PROBABILITY = 0.9
 MEDIUM_PROBABILITY = 0.7
@@ -71,6 +74,15 @@ class Verdict(NamedTuple):
     chances: tuple[Outcome, ...]  # every outcome the model weighs, likeliest first
     blend: Blend | None  # the bank's blend of a tie's or a blend's two roles
     answered: int  # scored questions answered
+    # How well the model's likeliest kind of person explains the answers (l_z, see
+    # Model.person_fit); None when not measured.
+    person_fit: float | None = None
+
+    @property
+    def misfit(self) -> bool:
+        """No kind of person the model knows explains the answers well: the verdict is
+        the least bad reading, never 'high'."""
+        return self.person_fit is not None and self.person_fit < MISFIT_LZ
 
     @property
     def kind(self) -> str:
@@ -124,7 +136,7 @@ def confidence_of(probability: float, answered: int) -> str:
 
 
 def decide(bank: Bank, posterior: Posterior, by_fit: Sequence[tuple[str, float]],
-           answered: int) -> Verdict:
+           answered: int, person_fit: float | None = None) -> Verdict:
     """The verdict from the model's *posterior*, the roles *by_fit* (best fit first, as
     :meth:`careerfit.engine.scoring.Scorer.ranking` gives them) and the scored answers."""
     order = {role: i for i, (role, _) in enumerate(by_fit)}
@@ -145,5 +157,7 @@ def decide(bank: Bank, posterior: Posterior, by_fit: Sequence[tuple[str, float]]
     outcome = (next(c for c in chances if c.kind == NONE or c.roles in top) if answered
                else found[-1])
     blend = bank.blend(*outcome.roles) if outcome.kind in (TIE, BLEND) else None
-    return Verdict(outcome, confidence_of(outcome.probability, answered), chances, blend,
-                   answered)
+    confidence = confidence_of(outcome.probability, answered)
+    if person_fit is not None and person_fit < MISFIT_LZ and confidence == "high":
+        confidence = "medium"
+    return Verdict(outcome, confidence, chances, blend, answered, person_fit)

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from careerfit.bank import Bank
+from careerfit.base.vocabulary import MAIN
 from careerfit.engine.result import Evaluator, Result
+from careerfit.engine.verdict import Outcome
 from careerfit.simulation.simulate import Person
 
 BINS = 10
@@ -102,6 +104,7 @@ def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator 
     Outcomes per persona: ``people``, ``same_leader`` (the leader after the stop is the
     whole bank's), ``same_verdict`` (what careerfit says is the whole bank's: the same
     clear role, or flagged alike; see :func:`verdict`),
+    or an unsettled end naming it (careerfit.engine.ending), ``unsettled``,
     ``both_flagged`` and ``same_named`` (of those, the same blend named, or none),
     ``stopped`` (before the bank ran out), ``same_when_stopped``, ``flagged`` and
     ``flagged_full`` (a hybrid or ``low``/``none``, adaptive and whole bank), and
@@ -109,6 +112,7 @@ def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator 
     stops early for them only if their answers cross it by chance.
     """
     from careerfit.engine.adaptive import STOP_PROBABILITY, Planner
+    from careerfit.engine.ending import ending
 
     evaluate = evaluator or Evaluator(bank)
     planner = Planner(bank, evaluate.model, evaluate.scorer)
@@ -119,11 +123,15 @@ def measure_adaptive(bank: Bank, people: Iterable[Person], evaluator: Evaluator 
         quick = evaluate(short, explain=False)
         whole = evaluate(person.picks, explain=False)
         stopped = any(q.id not in short for q in bank.scored)
-        asked.setdefault(person.persona, []).append(len(short))
+        asked.setdefault(person.persona, []).append(sum(1 for q in bank.scored if q.id in short))
         tally = personas.setdefault(person.persona, Counter())
         tally["people"] += 1
         tally["same_leader"] += quick.leader == whole.leader
-        tally["same_verdict"] += verdict(quick) == verdict(whole)
+        end = ending(bank, short, quick.verdict, adaptive=True, planner=planner)
+        named_by_end = {_said(o) for o in end.between} if end.between else set()
+        tally["same_verdict"] += (verdict(quick) == verdict(whole)
+                                  or verdict(whole) in named_by_end)
+        tally["unsettled"] += end.unsettled
         both_flagged = _flagged(quick) and _flagged(whole)
         tally["both_flagged"] += both_flagged
         tally["same_named"] += both_flagged and named(quick) == named(whole)
@@ -150,6 +158,11 @@ def verdict(result: Result) -> tuple[object, ...]:
     if not _flagged(result):
         return ("main", result.leader)
     return ("flagged",)
+
+
+def _said(outcome: Outcome) -> tuple[object, ...]:
+    """What an outcome named by an unsettled end says, in :func:`verdict`'s terms."""
+    return ("main", outcome.roles[0]) if outcome.kind == MAIN else ("flagged",)
 
 
 def named(result: Result) -> frozenset[str] | None:
