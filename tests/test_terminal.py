@@ -177,8 +177,13 @@ def answer_adaptively(child: pexpect.spawn, bank, role: str, *, more: str = "n",
         number, total, text = child.match.groups()
         if int(number) <= already + len(asked):
             continue  # the prompt redrawn with its answer
-        assert int(number) == already + len(asked) + 1 and int(total) == len(bank.questions)
-        question = next(q for q in bank.questions if plain(text).startswith(q.text))
+        assert int(number) == already + len(asked) + 1
+        assert int(total) == bank.max_questions + 1  # the cap, and the background question
+        # A long progress line wraps: the question's text may go on past the line's end.
+        shown = plain(text).strip()
+        question = next(q for q in bank.questions
+                        if shown.startswith(q.text) or (len(shown) > 12
+                                                        and q.text.startswith(shown)))
         asked.append(question.id)
         child.send(keys_for(question, favourite(bank, question, role)))
     return asked

@@ -40,6 +40,8 @@ from careerfit.engine.verdict import (
     HIGH_PROBABILITY,
     MIN_ANSWERED_FOR_HIGH,
     NAMED_FROM,
+    Outcome,
+    decide,
 )
 
 if TYPE_CHECKING:
@@ -186,6 +188,15 @@ class Planner:
             more = self.answers_to_settle(picks, posterior, budget) if budget > 0 else None
             return CAP if more is None else None
         return None
+
+    def deciding(self, picks: Picks) -> tuple[Outcome, Outcome]:
+        """The two likeliest readings of the answers so far (careerfit.engine.verdict):
+        what the next answers decide between."""
+        scores = self.scorer.score(picks, shares=False)
+        verdict = decide(self.bank, self.model.posterior(picks),
+                         self.scorer.ranking(scores.fits), len(scores.answered))
+        first = verdict.outcome
+        return first, next(c for c in verdict.chances if c != first)
 
     def answers_to_settle(self, picks: Picks, posterior: Posterior, most: int) -> int | None:
         """How many more answers would most likely settle the verdict (to HIGH_PROBABILITY),

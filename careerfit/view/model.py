@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from careerfit.base.vocabulary import BLEND, MAIN, TIE
-from careerfit.view.words import salary_text
+from careerfit.view.words import ending_sentence, salary_text
 
 RANKING_TITLE = "Your fit with each role (out of 100)"
 # What the reasons' fit points mean, said once under their heading in every view.
@@ -137,9 +137,7 @@ def _verdict(report: Mapping[str, Any], names: Mapping[str, str]) -> Verdict:
     note = f"probability {outcome['probability']:.3f}"
     if outcome["kind"] == MAIN:
         note += f", ahead by {rec['margin']:.1f} fit points"
-    coverage = report["coverage"]
-    basis = (f"Based on {coverage['asked']} questions: the quiz stopped once what it says"
-             " was settled." if coverage["stopped_early"] else None)
+    basis = ending_sentence(report["coverage"], names)
     hybrid = rec["hybrid"]
     return Verdict(label, text, outcome["confidence"], note, rec["summary"], rec["sureness"],
                    basis, (hybrid["name"], hybrid["description"]) if hybrid else None)

@@ -8,6 +8,7 @@ nothing. The JSON document carries the summary and the sureness sentence
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from careerfit.bank import Bank
@@ -22,7 +23,12 @@ MOST_NAMED = 3
 
 
 def summary_sentence(bank: Bank, result: Result, picks: Picks) -> str:
-    """The verdict in one or two sentences, by its kind and its confidence."""
+    """The verdict in one or two sentences, by its kind and its confidence, and a word of
+    caution when no kind of person explains the answers well."""
+    return _by_kind(bank, result, picks) + misfit_sentence(result)
+
+
+def _by_kind(bank: Bank, result: Result, picks: Picks) -> str:
     verdict = result.verdict
     if verdict.kind == NONE:
         if not verdict.answered:
@@ -52,6 +58,52 @@ def summary_sentence(bank: Bank, result: Result, picks: Picks) -> str:
     if verdict.confidence == "medium":
         return f"{name} fits you best, with {runner} a reasonable second."
     return f"{name} edges ahead of {runner}, but only just."
+
+
+def misfit_sentence(result: Result) -> str:
+    """Said after the summary when no kind of person explains the answers well."""
+    if not result.verdict.misfit:
+        return ""
+    return (" Your answers don't follow any one pattern careerfit knows well, so read this"
+            " as the closest match, not a firm verdict.")
+
+
+def reading(outcome: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """One outcome (as the JSON gives it) in a few words: a role, a pair, a blend, none."""
+    roles = [names[r] for r in outcome["roles"]]
+    if outcome["kind"] == MAIN:
+        return roles[0]
+    if outcome["kind"] == BLEND:
+        return f"the {outcome['name']} blend" if outcome["name"] else f"{roles[0]} with {roles[1]}"
+    if outcome["kind"] == TIE:
+        return f"torn between {roles[0]} and {roles[1]}"
+    return "no clear pick"
+
+
+def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str]) -> str | None:
+    """What an adaptive quiz's result rests on (coverage.stopped_by): settled, or what it
+    could not settle and how to settle it; None for a quiz that asked every question."""
+    if not coverage["stopped_early"]:
+        return None
+    answered = coverage["answered"]
+    at_cap = coverage["answered"] + coverage["skipped"] >= coverage["question_cap"]
+    unsettled = coverage.get("unsettled")
+    if not unsettled:
+        if coverage["stopped_by"] == "settled":
+            return f"Based on {answered} answers: the quiz stopped once what it says was settled."
+        return (f"Based on {answered} answers: the quiz stopped there, as the rest of the"
+                " bank would most likely not change what it says.")
+    first, second = (reading(o, names) for o in unsettled["between"])
+    more = unsettled["more_answers"]
+    if coverage["stopped_by"] == "misfit":
+        why = " (your answers fit no one pattern well)"
+    elif at_cap:
+        why = f" (the quiz's limit of {coverage['question_cap']} questions)"
+    else:
+        why = ""
+    how = (f" About {more} more answer{'s' if more != 1 else ''} would most likely settle it."
+           if more else " A few more answers would most likely not settle it.")
+    return f"Not settled after {answered} answers{why}: between {first} and {second}.{how}"
 
 
 def sureness_sentence(bank: Bank, result: Result) -> str:

@@ -16,9 +16,6 @@ from careerfit.base.vocabulary import EditablePicks, MaybeAnswer
 if TYPE_CHECKING:
     from careerfit.terminal.session.plans import Plan
 
-MORE_PROMPT = "You can stop here. Answer a few more to be surer?"
-
-
 class Asks(Protocol):
     def ask(self, question: Question, label: str, current: MaybeAnswer = None,
             answered: bool = False) -> MaybeAnswer | str:
@@ -68,7 +65,7 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
         if question_id is not None:
             ask_going_back(question_id)
             continue
-        if not plan.can_extend(picks) or not prompter.confirm(MORE_PROMPT):
+        if not plan.can_extend(picks) or not prompter.confirm(plan.more_prompt(picks)):
             break
         plan.extend()
     if before_review is not None:

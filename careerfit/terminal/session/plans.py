@@ -8,15 +8,18 @@ from typing import TYPE_CHECKING, Protocol
 from careerfit.bank import Bank
 from careerfit.base.vocabulary import EditablePicks
 
+MORE_PROMPT = "You can stop here. Answer a few more to be surer?"
+
 if TYPE_CHECKING:
     from careerfit.documents.answers import AnswerSet
     from careerfit.engine.adaptive import Planner
 
-# How many more questions each "Answer a few more?" adds.
+# How many more questions each "Answer a few more?" adds, unless the model expects a
+# number of answers to settle what it could not.
 EXTRA_QUESTIONS = 3
-# Past this many questions (where someone with a clear preference has usually stopped:
-# docs/model.md), the adaptive quiz's progress line says what it is still deciding.
-SAY_WHY_AFTER = 10
+# Past this many questions (the fewest an adaptive quiz asks before it may stop), the
+# adaptive quiz's progress line says what it is deciding between.
+SAY_WHY_AFTER = 6
 
 
 class Plan(Protocol):
@@ -28,6 +31,9 @@ class Plan(Protocol):
 
     def can_extend(self, picks: EditablePicks) -> bool:
         """Whether a few more questions could follow a stop."""
+
+    def more_prompt(self, picks: EditablePicks) -> str:
+        """What a stop says before it offers a few more questions."""
 
     def extend(self) -> None:
         """Allow a few more questions after a stop."""
@@ -54,6 +60,9 @@ class FixedPlan:
     def can_extend(self, picks: EditablePicks) -> bool:
         return False
 
+    def more_prompt(self, picks: EditablePicks) -> str:
+        return MORE_PROMPT
+
     def extend(self) -> None:
         """A fixed list has nothing to add."""
 
@@ -69,6 +78,7 @@ class AdaptivePlan:
         self.bank = bank
         self._planner = planner
         self.extra = 0
+        self._more = EXTRA_QUESTIONS
 
     @property
     def planner(self) -> Planner:
@@ -91,28 +101,45 @@ class AdaptivePlan:
     def label(self, picks: EditablePicks, question_id: str) -> str:
         asked = list(picks)
         number = asked.index(question_id) + 1 if question_id in picks else len(asked) + 1
+        most = self.bank.max_questions + (self.bank.background is not None)
         why = ""
         if number > SAY_WHY_AFTER and self.extra == 0:
             why = f" · {self._deciding(picks)}"
-        return f"({number} of at most {len(self.bank.questions)}{why})"
+        return f"({number} of at most {most}{why})"
 
     def _deciding(self, picks: EditablePicks) -> str:
-        """What the next answers decide, in words: between two roles, or whether one is
-        a clear fit."""
-        from careerfit.engine.adaptive import FLAGGED
+        """What the next answers decide, in words: the two likeliest readings so far."""
+        from careerfit.view.words import reading
 
-        first, second = self.planner.status(picks).deciding
         names = {r.id: r.name for r in self.bank.roles}
-        if FLAGGED not in (first, second):
-            return f"telling {names[first]} from {names[second]}"
-        role = second if first == FLAGGED else first
-        return f"deciding whether {names[role]} is a clear fit"
+        first, second = (reading(o._asdict(), names) for o in self.planner.deciding(picks))
+        return f"deciding: {first}, or {second}"
 
     def can_extend(self, picks: EditablePicks) -> bool:
         return any(q.id not in picks for q in self.bank.scored)
 
+    def more_prompt(self, picks: EditablePicks) -> str:
+        """How the stop left things (careerfit.engine.ending), then the offer: when the
+        verdict is unsettled, as many more questions as would most likely settle it."""
+        from careerfit.documents.report import ending_part
+        from careerfit.engine.ending import ending
+        from careerfit.engine.result import Evaluator
+        from careerfit.view.words import ending_sentence
+
+        planner = self.planner
+        verdict = Evaluator(self.bank)(picks, explain=False).verdict
+        end = ending(self.bank, picks, verdict, adaptive=True, planner=planner)
+        self._more = (end.more or EXTRA_QUESTIONS) if end.unsettled else EXTRA_QUESTIONS
+        coverage = {"stopped_early": True, "answered": verdict.answered,
+                    "skipped": sum(1 for q in self.bank.scored
+                                   if q.id in picks and picks[q.id] is None),
+                    "question_cap": self.bank.max_questions, **ending_part(end)}
+        said = ending_sentence(coverage, {r.id: r.name for r in self.bank.roles}) or ""
+        offer = f"Answer {self._more} more?" if end.unsettled else MORE_PROMPT
+        return f"{said} {offer}".strip()
+
     def extend(self) -> None:
-        self.extra = EXTRA_QUESTIONS
+        self.extra = self._more
 
     def put_back(self, question_id: str) -> None:
         """Nothing to keep: the next question is chosen afresh from the answers."""
