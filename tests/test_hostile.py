@@ -145,3 +145,49 @@ def test_a_state_folder_that_is_a_file_is_named_before_any_question(tmp_path, mo
     with pytest.raises(InputError, match=f"{not_a_folder}: cannot use it as careerfit's state"):
         run_quiz(QuizOptions(json_output=True))
     assert stand_in.asked == []
+
+
+def studio_copy(tmp_path: Path, *, roles=None, questions=None) -> Path:
+    """The studio bank copied to *tmp_path*, its two documents edited by the callables given."""
+    folder = tmp_path / "bank"
+    shutil.copytree(STUDIO, folder)
+    for name, edit in (("roles.yaml", roles), ("questions.yaml", questions)):
+        if edit is not None:
+            document = yaml.safe_load((folder / name).read_text())
+            edit(document)
+            (folder / name).write_text(yaml.safe_dump(document, allow_unicode=True))
+    return folder
+
+
+def problems_of(folder: Path) -> str:
+    from careerfit.bank import load_bank
+    from careerfit.base.errors import DataError
+
+    with pytest.raises(DataError) as refused:
+        load_bank(folder)
+    return str(refused.value)
+
+
+def test_two_blends_for_one_pair_are_refused(tmp_path):
+    """Issue 29 (6): a second blend for a pair silently split the model's blend chance."""
+    blend = {"name": "Map art", "description": "x", "profile": {"drawing": 2, "outdoors": 2},
+             "source": "x"}
+
+    def two_blends(roles):
+        roles["blends"] = [{**blend, "roles": ["illustrator", "surveyor"]},
+                           {**blend, "name": "Field sketching",
+                            "roles": ["surveyor", "illustrator"]}]
+
+    assert "a second blend for illustrator and surveyor (the first is 'Map art')" in (
+        problems_of(studio_copy(tmp_path, roles=two_blends)))
+
+
+def test_a_pick_all_question_past_the_option_cap_is_refused(tmp_path):
+    """Issue 29 (8): each answer of a pick-all question is a subset of its options."""
+    def nine_options(questions):
+        likes = next(q for q in questions["questions"] if q["id"] == "likes")
+        likes["options"] += [{"id": f"extra-{i}", "label": f"Extra {i}",
+                              "effects": {"drawing": 0.5}} for i in range(6)]
+
+    assert "9 options, more than the 8 a multi question may have" in (
+        problems_of(studio_copy(tmp_path, questions=nine_options)))
