@@ -191,3 +191,28 @@ def test_a_pick_all_question_past_the_option_cap_is_refused(tmp_path):
 
     assert "9 options, more than the 8 a multi question may have" in (
         problems_of(studio_copy(tmp_path, questions=nine_options)))
+
+
+def test_json_lines_of_any_shape_are_error_lines_and_the_run_goes_on():
+    """Issue 29 (5): 500-deep nesting ended the run (RecursionError) and lost the lines
+    before it. Every bad line is its own error line, in order, and the rest are scored."""
+    good = json.dumps({"version": 2, "adaptive": True, "answers": {"free-afternoon": "skip"}})
+    deep = 500
+    hostile = [
+        '{"a": ' + "[" * deep + "]" * deep + "}",
+        '{"a": ' + '{"b": ' * deep + "1" + "}" * deep + "}",
+        '{"a": ' + '{"b": ' * deep + '":' + "}" * deep + "}",   # not JSON at all
+        '{"a": "\\":", "b": ' + "[" * deep + "]" * deep + "}",      # the repeated-key check
+        "[" * 5000 + "]" * 5000,
+        '{"id": ' + "[" * 300 + "]" * 300 + ', "version": 2, "answers": {}}',
+        '{"id": {"x": 1}, "version": 2}',
+        '"just text"', "12", "null", '{"version": 2, "answers": ' + "[" * 200 + "]" * 200 + "}",
+    ]
+    lines = [good, *hostile, good]
+    result = run("score", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 2, result.stderr
+    assert "bug" not in result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == len(lines)
+    assert "ranking" in out[0] and "ranking" in out[-1]
+    assert all("error" in line for line in out[1:-1])
