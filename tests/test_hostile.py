@@ -18,6 +18,7 @@ import yaml
 from helpers import run
 
 STUDIO = Path(__file__).parent / "banks" / "studio"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "ml-engineer.yaml"
 EVIL = ("\x1b[31mred\x1b]8;;http://x\x07link\x1b]8;;\x07 \u202ereversed"
         " [bold]b[/bold] [/] [link=x]l[/link]")
 RAW = ("\x1b", "\x07", "\u202e")
@@ -216,3 +217,61 @@ def test_json_lines_of_any_shape_are_error_lines_and_the_run_goes_on():
     assert len(out) == len(lines)
     assert "ranking" in out[0] and "ranking" in out[-1]
     assert all("error" in line for line in out[1:-1])
+
+
+def test_the_lock_file_is_never_a_link_or_a_pipe(state_dir, tmp_path):
+    """Issue 29 (2): a symlinked quiz.lock wrote the process id into its target; a FIFO
+    crashed the quiz (exit 1). Both are refused, naming the path and the fix."""
+    import os
+
+    from careerfit.base.errors import InputError
+    from careerfit.documents.progress import LOCK_NAME, QuizLock
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    lock = state_dir / LOCK_NAME
+    lock.symlink_to(notes)
+    with pytest.raises(InputError, match=f"(?s)lock file {lock}: is a symbolic link.*rm {lock}"):
+        QuizLock().hold()
+    assert notes.read_text() == "mine\n"
+    lock.unlink()
+    os.mkfifo(lock)
+    with pytest.raises(InputError, match="is a named pipe"):
+        QuizLock().hold()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "link"])
+def test_save_and_export_never_write_into_a_pipe_a_device_or_a_link(tmp_path, kind):
+    """Issue 29 (3): --save mypipe replaced the pipe; as root --save /dev/null replaced it."""
+    import os
+
+    from careerfit.app.commands import QuizOptions, run_quiz
+    from careerfit.base.errors import InputError
+    from careerfit.documents.files import atomic_write
+
+    target = tmp_path / "out.md"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "device":
+        target = Path(os.devnull)
+    else:
+        target.symlink_to(tmp_path / "elsewhere.md")
+    for option in ("save",) if kind == "device" else ("save", "export"):  # .md for --export
+        with pytest.raises(InputError, match=f"--{option} {target}: is a"):
+            run_quiz(QuizOptions(answers=EXAMPLE, json_output=True, **{option: target}))
+    with pytest.raises(InputError, match=f"cannot replace {target}: is a"):
+        atomic_write(target, "x")  # the last look, just before the rename
+    assert target.is_symlink() if kind == "link" else not target.is_file()
+
+
+def test_save_and_export_to_one_file_through_a_linked_folder_is_refused(tmp_path):
+    """Issue 29 (4): --save lnk/x.md --export real/x.md passed the same-file check."""
+    from careerfit.app.commands import QuizOptions, run_quiz
+    from careerfit.base.errors import InputError
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "lnk").symlink_to(tmp_path / "real")
+    with pytest.raises(InputError, match="--save and --export both name"):
+        run_quiz(QuizOptions(answers=EXAMPLE, save=tmp_path / "lnk" / "x.md",
+                             export=tmp_path / "real" / "x.md"))
+    assert not (tmp_path / "real" / "x.md").exists()

@@ -18,7 +18,7 @@ from careerfit.base.errors import (
     some_ids,
 )
 from careerfit.documents.answers import AnswerSet, dump_answers, read_answers
-from careerfit.documents.files import check_writable, write_user_file
+from careerfit.documents.files import check_writable, same_file, write_user_file
 
 if TYPE_CHECKING:
     from careerfit.terminal.session import Plan
@@ -86,7 +86,7 @@ def _check_flags(options: QuizOptions) -> None:
                              hint="end the file name in " + ", ".join(SUFFIXES[:-1])
                              + f" or {SUFFIXES[-1]}")
     if (options.save is not None and options.export is not None
-            and os.path.abspath(options.save) == os.path.abspath(options.export)):
+            and same_file(options.save, options.export)):
         raise InputError(f"--save and --export both name {options.save}: the card would"
                          " overwrite the answers", hint="give them two different file names")
     for option, path in (("--save", options.save), ("--export", options.export)):

@@ -4,9 +4,47 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 
 from careerfit.base.errors import InputError
+
+_KINDS = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"),
+          (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+def not_a_file(mode: int) -> str | None:
+    """What a file of *mode* (from lstat or fstat) is when it is not a regular file, in
+    words ('a symbolic link', 'a named pipe', ...); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
+
+
+def refuse_unless_file(path: Path, mode: int, *, what: str, fix: str) -> None:
+    """An InputError naming *path* when *mode* is not a regular file's: careerfit writes
+    only regular files, never through a link or into a pipe, device or socket."""
+    kind = not_a_file(mode)
+    if kind is not None:
+        raise InputError(f"{what} {path}: is {kind}, which careerfit does not write to",
+                         hint=fix)
+
+
+def existing_mode(path: Path) -> int | None:
+    """*path*'s lstat mode (the link itself, never what it points to); None if absent."""
+    try:
+        return os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+
+
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file, through any symbolic link to it or its folders."""
+    with contextlib.suppress(OSError):
+        if os.path.samefile(first, second):
+            return True
+    return os.path.realpath(first) == os.path.realpath(second)
 
 
 def atomic_write(path: Path, text: str, *, mode: int | None = None) -> None:
@@ -26,6 +64,10 @@ def atomic_write(path: Path, text: str, *, mode: int | None = None) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        found = existing_mode(path)  # rename replaces a link itself; refuse it all the same
+        if found is not None:
+            refuse_unless_file(path, found, what="cannot replace",
+                               fix="remove it, or choose another name")
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -52,12 +94,11 @@ def check_writable(path: Path, *, option: str) -> None:
 
 def _check_writable(path: Path, option: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
-    if path.is_symlink():
-        raise InputError(f"{option} {path}: is a symbolic link, which careerfit does not"
-                         " replace", hint="name the file it points to, or another file")
-    if path.is_dir():
-        raise InputError(f"{option} {path}: is a folder", hint=f"give {option} a file name")
-    if path.exists() and not path.stat().st_mode & 0o222:
+    mode = existing_mode(path)
+    if mode is not None:
+        refuse_unless_file(path, mode, what=option,
+                           fix=f"give {option} the name of a regular file, or a new name")
+    if mode is not None and not mode & 0o222:
         raise InputError(f"{option} {path}: the file is read-only",
                          hint="make it writable first (chmod u+w), or choose another name")
     if not directory.is_dir():

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from careerfit.bank import Bank
 from careerfit.base.errors import InputError
 from careerfit.documents.answers import AnswerSet, dump_answers
-from careerfit.documents.files import atomic_write
+from careerfit.documents.files import atomic_write, existing_mode, refuse_unless_file
 
 if TYPE_CHECKING:
     from careerfit.bank import safeyaml  # the YAML parser is imported only when a file is read
@@ -99,14 +99,24 @@ class QuizLock:
             return
         folder = state_dir()
         path = folder / LOCK_NAME
+        fix = f"remove it (rm {path}): careerfit makes its lock file anew"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            # Never through a link; never waiting on a named pipe.
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
         except OSError as exc:
+            mode = existing_mode(path)
+            if mode is not None:
+                refuse_unless_file(path, mode, what="the lock file", fix=fix)
             raise InputError(f"{folder}: cannot use it as careerfit's state folder"
                              f" ({exc.strerror})",
                              hint="set CAREERFIT_STATE_DIR to a folder you can write to"
                              ) from None
+        try:
+            refuse_unless_file(path, os.fstat(fd).st_mode, what="the lock file", fix=fix)
+        except InputError:
+            os.close(fd)
+            raise
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
