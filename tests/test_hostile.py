@@ -275,3 +275,62 @@ def test_save_and_export_to_one_file_through_a_linked_folder_is_refused(tmp_path
         run_quiz(QuizOptions(answers=EXAMPLE, save=tmp_path / "lnk" / "x.md",
                              export=tmp_path / "real" / "x.md"))
     assert not (tmp_path / "real" / "x.md").exists()
+
+
+def cli(capsys, monkeypatch, *args: str) -> tuple[int, str]:
+    """The whole command line in-process (entry point, exit codes): status and output."""
+    import sys
+
+    from careerfit.app.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["careerfit", *args])
+    with pytest.raises(SystemExit) as ended:
+        main()
+    captured = capsys.readouterr()
+    return int(ended.value.code or 0), captured.out + captured.err
+
+
+ESC = "\x1b]0;pwned\x07\x1b[2J\u202e"
+
+
+@pytest.fixture
+def escapes_bank(tmp_path) -> Path:
+    """Skill priorities as plain strings, and a known_by naming a background that isn't."""
+    def roles(document):
+        document["roles"][0]["skill_priorities"][0] = "Sketch " + ESC
+        document["roles"][1]["skill_priorities"][0] = {"text": "Maps", "known_by": [ESC]}
+
+    def questions(document):
+        document["questions"].insert(0, {
+            "id": "where", "short": "where", "source": "x", "text": "Where are you?",
+            "scored": False, "context": "background",
+            "options": [{"id": "student", "label": "Student"}]})
+    return studio_copy(tmp_path, roles=roles, questions=questions)
+
+
+def test_no_terminal_escape_from_a_file_or_the_command_line_reaches_the_screen(
+        capsys, monkeypatch, tmp_path, escapes_bank):
+    """Issue 29 (9): escapes in YAML tags, plain-string skill priorities, known_by, file
+    names and command-line values were printed raw."""
+    tagged = tmp_path / "tagged.yaml"
+    tagged.write_text("version: 2\nanswers: !<tag:x%1B]0;pwned%07> 1\n")
+    no_known_by = studio_copy(tmp_path / "ok", roles=lambda d: d["roles"][0][
+        "skill_priorities"].__setitem__(0, "Sketch " + ESC))
+    saved = tmp_path / f"saved{ESC}"
+    runs = [
+        ("quiz", "--answers", str(tagged)),
+        ("validate", "--data", str(escapes_bank)),
+        ("roles", "illustrator", "--data", str(no_known_by)),
+        ("roles", "illustrator", "--plain", "--data", str(no_known_by)),
+        ("questions", "--data", str(no_known_by)),
+        ("quiz", "--answers", str(tmp_path / f"nope{ESC}.yaml")),
+        ("roles", f"nobody{ESC}"),
+        ("schema", f"nothing{ESC}"),
+        ("quiz", "--answers", str(EXAMPLE), "--json", "--save", str(saved)),
+    ]
+    for args in runs:
+        status, output = cli(capsys, monkeypatch, *args)
+        assert status in (0, 2), (args, output)
+        assert not any(c in output for c in "\x1b\x07\u202e"), (args, output)
+        assert "\\x1b" in output or "Sketch" not in output, (args, output)
+    assert saved.is_file()

@@ -15,6 +15,7 @@ from careerfit.base.errors import (
     ExitCode,
     InputError,
     Interrupted,
+    clean,
     some_ids,
 )
 from careerfit.documents.answers import AnswerSet, dump_answers, read_answers
@@ -339,7 +340,7 @@ def _prompter(plain: bool) -> Any:
 
 def _note(message: str) -> None:
     with contextlib.suppress(OSError):
-        sys.stderr.write(message + "\n")
+        sys.stderr.write(clean(message) + "\n")
 
 
 def run_validate(data: Path | None) -> None:

@@ -300,7 +300,7 @@ class _RolesReader(_Reader):
                     backgrounds = []
                 known_by[text] = tuple(backgrounds)
             elif isinstance(item, str) and item.strip():
-                text = item.strip()
+                text = clean(item.strip())
             else:
                 self.problem(where, "a skill priority is text, or a mapping with 'text'"
                                     " and 'known_by'")

@@ -35,7 +35,7 @@ def existing_mode(path: Path) -> int | None:
     """*path*'s lstat mode (the link itself, never what it points to); None if absent."""
     try:
         return os.lstat(path).st_mode
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
 
 
