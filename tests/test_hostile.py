@@ -334,3 +334,52 @@ def test_no_terminal_escape_from_a_file_or_the_command_line_reaches_the_screen(
         assert not any(c in output for c in "\x1b\x07\u202e"), (args, output)
         assert "\\x1b" in output or "Sketch" not in output, (args, output)
     assert saved.is_file()
+
+
+@pytest.fixture
+def in_terminal(monkeypatch, bank):
+    """run_quiz in-process as if in a terminal, answered by a scripted ML engineer."""
+    from careerfit.app import commands
+    from helpers import ScriptedPrompter, pure_person
+
+    person = ScriptedPrompter(pure_person(bank, "ml-engineer"))
+    monkeypatch.setattr(commands, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(commands, "_prompter", lambda plain: person)
+    return person
+
+
+@pytest.mark.parametrize("moment", [
+    "careerfit.engine.result.evaluate", "careerfit.app.commands.write_user_file",
+    "careerfit.terminal.plain.plain_result"])
+@pytest.mark.parametrize("signal_name", ["SIGHUP", "SIGTERM", "SIGINT"])
+def test_a_signal_after_the_review_keeps_every_answer(monkeypatch, tmp_path, state_dir,
+                                                      in_terminal, moment, signal_name):
+    """Issue 29 (1): progress was cleared before the result was worked out and saved, so
+    a signal just after the review lost every answer."""
+    import importlib
+    import os
+    import signal
+
+    from careerfit.app.commands import QuizOptions, run_quiz
+    from careerfit.base.errors import Interrupted
+
+    module_name, name = moment.rsplit(".", 1)
+    module = importlib.import_module(module_name)
+    real = getattr(module, name)
+
+    def signalled(*args, **kwargs):
+        os.kill(os.getpid(), getattr(signal, signal_name))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, signalled)
+    saved = tmp_path / "s.yaml"
+    options = QuizOptions(save=saved, full=True, plain=True)
+    with pytest.raises(Interrupted, match=r"before the result was written; your answers are"
+                                          r" kept .* Continue with: careerfit quiz --resume"):
+        run_quiz(options)
+    progress = yaml.safe_load((state_dir / "progress.yaml").read_text())
+    assert len(progress["answers"]) == len(in_terminal.asked)
+    monkeypatch.setattr(module, name, real)
+    run_quiz(options._replace(resume=True, full=False))
+    assert not (state_dir / "progress.yaml").exists()
+    assert yaml.safe_load(saved.read_text())["answers"] == progress["answers"]

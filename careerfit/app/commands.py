@@ -129,19 +129,28 @@ def _run_quiz(options: QuizOptions, lock: Any) -> None:
     if options.adaptive:
         answers = _replay(bank, answers, options.answers)
     plan = _plan(bank, answers, options)
-    if plan is not None:
-        if not stdin_is_terminal():
-            _refuse_without_terminal(options, list(answers.missing))
-        if options.edit:
-            answers = answers._replace(revision=bank.revision)
-        lock.hold()
-        picks, skills = _ask(bank, answers, plan, options, data_dir)
-        answers = answers._replace(picks=picks, skills=skills, missing=())
-    elif answers.newer and options.answers is not None and not answers.adaptive:
-        _note(f"careerfit: {options.answers} was saved before {len(answers.newer)} newer"
-              " question(s) joined the bank; scored without them (answer them with"
-              f" careerfit quiz --answers {options.answers} --edit)")
+    if plan is None:
+        if answers.newer and options.answers is not None and not answers.adaptive:
+            _note(f"careerfit: {options.answers} was saved before {len(answers.newer)} newer"
+                  " question(s) joined the bank; scored without them (answer them with"
+                  f" careerfit quiz --answers {options.answers} --edit)")
+        _result(bank, answers, options, asked=False)
+        return
+    if not stdin_is_terminal():
+        _refuse_without_terminal(options, list(answers.missing))
+    if options.edit:
+        answers = answers._replace(revision=bank.revision)
+    lock.hold()
+    from careerfit.documents.progress import cleared_when_done
 
+    with cleared_when_done(_resume_command(options, data_dir)):
+        picks, skills = _ask(bank, answers, plan, options, data_dir)
+        _result(bank, answers._replace(picks=picks, skills=skills, missing=()), options,
+                asked=True)
+
+
+def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool) -> None:
+    """Work out the result; write --save and --export; show it."""
     from careerfit.documents.report import build_report, to_json
     from careerfit.engine.result import evaluate
 
@@ -171,7 +180,7 @@ def _run_quiz(options: QuizOptions, lock: Any) -> None:
 
             show_result(report)
         sys.stdout.flush()
-    if plan is not None and options.save is None:
+    if asked and options.save is None:
         _note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
 
 
@@ -247,7 +256,7 @@ def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
 def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
          data_dir: Path | None) -> tuple[dict, tuple[str, ...]]:
     from careerfit.base.interrupts import how_stopped, signals_interrupt
-    from careerfit.documents.progress import clear_progress, save_progress
+    from careerfit.documents.progress import save_progress
     from careerfit.terminal.session import run_session
 
     picks = dict(answers.picks)
@@ -284,15 +293,16 @@ def _ask(bank: Bank, answers: AnswerSet, plan: Plan, options: QuizOptions,
             raise Interrupted(f"{how} before the first answer; nothing was kept{unchanged}"
                               ) from None
         path = save_progress(bank, answers._replace(picks=picks), data_dir)
-        resume = "careerfit quiz --resume" + (f" --data {data_dir}" if options.data else "")
-        if options.save:
-            resume += f" --save {options.save}"
         out_of = "" if answers.adaptive else f" of {len(bank.questions)}"
         noun = "answer" if kept == 1 and answers.adaptive else "answers"
         raise Interrupted(f"{how}: kept {kept}{out_of} {noun} in {path}."
-                          f" Continue with: {resume}") from None
-    clear_progress()
+                          f" Continue with: {_resume_command(options, data_dir)}") from None
     return finished, tuple(skills)
+
+
+def _resume_command(options: QuizOptions, data_dir: Path | None) -> str:
+    resume = "careerfit quiz --resume" + (f" --data {data_dir}" if options.data else "")
+    return resume + (f" --save {options.save}" if options.save else "")
 
 
 SKILLS_QUESTION = "Which of these do you already do with confidence?"

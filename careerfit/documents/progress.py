@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,25 @@ def unfinished_answers() -> int:
 def clear_progress() -> None:
     with contextlib.suppress(OSError):
         progress_path().unlink()
+
+
+@contextlib.contextmanager
+def cleared_when_done(resume: str) -> Iterator[None]:
+    """Keep the quiz's progress until what it protects is done: the block (the questions,
+    then the result worked out, --save and --export written, the result shown) ends
+    normally, and only then is the progress cleared. Ctrl-C, SIGTERM or SIGHUP anywhere
+    in the block stops it with exit 130 and the progress kept (*resume* says how to go
+    on); a stop while the questions are asked is the session's to report."""
+    from careerfit.base.errors import Interrupted
+    from careerfit.base.interrupts import how_stopped, signals_interrupt
+
+    try:
+        with signals_interrupt():
+            yield
+    except KeyboardInterrupt as stop:
+        raise Interrupted(f"{how_stopped(stop)} before the result was written; your answers"
+                          f" are kept in {progress_path()}. Continue with: {resume}") from None
+    clear_progress()
 
 
 class QuizLock:
