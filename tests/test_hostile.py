@@ -383,3 +383,56 @@ def test_a_signal_after_the_review_keeps_every_answer(monkeypatch, tmp_path, sta
     run_quiz(options._replace(resume=True, full=False))
     assert not (state_dir / "progress.yaml").exists()
     assert yaml.safe_load(saved.read_text())["answers"] == progress["answers"]
+
+
+def half_way(state_dir: Path, bank, count: int = 3) -> dict:
+    """An unfinished quiz of *count* answers in the state folder."""
+    from careerfit.documents.answers import AnswerSet
+    from careerfit.documents.progress import save_progress
+    from helpers import pure_person
+
+    picks = dict(list(pure_person(bank, "data-scientist").items())[:count])
+    save_progress(bank, AnswerSet(picks, revision=bank.revision), None)
+    return yaml.safe_load((state_dir / "progress.yaml").read_text())
+
+
+@pytest.mark.parametrize("continue_it", [True, False])
+def test_edit_asks_before_replacing_an_unfinished_quiz(tmp_path, state_dir, bank, in_terminal,
+                                                       continue_it):
+    """Issue 29 (10): --edit replaced a half-way quiz once it recorded one answer, without
+    the 'Continue it?' that quiz asks."""
+    from careerfit.app.commands import QuizOptions, run_quiz
+
+    kept = half_way(state_dir, bank)
+    in_terminal.confirms = [continue_it]
+    mine = tmp_path / "me.yaml"
+    mine.write_text(EXAMPLE.read_text())
+    run_quiz(QuizOptions(answers=mine, edit=True, save=tmp_path / "out.yaml", plain=True))
+    assert in_terminal.confirmed[0].startswith("You left a quiz half-way (3 answers kept).")
+    assert f"(No edits {mine} instead)" in in_terminal.confirmed[0]
+    out = yaml.safe_load((tmp_path / "out.yaml").read_text())["answers"]
+    if continue_it:  # the unfinished quiz, finished: its three answers as they were
+        assert {k: out[k] for k in kept["answers"]} == kept["answers"]
+    assert not (state_dir / "progress.yaml").exists()
+
+
+def test_edit_never_overwrites_a_change_made_to_the_file_meanwhile(tmp_path, state_dir,
+                                                                   in_terminal):
+    """Issue 29 (10): an edit made to the answers file while --edit --save ran was lost."""
+    from careerfit.app.commands import QuizOptions, run_quiz
+    from careerfit.base.errors import InputError
+
+    mine = tmp_path / "me.yaml"
+    mine.write_text(EXAMPLE.read_text())
+    ask = in_terminal.ask
+
+    def someone_edits(question, *args, **kwargs):
+        if len(in_terminal.asked) == 5:
+            mine.write_text(mine.read_text() + "skills: [sql]\n")
+        return ask(question, *args, **kwargs)
+
+    in_terminal.ask = someone_edits
+    with pytest.raises(InputError, match=f"--save {mine}: the file changed on disk since"):
+        run_quiz(QuizOptions(answers=mine, edit=True, save=mine, plain=True))
+    assert mine.read_text().endswith("skills: [sql]\n")
+    assert (state_dir / "progress.yaml").exists()  # the answers just given are not lost

@@ -109,7 +109,7 @@ def _run_quiz(options: QuizOptions, lock: Any) -> None:
     """The quiz; *lock* is held from the first look at the state folder's progress."""
     _check_flags(options)
     if _continue_unfinished(options, lock):
-        options = options._replace(resume=True)
+        options = options._replace(resume=True, answers=None, edit=False)
     data_dir = options.data
     if options.resume:
         from careerfit.documents.answers import parse_answers
@@ -123,7 +123,7 @@ def _run_quiz(options: QuizOptions, lock: Any) -> None:
     else:
         bank = load_checked_bank(data_dir)
         if options.answers is not None:
-            answers = read_answers(options.answers, bank)
+            answers = read_answers(options.answers, bank, watch=options.save is not None)
         else:
             answers = AnswerSet({}, revision=bank.revision, adaptive=not options.full)
     if options.adaptive:
@@ -187,7 +187,8 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
 def _continue_unfinished(options: QuizOptions, lock: Any) -> bool:
     """A new quiz started in a terminal while another is half-way: offer to continue that
     one (Enter does), rather than replace its answers with the first new one."""
-    if options.resume or options.answers is not None or not stdin_is_terminal():
+    if (options.resume or (options.answers is not None and not options.edit)
+            or not stdin_is_terminal()):
         return False
     from careerfit.documents.progress import unfinished_answers
 
@@ -197,9 +198,10 @@ def _continue_unfinished(options: QuizOptions, lock: Any) -> bool:
     if not kept:
         return False
     try:
-        return _prompter(options.plain).confirm(
+        instead = f"edits {options.answers} instead" if options.edit else "starts a new one"
+        return _prompter(options.plain).confirm(clean(
             f"You left a quiz half-way ({kept} answer{'s' if kept != 1 else ''} kept)."
-            " Continue it? (No starts a new one)", default=True)
+            f" Continue it? (No {instead})"), default=True)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("stopped; the unfinished quiz is kept as it was"
                           " (continue it with: careerfit quiz --resume)") from None

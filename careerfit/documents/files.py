@@ -119,14 +119,42 @@ def _check_writable(path: Path, option: str) -> None:
     os.unlink(probe)
 
 
+# Files read that careerfit may write back (--answers F --edit --save F), as they were
+# when read: by real path, (inode, size, modification time).
+_read_as: dict[str, tuple[int, int, int] | None] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns
+
+
+def watch(path: Path) -> None:
+    """Remember *path* as it is now, just before it is read: :func:`write_user_file` then
+    refuses to replace it if it changes meanwhile (someone else's edit is never lost)."""
+    _read_as[os.path.realpath(path)] = _stamp(path)
+
+
 def write_user_file(path: Path, text: str, *, option: str) -> None:
     """Atomic write that turns OS failures into a clear user-facing error. A new file
-    gets the permissions the user's umask gives; a replaced one keeps its own."""
+    gets the permissions the user's umask gives; a replaced one keeps its own. A watched
+    file that changed on disk since it was read is refused, not overwritten."""
     check_writable(path, option=option)  # again: the file may have changed meanwhile
+    real = os.path.realpath(path)
+    if real in _read_as and _stamp(path) != _read_as[real]:
+        raise InputError(f"{option} {path}: the file changed on disk since careerfit read it;"
+                         " it is left as it is, so that change is not lost",
+                         hint="look at the change, then save these answers under another name"
+                              " (careerfit quiz --resume --save OTHER.yaml continues a quiz)")
     try:
         atomic_write(path, text, mode=_mode_for(path))
     except OSError as exc:
         raise InputError(f"{option} {path}: cannot write the file ({exc.strerror})") from None
+    if real in _read_as:
+        _read_as[real] = _stamp(path)
 
 
 def _mode_for(path: Path) -> int:
