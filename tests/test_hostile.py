@@ -436,3 +436,24 @@ def test_edit_never_overwrites_a_change_made_to_the_file_meanwhile(tmp_path, sta
         run_quiz(QuizOptions(answers=mine, edit=True, save=mine, plain=True))
     assert mine.read_text().endswith("skills: [sql]\n")
     assert (state_dir / "progress.yaml").exists()  # the answers just given are not lost
+
+
+def test_the_largest_legal_bank_is_legal_and_scores_in_columns_per_option(tmp_path):
+    """Issue 29 (7): at the documented limits, score held 600 MB (a column per pick-all
+    subset seen). bench/limits.py times and weighs it; here, untimed: the bank passes
+    validate, and the block scorer's columns grow with the options, not their subsets."""
+    import importlib.util
+
+    from careerfit.bank import load_bank
+    from careerfit.engine.blocks import BlockScorer
+    from careerfit.engine.checks import check_bank
+    from careerfit.engine.result import Evaluator
+
+    spec = importlib.util.spec_from_file_location(
+        "limits", Path(__file__).parent.parent / "bench" / "limits.py")
+    limits = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(limits)
+    bank = load_bank(limits.build_largest_bank(tmp_path / "largest"))
+    assert check_bank(bank) == []
+    loglik, _, _ = BlockScorer(Evaluator(bank))._tables
+    assert len(loglik) <= sum(len(q.options) + 1 for q in bank.questions)

@@ -29,8 +29,8 @@ KINDS = ("choice", "scale", "multi", "pair")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATA_MAX_BYTES = 1024 * 1024
 # The largest bank careerfit reads. The response model's states grow with the square
-# of the roles: within these limits every bank scores an answer set well under a
-# second (tests/test_validate.py times none, but builds one at the limit).
+# of the roles (706 at these limits): bench/limits.py builds the largest legal bank and
+# holds quiz --answers and an adaptive step under a second, score under 100 MB.
 MAX_ROLES = 12
 MAX_BLENDS = 24
 MAX_TRAITS = 40

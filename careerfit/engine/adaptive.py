@@ -38,6 +38,7 @@ from careerfit.engine.scoring import Scorer
 
 if TYPE_CHECKING:
     from careerfit.engine.curtail import Curtailer
+    from careerfit.engine.predictive import Predictive
 
 # A verdict this likely stops the quiz without curtailment's check.
 STOP_PROBABILITY = 0.995
@@ -77,6 +78,16 @@ class Planner:
         self.scorer = scorer or Scorer(bank)
         self._verdicts = (*self.model.roles, FLAGGED)
         self._curtailer: Curtailer | None = None
+        self._predictive: Predictive | None = None
+
+    @property
+    def predictive(self) -> Predictive:
+        """The answer arrays (numpy), built when the first question is chosen."""
+        if self._predictive is None:
+            from careerfit.engine.predictive import Predictive
+
+            self._predictive = Predictive(self.model)
+        return self._predictive
 
     def status(self, picks: Picks, posterior: Posterior | None = None) -> Status:
         posterior = posterior or self.model.posterior(picks)
@@ -97,7 +108,7 @@ class Planner:
         for question in self.bank.scored:
             if question.id in asked or (among is not None and question.id not in among):
                 continue
-            expected = self.model.expected_verdict_entropy(posterior, question.id)
+            expected = self.predictive.expected_verdict_entropy(posterior, question.id)
             if expected < best_entropy - 1e-12:
                 best, best_entropy = question.id, expected
         return best
@@ -132,7 +143,7 @@ class Planner:
         if self._curtailer is None:
             from careerfit.engine.curtail import Curtailer
 
-            self._curtailer = Curtailer(self.model)
+            self._curtailer = Curtailer(self.predictive)
         today = named[0] if named else None
         return (self._curtailer.unchanged_share(posterior, picks, remaining, today)
                 >= CURTAIL_SHARE)

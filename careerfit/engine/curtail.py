@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Collection
-from typing import Any
 
 from careerfit.base.vocabulary import Picks
-from careerfit.engine.model import Model, Posterior
+from careerfit.engine.model import Posterior
+from careerfit.engine.predictive import Predictive
 
 # Draws from the posterior predictive per check.
 DRAWS = 200
@@ -33,29 +33,11 @@ CLEAR_FROM = 0.7
 class Curtailer:
     """Predicts the end-of-bank verdict for one bank's model; caches per-question arrays."""
 
-    def __init__(self, model: Model, draws: int = DRAWS) -> None:
-        import numpy as np
-
-        self.np = np
-        self.model = model
+    def __init__(self, predictive: Predictive, draws: int = DRAWS) -> None:
+        self.np = predictive.np
+        self.predictive = predictive
         self.draws = draws
-        self._main = np.array(model.main_rows)  # states x roles
-        self._arrays: dict[str, tuple[Any, Any] | None] = {}
-
-    def _question(self, question_id: str) -> tuple[Any, Any] | None:
-        """Cumulative answer chances (answers x states) and log-likelihoods (answers x
-        states) of one question; None when its answers are too many to list."""
-        if question_id not in self._arrays:
-            question = self.model.bank.question(question_id)
-            answers = question.possible_answers()
-            if not answers:
-                self._arrays[question_id] = None
-            else:
-                chances = self.np.array(self.model.answer_chances(question_id))
-                chances /= chances.sum(axis=0, keepdims=True)
-                logs = self.np.array([self.model.loglik(question_id, a) for a in answers])
-                self._arrays[question_id] = (chances.cumsum(axis=0), logs)
-        return self._arrays[question_id]
+        self._main = self.np.array(predictive.model.main_rows)  # states x roles
 
     def unchanged_share(self, posterior: Posterior, picks: Picks,
                         remaining: Collection[str], today: int | None) -> float:
@@ -68,11 +50,10 @@ class Curtailer:
         states = rng.choice(len(weights), size=self.draws, p=weights / weights.sum())
         logs = np.tile(np.log(np.maximum(weights, 1e-300)), (self.draws, 1))
         for question_id in remaining:
-            arrays = self._question(question_id)
-            if arrays is None:
-                continue
-            cumulative, loglik = arrays
-            drawn = (cumulative[:, states] < rng.random(self.draws)).sum(axis=0)
+            loglik = self.predictive.logliks(question_id)  # answers x states
+            chances = np.exp(loglik[:, states])  # the drawn states' answer chances
+            cumulative = (chances / chances.sum(axis=0, keepdims=True)).cumsum(axis=0)
+            drawn = (cumulative < rng.random(self.draws)).sum(axis=0)
             logs += loglik[np.minimum(drawn, len(loglik) - 1)]
         logs -= logs.max(axis=1, keepdims=True)
         final = np.exp(logs)
