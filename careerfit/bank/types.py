@@ -237,7 +237,7 @@ class Bank:
     def scored(self) -> tuple[Question, ...]:
         return self._scored
 
-    @property
+    @cached_property
     def revision(self) -> int:
         """The newest bank revision any question was added in (see ``added:``)."""
         return max((q.added for q in self.questions), default=1)

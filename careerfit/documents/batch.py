@@ -92,17 +92,27 @@ def _capped_lines(stream: BinaryIO) -> Iterator[bytes | None]:
 
 
 def _key_count(data: Any) -> int:
-    """How many keys *data* holds, at any depth (walked without recursion: a line may
-    nest as deep as orjson reads, deeper than Python's stack)."""
-    count, pending = 0, [data]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, dict):
-            count += len(item)
-            pending.extend(item.values())
-        elif isinstance(item, list):
-            pending.extend(item)
-    return count
+    """How many times *data*, written back as compact JSON, holds ``":``: its keys at any
+    depth, plus any escaped quote followed by a colon in its strings, which the line read
+    holds too. So a line with more has lost a repeated key to the decoder (orjson keeps
+    the last). Written back by orjson, in C: walking the answers in Python took a quarter
+    of the time of reading a line."""
+    import orjson
+
+    try:
+        return orjson.dumps(data).count(b'":')
+    except orjson.JSONEncodeError:  # nested deeper than orjson writes: count by walking
+        count, pending = 0, [data]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, dict):
+                count += len(item) + sum(key.count('":') for key in item)
+                pending.extend(item.values())
+            elif isinstance(item, list):
+                pending.extend(item)
+            elif isinstance(item, str):
+                count += item.count('":')
+        return count
 
 
 def _refuse_repeated_keys(line: bytes, where: str) -> None:
