@@ -457,3 +457,42 @@ def test_the_largest_legal_bank_is_legal_and_scores_in_columns_per_option(tmp_pa
     assert check_bank(bank) == []
     loglik, _, _ = BlockScorer(Evaluator(bank))._tables
     assert len(loglik) <= sum(len(q.options) + 1 for q in bank.questions)
+
+
+def test_a_very_long_role_name_never_hides_the_fits(tmp_path):
+    """Issue 29 (minor): a 245-character role name pushed the Fit column off an 80-column
+    screen."""
+    from rich.console import Console
+
+    from careerfit.bank import load_bank
+    from careerfit.documents.answers import read_answers
+    from careerfit.documents.report import build_report
+    from careerfit.engine.result import evaluate
+    from careerfit.terminal.render import result_view
+
+    def long_name(roles):
+        roles["roles"][0]["name"] = "Illustrator " + "of very long titles " * 12
+    bank = load_bank(studio_copy(tmp_path, roles=long_name))
+    answers = read_answers(STUDIO.parent / "studio-illustrator.yaml", bank)
+    report = build_report(bank, evaluate(bank, answers.picks), answers)
+    console = Console(width=80, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(result_view(report, 80))
+    shown = console.export_text()
+    assert "Fit" in shown
+    for row in report["ranking"]:
+        assert f"{row['fit']:.1f}" in shown
+    assert max(len(line) for line in shown.splitlines()) <= 80
+
+
+def test_a_second_signal_while_a_stopped_command_says_so_is_ignored():
+    """Issue 29 (minor): a second signal after score printed its message killed the
+    process by signal instead of letting it exit 130."""
+    import signal
+
+    from careerfit.base.interrupts import Stopped, signals_interrupt
+
+    with pytest.raises(Stopped), signals_interrupt():
+        signal.raise_signal(signal.SIGTERM)
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        assert signal.getsignal(getattr(signal, name)) is signal.SIG_IGN
+    signal.raise_signal(signal.SIGTERM)  # on the way out: nothing happens

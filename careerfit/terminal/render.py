@@ -70,7 +70,9 @@ def _ranking(report: dict[str, Any], width: int) -> Table:
     table = Table(title="Your fit with each role (out of 100)", box=box.SIMPLE_HEAD,
                   title_justify="left", expand=False)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Role", no_wrap=True)
+    # A name too long for the line folds, so that the fits always show.
+    table.add_column("Role", no_wrap=fixed <= width, overflow="fold",
+                     max_width=max(8, width - (fixed - max(len(n) for n in names)) - 2))
     table.add_column("Fit", justify="right", no_wrap=True)
     if bar_width >= 8:
         table.add_column("", no_wrap=True)
