@@ -61,6 +61,10 @@ def result_view(report: dict[str, Any], width: int = 80) -> Group:
     return Group(*parts)
 
 
+# What the '#' and 'Fit' columns and the table's padding take beside a role's name.
+FIT_AND_RANK = 14
+
+
 def _ranking(report: dict[str, Any], width: int) -> Table:
     """Names and fits always whole; the bar shrinks with the width, then goes."""
     names = [clean(row["name"]) for row in report["ranking"]]
@@ -70,9 +74,12 @@ def _ranking(report: dict[str, Any], width: int) -> Table:
     table = Table(title="Your fit with each role (out of 100)", box=box.SIMPLE_HEAD,
                   title_justify="left", expand=False)
     table.add_column("#", justify="right", no_wrap=True)
-    # A name too long for the line folds, so that the fits always show.
-    table.add_column("Role", no_wrap=fixed <= width, overflow="fold",
-                     max_width=max(8, width - (fixed - max(len(n) for n in names)) - 2))
+    # A name too long for the line (beside '#', 'Fit' and the padding) folds, so that the
+    # fits always show.
+    room = width - FIT_AND_RANK
+    whole = max(len(n) for n in names) <= room
+    table.add_column("Role", no_wrap=whole, overflow="fold",
+                     max_width=None if whole else max(8, room))
     table.add_column("Fit", justify="right", no_wrap=True)
     if bar_width >= 8:
         table.add_column("", no_wrap=True)
