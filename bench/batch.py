@@ -90,14 +90,15 @@ def round_trips_per_second(path: Path) -> float:
 
 
 INSTRUCTIONS_SCRIPT = """
-import sys
+import io, sys
 from careerfit.bank import load_bank
 from careerfit.base.speed import rare_collection
 from careerfit.documents.batch import from_json_lines, output_line, score
 bank = load_bank()
-with open(sys.argv[1], "rb") as stream, rare_collection():
-    lines = [line for _, line in zip(range(int(sys.argv[2])), stream)]
-    for output, _ in score(from_json_lines(iter(lines), bank), bank, traits=False):
+with open(sys.argv[1], "rb") as stream:
+    lines = io.BytesIO(b"".join(line for _, line in zip(range(int(sys.argv[2])), stream)))
+with rare_collection():
+    for output, _ in score(from_json_lines(lines, bank), bank, traits=False):
         output_line(output)
 """
 
@@ -118,6 +119,9 @@ def instructions_per_answer_set(path: Path, many: int = 2048, few: int = 512) ->
                  sys.executable, "-c", INSTRUCTIONS_SCRIPT, str(path), str(lines)],
                 capture_output=True, text=True, cwd=ROOT,
                 env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
+        if done.returncode != 0:  # a failed run is no measure of anything
+            raise SystemExit(f"the measured run of {lines} lines failed (exit"
+                             f" {done.returncode}):\n{done.stderr[-1500:]}")
         found = re.search(r"Collected : (\d+)", done.stderr)
         if found is None:
             raise SystemExit(f"valgrind did not report a count:\n{done.stderr[-500:]}")

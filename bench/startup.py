@@ -113,6 +113,10 @@ def instructions(code: str, state: str) -> int:
         child = pexpect.spawn("valgrind", ["--tool=callgrind", f"--callgrind-out-file={out}/cg",
                                            sys.executable, "-c", code], env=env, timeout=600)
         child.expect(pexpect.EOF)
+        child.close()
+    if child.exitstatus != 0:  # a failed run is no measure of anything
+        raise SystemExit(f"the measured run failed (exit {child.exitstatus}, signal"
+                         f" {child.signalstatus}):\n{child.before.decode()[-1500:]}")
     found = re.search(rb"Collected : (\d+)", child.before)
     if found is None:
         raise SystemExit(f"valgrind did not report a count:\n{child.before.decode()[-500:]}")

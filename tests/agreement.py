@@ -57,8 +57,11 @@ def disagreements(report: Mapping[str, Any], view: ResultView,
     expected = ("high" if p >= HIGH_PROBABILITY + HALF and answered >= 6 else
                 "low" if p < MEDIUM_PROBABILITY - HALF else None)
     check(expected is None or level == expected or (expected == "high" and level == "medium"
-                                                    and answered < 6),
+                                                    and (answered < 6 or outcome["misfit"])),
           f"confidence {level} fits probability {p}")
+    # Answers no kind of person explains well are never 'high', and the summary says so.
+    check(not outcome["misfit"] or (level != "high" and "pattern" in rec["summary"]),
+          "a misfit is never high, and is told so")
     check(level != "high" or p >= HIGH_PROBABILITY - HALF, "high means likely")
     check(view.verdict.confidence == level, "the view shows the verdict's confidence")
     # The recommendation reads the verdict.

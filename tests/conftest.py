@@ -25,3 +25,16 @@ def state_dir(tmp_path_factory, monkeypatch):
     path = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("CAREERFIT_STATE_DIR", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def signal_handlers():
+    """A command stopped in-process ignores further signals on its way out (exit 130):
+    put the handlers back for the next test."""
+    import signal
+
+    names = [n for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    saved = {n: signal.getsignal(getattr(signal, n)) for n in names}
+    yield
+    for name, handler in saved.items():
+        signal.signal(getattr(signal, name), handler)

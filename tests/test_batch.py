@@ -222,18 +222,18 @@ def test_block_scoring_agrees_on_another_bank():
     assert _in_blocks(studio, cohort) == [_one_at_a_time(studio, p) for p in cohort]
 
 
-def test_block_scoring_agrees_on_a_pick_all_question_too_wide_to_list(tmp_path):
-    """Ten options: too many subsets to list up front, so each is scored when first seen."""
+def test_block_scoring_agrees_on_a_pick_all_question_at_the_option_cap(tmp_path):
+    """Eight options, the most a pick-all question may have: 256 answers, all scored alike."""
     folder = tmp_path / "wide"
     shutil.copytree(STUDIO, folder)
     questions = yaml.safe_load((folder / "questions.yaml").read_text())
     likes = next(q for q in questions["questions"] if q["id"] == "likes")
     likes["options"] += [{"id": f"extra-{i}", "label": f"Extra {i}",
                           "effects": {("drawing", "outdoors", "order")[i % 3]: 0.5}}
-                         for i in range(7)]
+                         for i in range(5)]
     (folder / "questions.yaml").write_text(yaml.safe_dump(questions, sort_keys=False))
     wide = load_bank(folder)
-    assert not next(q for q in wide.questions if q.id == "likes").possible_answers()
+    assert len(next(q for q in wide.questions if q.id == "likes").possible_answers()) == 256
     cohort = [p.picks for p in people(wide, 60, seed=5)]
     assert len({p["likes"] for p in cohort}) > 20
     assert _in_blocks(wide, cohort) == [_one_at_a_time(wide, p) for p in cohort]

@@ -39,14 +39,20 @@ def test_json_contract_keys_are_pinned():
     assert set(report["next_steps"]) == NEXT_STEP_KEYS
     assert set(report["ranking"][0]) == {"role", "name", "fit", "probability"}
     assert set(report["coverage"]) == {"asked", "answered", "skipped", "scored_questions",
-                                       "stopped_early"}
+                                       "stopped_early", "question_cap", "stopped_by",
+                                       "unsettled"}
     assert report["coverage"]["asked"] == len(load_bank().questions)
     assert report["coverage"]["stopped_early"] is False
+    assert report["coverage"]["stopped_by"] == "end of bank"
+    assert report["coverage"]["unsettled"] is None
+    assert report["coverage"]["question_cap"] == load_bank().max_questions
     assert set(report["outcome"]) == {"kind", "roles", "name", "probability", "confidence",
-                                      "chances"}
-    assert {**report["outcome"], "chances": None} == {
+                                      "person_fit", "misfit", "chances"}
+    assert {**report["outcome"], "chances": None, "person_fit": None} == {
         "kind": "main", "roles": ["ml-engineer"], "name": None, "confidence": "high",
-        "probability": report["recommendation"]["probability"], "chances": None}
+        "probability": report["recommendation"]["probability"], "chances": None,
+        "person_fit": None, "misfit": False}
+    assert report["outcome"]["person_fit"] > -2.33
     assert set(report["outcome"]["chances"][0]) == {"kind", "roles", "name", "probability"}
     assert report["tasters"] is None  # a clear pick needs no taster projects
     assert report["recommendation"]["probability"] == report["ranking"][0]["probability"]

@@ -4,7 +4,6 @@ The asking itself is the quiz session's (:mod:`careerfit.terminal.session`)."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -13,7 +12,7 @@ from careerfit.app.shared import load_checked_bank, note
 from careerfit.bank import Bank
 from careerfit.base.errors import InputError, some_ids
 from careerfit.documents.answers import AnswerSet, dump_answers, read_answers
-from careerfit.documents.files import check_writable, write_user_file
+from careerfit.documents.files import check_writable, same_file, write_user_file
 from careerfit.terminal import facts
 
 if TYPE_CHECKING:
@@ -55,7 +54,7 @@ def _check_flags(options: QuizOptions) -> None:
                              hint="end the file name in " + ", ".join(SUFFIXES[:-1])
                              + f" or {SUFFIXES[-1]}")
     if (options.save is not None and options.export is not None
-            and os.path.abspath(options.save) == os.path.abspath(options.export)):
+            and same_file(options.save, options.export)):
         raise InputError(f"--save and --export both name {options.save}: the card would"
                          " overwrite the answers", hint="give them two different file names")
     for option, path in (("--save", options.save), ("--export", options.export)):
@@ -77,7 +76,7 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
     """The quiz; *lock* is held from the first look at the state folder's progress."""
     _check_flags(options)
     if _unfinished_to_continue(options, lock):
-        options = options._replace(resume=True)
+        options = options._replace(resume=True, answers=None, edit=False)
     data_dir = options.data
     if options.resume:
         from careerfit.documents.answers import parse_answers
@@ -91,7 +90,7 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
     else:
         bank = load_checked_bank(data_dir)
         if options.answers is not None:
-            answers = read_answers(options.answers, bank)
+            answers = read_answers(options.answers, bank, watch=options.save is not None)
         else:
             answers = AnswerSet({}, revision=bank.revision, adaptive=not options.full)
     if options.adaptive:
@@ -100,23 +99,33 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
 
     plan = choose_plan(bank, answers, edit=options.edit, from_file=options.answers is not None,
                        resume=options.resume, review=options.review)
-    if plan is not None:
-        if not facts.stdin_is_terminal():
-            _refuse_without_terminal(options, list(answers.missing))
-        if options.edit:
-            answers = answers._replace(revision=bank.revision)
-        lock.hold()
-        from careerfit.terminal.session.run import ask_quiz
+    if plan is None:
+        if answers.newer and options.answers is not None and not answers.adaptive:
+            note(f"careerfit: {options.answers} was saved before {len(answers.newer)} newer"
+                 " question(s) joined the bank; scored without them (answer them with"
+                 f" careerfit quiz --answers {options.answers} --edit)")
+        _result(bank, answers, options, asked=False)
+        return
+    if not facts.stdin_is_terminal():
+        _refuse_without_terminal(options, list(answers.missing))
+    if options.edit:
+        answers = answers._replace(revision=bank.revision)
+    lock.hold()
+    from careerfit.terminal.session.progress import cleared_when_done
+    from careerfit.terminal.session.run import ask_quiz
 
+    # The progress is cleared only once the result is worked out, saved and shown: a
+    # signal until then keeps every answer (issue 29).
+    with cleared_when_done(_resume_command(options)):
         answers = ask_quiz(bank, answers, plan, plain=options.plain, review=options.review,
                            resume=options.resume, data_dir=data_dir,
                            resume_command=_resume_command(options),
                            answers_file=options.answers)
-    elif answers.newer and options.answers is not None and not answers.adaptive:
-        note(f"careerfit: {options.answers} was saved before {len(answers.newer)} newer"
-              " question(s) joined the bank; scored without them (answer them with"
-              f" careerfit quiz --answers {options.answers} --edit)")
+        _result(bank, answers, options, asked=True)
 
+
+def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool) -> None:
+    """Work out the result; write --save and --export; show it."""
     from careerfit.documents.report import build_report, to_json
     from careerfit.engine.result import evaluate
     from careerfit.view.model import build_view
@@ -127,7 +136,7 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
     if options.save is not None:
         write_user_file(options.save, dump_answers(bank, answers), option="--save")
         note(f"Saved {len(answers.picks)} answers to {options.save}"
-              f" (re-run with: careerfit quiz --answers {options.save})")
+             f" (re-run with: careerfit quiz --answers {options.save})")
     if options.export is not None:
         from careerfit.terminal.export import export_card
 
@@ -146,17 +155,20 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
 
         show_result(view)
     sys.stdout.flush()  # the result is out before the tip on stderr
-    if plan is not None and options.save is None:
+    if asked and options.save is None:
         note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
 
 
 def _unfinished_to_continue(options: QuizOptions, lock: QuizLock) -> bool:
     """A new quiz in a terminal while another is half-way: whether to continue that one."""
-    if options.resume or options.answers is not None or not facts.stdin_is_terminal():
+    if (options.resume or (options.answers is not None and not options.edit)
+            or not facts.stdin_is_terminal()):
         return False
     from careerfit.terminal.session.run import continue_unfinished
 
-    return continue_unfinished(lock, options.plain)
+    return continue_unfinished(lock, options.plain,
+                               instead=f"edits {options.answers} instead" if options.edit
+                               else "starts a new one")
 
 
 def _resume_command(options: QuizOptions) -> str:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from careerfit.bank import Bank, load_bank
-from careerfit.base.errors import DataError
+from careerfit.base.errors import DataError, clean
 
 
 def load_checked_bank(data: Path | None) -> Bank:
@@ -25,4 +25,4 @@ def load_checked_bank(data: Path | None) -> Bank:
 def note(message: str) -> None:
     """A line for the person on stderr (what was saved, a tip); stdout keeps the result."""
     with contextlib.suppress(OSError):
-        sys.stderr.write(message + "\n")
+        sys.stderr.write(clean(message) + "\n")

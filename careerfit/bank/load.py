@@ -15,6 +15,7 @@ from careerfit.bank.types import (
     ID_PATTERN,
     KINDS,
     MAX_BLENDS,
+    MAX_OPTIONS,
     MAX_QUESTIONS,
     MAX_ROLES,
     MAX_TRAITS,
@@ -234,6 +235,13 @@ class _RolesReader(_Reader):
         blends = [self._blend(index, entry, ids, known)
                   for index, entry in enumerate(self.items(top.get("blends", []), ("blends",),
                                                            "'blends'"))]
+        first_of: dict[frozenset[str], int] = {}
+        for index, blend in enumerate(blends):
+            if blend.roles and first_of.setdefault(blend.roles, index) != index:
+                self.problem(("blends", index, "roles"),
+                             f"a second blend for {' and '.join(sorted(blend.roles))} (the"
+                             f" first is '{blends[first_of[blend.roles]].name}'): a pair of"
+                             " roles has at most one blend; merge the two")
         return traits, roles, blends
 
     def _role(self, index: int, entry: Any, known: set[str], seen: set[str]) -> Role:
@@ -300,7 +308,7 @@ class _RolesReader(_Reader):
                     backgrounds = []
                 known_by[text] = tuple(backgrounds)
             elif isinstance(item, str) and item.strip():
-                text = item.strip()
+                text = clean(item.strip())
             else:
                 self.problem(where, "a skill priority is text, or a mapping with 'text'"
                                     " and 'known_by'")
@@ -378,7 +386,7 @@ class _QuestionsReader(_Reader):
         if kind == "scale":
             options = self._scale(entry, keys)
         else:
-            options = self._options(entry, keys, scored)
+            options = self._options(entry, keys, scored, kind)
             if kind == "pair":
                 sides, options = options, self._pair(options, keys)
         added = entry.get("added", 1)
@@ -435,7 +443,8 @@ class _QuestionsReader(_Reader):
         return tuple(Option(point, label, {t: w * share for t, w in effects.items()})
                      for point, label, share in SCALE_POINTS)
 
-    def _options(self, entry: dict, keys: tuple[Any, ...], scored: bool) -> tuple[Option, ...]:
+    def _options(self, entry: dict, keys: tuple[Any, ...], scored: bool, kind: str
+                 ) -> tuple[Option, ...]:
         if "effects" in entry:
             self.problem((*keys, "effects"), "'effects' belong on each option of this question")
         seen: set[str] = set()
@@ -443,6 +452,9 @@ class _QuestionsReader(_Reader):
         raw = self.items(entry.get("options"), (*keys, "options"), "'options'")
         if raw and len(raw) < 2:
             self.problem((*keys, "options"), "a question needs at least two options")
+        if kind in MAX_OPTIONS and len(raw) > MAX_OPTIONS[kind]:
+            self.problem((*keys, "options"), f"{len(raw)} options, more than the"
+                         f" {MAX_OPTIONS[kind]} a {kind} question may have")
         for index, option in enumerate(raw):
             okeys = (*keys, "options", index)
             option = self.mapping(option, okeys, "an option")

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from careerfit.bank.packed import CompiledTables
 
 SKIP = "skip"
-# Pick-all questions with at most this many options have every answer (2**8 subsets)
-# listed: for look-ups, the what-if search and expected-information sums.
+# The most options a pick-all question may have: every answer (2**8 subsets) is listed,
+# for look-ups, the what-if search and expected-information sums.
 MAX_LISTED_OPTIONS = 8
 # The longest a question's 'short' label may be.
 SHORT_LIMIT = 32
@@ -30,8 +30,8 @@ KINDS = ("choice", "scale", "multi", "pair")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATA_MAX_BYTES = 1024 * 1024
 # The largest bank careerfit reads. The response model's states grow with the square
-# of the roles: within these limits every bank scores an answer set well under a
-# second (tests/test_validate.py times none, but builds one at the limit).
+# of the roles (706 at these limits): bench/limits.py builds the largest legal bank and
+# holds quiz --answers and an adaptive step under a second, score under 100 MB.
 MAX_ROLES = 12
 MAX_BLENDS = 24
 MAX_TRAITS = 40
@@ -40,6 +40,10 @@ MAX_QUESTIONS = 200
 # ('max_questions'); a bank may set it no lower than MIN_MAX_QUESTIONS.
 DEFAULT_MAX_QUESTIONS = 20
 MIN_MAX_QUESTIONS = 6
+# The most options a pick-one or pick-all question may have (a scale has its five built
+# in, a pair two sides). A pick-all question's answers are the subsets of its options,
+# each weighed as a whole by the adaptive quiz: capped, so that listing them stays bounded.
+MAX_OPTIONS: Mapping[str, int] = {"choice": 12, "multi": MAX_LISTED_OPTIONS}
 
 # The 5-point agreement scale: option id, label, share of the item's effects.
 SCALE_POINTS: tuple[tuple[str, str, float], ...] = (
@@ -93,13 +97,11 @@ class Question(NamedTuple):
 
     def possible_answers(self) -> list[tuple[str, ...]]:
         """Every answer a person could give (skips aside), as picks: one option each, or
-        for a pick-all question every subset in option order; none for a pick-all
-        question of more than MAX_LISTED_OPTIONS options (too many subsets to list)."""
+        for a pick-all question every subset in option order (at most
+        2**MAX_LISTED_OPTIONS: the loader refuses more options)."""
         ids = self.option_ids
         if self.kind != "multi":
             return [(o,) for o in ids]
-        if len(ids) > MAX_LISTED_OPTIONS:
-            return []
         return [combo for size in range(len(ids) + 1) for combo in combinations(ids, size)]
 
     def describe(self, chosen: MaybeAnswer) -> str:
@@ -246,7 +248,7 @@ class Bank:
     def scored(self) -> tuple[Question, ...]:
         return self._scored
 
-    @property
+    @cached_property
     def revision(self) -> int:
         """The newest bank revision any question was added in (see ``added:``)."""
         return max((q.added for q in self.questions), default=1)

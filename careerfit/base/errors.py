@@ -31,7 +31,8 @@ class CareerfitError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        return self.message if not self.hint else f"{self.message}\n  fix: {self.hint}"
+        whole = self.message if not self.hint else f"{self.message}\n  fix: {self.hint}"
+        return clean(whole)  # names and values from files and the command line in it
 
 
 class InputError(CareerfitError):
@@ -58,7 +59,11 @@ class Interrupted(CareerfitError):
     exit_code = ExitCode.INTERRUPTED
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What must never reach a terminal raw: C0 and C1 controls (ESC starts CSI and OSC
+# sequences, BEL ends OSC), DEL, the line and paragraph separators and the bidi
+# embeddings, overrides and isolates. Newlines and tabs are text.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -66,18 +71,19 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def clean(text: str) -> str:
+    """Text safe for a terminal: every character that could act on it (see _CONTROL)
+    shown as a visible escape, such as \\x1b or \\u202e. The one cleaning careerfit does:
+    every message, note and view runs the text of files and command lines through it."""
+    return _CONTROL.sub(_escape, text)
+
+
 def literal(text: object, limit: int = 80) -> str:
-    """Show text taken from a user's file safely: control characters escaped, cut at *limit*."""
-    raw = str(text)
-    shown = _CONTROL.sub(_escape, raw)
+    """A value from a user's file, quoted for a message: cleaned, cut at *limit*."""
+    shown = clean(str(text))
     if len(shown) > limit:
         shown = shown[: limit - 1] + "…"
     return f"'{shown}'"
-
-
-def clean(text: str) -> str:
-    """Strip control characters from text (YAML prose) before it reaches a terminal."""
-    return _CONTROL.sub("", text)
 
 
 def some_ids(ids: list[str] | tuple[str, ...], limit: int = 12) -> str:

@@ -19,17 +19,28 @@ class Stopped(KeyboardInterrupt):
 
 @contextlib.contextmanager
 def signals_interrupt() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into a :class:`Stopped` raised where the command is."""
+    """Turn SIGTERM and SIGHUP into a :class:`Stopped` raised where the command is.
+
+    Once the command is stopped (by one of them or Ctrl-C) it is on its way out with exit
+    130 and a message: a second signal meanwhile is ignored, rather than killing the
+    process by signal half-way through the message."""
 
     def stop(signum: int, frame: object) -> None:
         raise Stopped(signal.Signals(signum).name)
 
     previous = {sig: signal.signal(sig, stop) for sig in _present("SIGTERM", "SIGHUP")}
+    stopped = False
     try:
         yield
+    except KeyboardInterrupt:
+        stopped = True
+        for sig in _present("SIGINT", "SIGTERM", "SIGHUP"):
+            signal.signal(sig, signal.SIG_IGN)
+        raise
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        if not stopped:  # the handlers as they were
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
 
 def how_stopped(stop: BaseException) -> str:

@@ -27,6 +27,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 _state = {"paused": False}
 _BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -77,3 +78,12 @@ def one_blas_thread() -> None:
     """Ask numpy's BLAS for one thread, before numpy loads it; a value the user set wins."""
     for variable in _BLAS_THREADS:
         os.environ.setdefault(variable, "1")
+
+
+def numpy() -> Any:
+    """numpy, loaded (on first use) with one BLAS thread: careerfit's matrices are small,
+    and more threads only spin; on a busy 2-core machine they tripled an adaptive step."""
+    one_blas_thread()
+    import numpy
+
+    return numpy

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from careerfit.bank import SKIP, Bank, Question
 from careerfit.base.errors import InputError, literal
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer, Picks
+from careerfit.documents import files
 
 if TYPE_CHECKING:
     from careerfit.bank import safeyaml  # the YAML parser is imported only when a file is read
@@ -47,10 +48,14 @@ class AnswerSet(NamedTuple):
     skills: tuple[str, ...] = ()
 
 
-def read_answers(path: Path, bank: Bank) -> AnswerSet:
-    """Read and check an answers file against *bank*; every mistake is an :class:`InputError`."""
+def read_answers(path: Path, bank: Bank, *, watch: bool = False) -> AnswerSet:
+    """Read and check an answers file against *bank*; every mistake is an :class:`InputError`.
+    With *watch*, a later write of the same file refuses if it changed meanwhile
+    (:func:`careerfit.documents.files.watch`)."""
     from careerfit.bank import safeyaml
 
+    if watch:
+        files.watch(path)
     doc = safeyaml.load(path, what="answers file", max_bytes=MAX_BYTES)
     return parse_answers(doc, bank)
 

@@ -46,6 +46,7 @@ from careerfit.engine.verdict import (
 
 if TYPE_CHECKING:
     from careerfit.engine.curtail import Curtailer
+    from careerfit.engine.predictive import Predictive
 
 # A verdict this likely stops the quiz without curtailment's check.
 STOP_PROBABILITY = 0.995
@@ -96,6 +97,16 @@ class Planner:
         self.scorer = scorer or Scorer(bank)
         self._verdicts = (*self.model.roles, FLAGGED)
         self._curtailer: Curtailer | None = None
+        self._predictive: Predictive | None = None
+
+    @property
+    def predictive(self) -> Predictive:
+        """The answer arrays (numpy), built when the first question is chosen."""
+        if self._predictive is None:
+            from careerfit.engine.predictive import Predictive
+
+            self._predictive = Predictive(self.model)
+        return self._predictive
 
     def status(self, picks: Picks, posterior: Posterior | None = None) -> Status:
         posterior = posterior or self.model.posterior(picks)
@@ -116,7 +127,7 @@ class Planner:
         for question in self.bank.scored:
             if question.id in asked or (among is not None and question.id not in among):
                 continue
-            expected = self.model.expected_verdict_entropy(posterior, question.id)
+            expected = self.predictive.expected_verdict_entropy(posterior, question.id)
             if expected < best_entropy - 1e-12:
                 best, best_entropy = question.id, expected
         return best
@@ -202,7 +213,7 @@ class Planner:
         """How many more answers would most likely settle the verdict (to HIGH_PROBABILITY),
         asking the questions the planner ranks most telling now; None if more than *most*."""
         remaining = [q.id for q in self.bank.scored if q.id not in picks]
-        ranked = sorted(remaining, key=lambda q: self.model.expected_verdict_entropy(
+        ranked = sorted(remaining, key=lambda q: self.predictive.expected_verdict_entropy(
             posterior, q))[:most]
         return self._curtail().settled_within(posterior, picks, ranked, most,
                                               HIGH_PROBABILITY)
@@ -211,7 +222,7 @@ class Planner:
         if self._curtailer is None:
             from careerfit.engine.curtail import Curtailer
 
-            self._curtailer = Curtailer(self.model)
+            self._curtailer = Curtailer(self.predictive)
         return self._curtailer
 
     def replay(self, picks: Mapping[str, MaybeAnswer]) -> EditablePicks:

@@ -32,7 +32,7 @@ from careerfit.engine.result import Evaluator
 from careerfit.engine.scoring import Scores, contribution, fit_from
 
 if TYPE_CHECKING:
-    from careerfit.bank import Question
+    pass
 
 # Answer sets scored per matrix product: large enough to spread numpy's per-call cost,
 # small enough that a block's matrices stay in the cache and memory stays flat.
@@ -47,23 +47,57 @@ class BlockScorer:
         self.roles = model.roles
         self.traits = tuple(t.id for t in bank.traits)
         self._trait_index = {t: i for i, t in enumerate(self.traits)}
-        self._model, self._scorer = model, scorer
-        # Row 0 is all zeros: the column of a skipped or unscored answer.
-        self._rows: tuple[list[Sequence[float]], list[list[float]], list[list[float]]] = (
-            [[0.0] * len(model.states)], [[0.0] * len(self.traits)], [[0.0] * len(self.traits)])
-        # Per column, its question's mean and variance of log P(answer) over the states
-        # (Model.moments): the person-fit statistic's terms.
-        self._moment_rows: tuple[list[Sequence[float]], list[Sequence[float]]] = (
-            [[0.0] * len(model.states)], [[0.0] * len(model.states)])
-        # Each answer's one column, per question: a row of each table per pick-one answer,
-        # and per pick-all subset (the sum of its options' rows, picked or left). Keyed by
-        # the picks the bank reads answers into, so a look-up finds the very same key.
-        self._column: dict[str, dict[MaybeAnswer, int]] = {
-            question.id: {chosen: 0 if chosen is None else self._add_row(question, chosen)
-                          for chosen in bank.answer_lookup[question.id].values()}
-            for question in bank.questions}
-        self._bank = bank
-        self._tables: tuple[np.ndarray, ...] | None = None
+        # Each answer's columns, per question, keyed by the picks the bank reads answers
+        # into (so a look-up finds the very same key): none for a skip or an unscored
+        # question; one for a pick-one answer; for a pick-all answer, the question's own
+        # column (the likelihood of leaving every option, and its reach) and one per option
+        # picked (what picking it changes). A pick-all question costs a column per option,
+        # not per subset: every factor of its likelihood and effects is one option's.
+        # Each question's mean and variance of log P(answer) over the states
+        # (Model.moments, the person-fit statistic's terms) ride on one of its columns.
+        loglik: list[Sequence[float]] = []
+        effects: list[list[float]] = []
+        reaches: list[list[float]] = []
+        means: list[Sequence[float]] = []
+        variances: list[Sequence[float]] = []
+        zeros = [0.0] * len(self.traits)
+        no_moments = ([0.0] * len(model.states),) * 2
+
+        def column(log_row: Sequence[float], effect: dict[str, float],
+                   reach: dict[str, float],
+                   moments: tuple[Sequence[float], Sequence[float]] = no_moments) -> int:
+            loglik.append(log_row)
+            effects.append(_spread(effect, self._trait_index))
+            reaches.append(_spread(reach, self._trait_index) if reach else zeros)
+            means.append(moments[0])
+            variances.append(moments[1])
+            return len(loglik) - 1
+
+        self._column: dict[str, dict[MaybeAnswer, tuple[int, ...]]] = {}
+        for question in bank.questions:
+            lookup = bank.answer_lookup[question.id]
+            if not question.scored:
+                self._column[question.id] = dict.fromkeys(lookup.values(), ())
+                continue
+            picked, left = model.option_arrays(question)
+            row = dict(zip(question.option_ids, picked if left is None else picked - left,
+                           strict=True))
+            reach = scorer.reaches[question.id]
+            moments = model.moments(question.id)
+            if question.kind == "multi":
+                own = column(left.sum(axis=0), {}, reach, moments)
+                per_option = {o: column(row[o], contribution(question, (o,)), {})
+                              for o in question.option_ids}
+                self._column[question.id] = {
+                    chosen: () if chosen is None else (own, *map(per_option.get, chosen))
+                    for chosen in lookup.values()}
+            else:
+                self._column[question.id] = {
+                    chosen: () if chosen is None else (column(
+                        row[chosen[0]], contribution(question, chosen), reach, moments),)
+                    for chosen in lookup.values()}
+        self._tables = tuple(np.array(rows) for rows in (loglik, effects, reaches, means,
+                                                          variances))
         self._main = np.array(model.main_rows)
         self._log_prior = np.array(model.log_prior)
         self._tie_keys = model.tie_keys
@@ -73,38 +107,6 @@ class BlockScorer:
         profiles = [[role.profile.get(t, 0.0) for t in self.traits] for role in bank.roles]
         self._profiles = np.array(profiles).T  # traits x roles
         self._magnitudes = np.abs(self._profiles)
-
-    def _add_row(self, question: Question, chosen: tuple[str, ...]) -> int:
-        """A new column for answering *question* with *chosen*: its log-likelihood over the
-        model's states, its trait effects, and the question's reach (0, the zero row, for
-        an unscored question)."""
-        if not question.scored:
-            return 0
-        loglik, effects, reaches = self._rows
-        loglik.append(self._model.loglik(question.id, chosen))
-        means, variances = self._model.moments(question.id)
-        self._moment_rows[0].append(means)
-        self._moment_rows[1].append(variances)
-        effects.append(_spread(contribution(question, chosen), self._trait_index))
-        reaches.append(_spread(self._scorer.reaches[question.id], self._trait_index))
-        self._tables = None
-        return len(loglik) - 1
-
-    def columns(self, picks: Picks) -> list[int]:
-        """The column of each answer in *picks*, in its order (0 for a skipped or unscored
-        one). A pick-all answer of a bank too wide to list every subset gets its column
-        the first time it is seen."""
-        column = self._column
-        try:
-            return [column[question_id][chosen] for question_id, chosen in picks.items()]
-        except KeyError:
-            for question_id, chosen in picks.items():
-                known = column[question_id]
-                question = self._bank.question(question_id)
-                if chosen not in known and question is not None:
-                    known[chosen] = self._add_row(question, chosen)
-            return [column[question_id][chosen] for question_id, chosen in picks.items()]
-
     def __call__(self, block: Sequence[Picks], *, traits: bool = True
                  ) -> list[tuple[Scores, Posterior, float]]:
         """Scores, posterior and person fit of each answer set: fits, and trait scores
@@ -112,15 +114,16 @@ class BlockScorer:
         per-answer shares."""
         if not block:
             return []
-        columns = [self.columns(picks) for picks in block]
+        column = self._column
+        columns = [[column[question_id][chosen] for question_id, chosen in picks.items()]
+                   for picks in block]
         # The scored questions each answered (those with a column), in its order.
         answered = [tuple(compress(picks, of)) for picks, of in zip(block, columns, strict=True)]
-        if self._tables is None:
-            self._tables = tuple(np.array(rows) for rows in (*self._rows, *self._moment_rows))
         loglik, effects, reaches, means, variances = self._tables
         onehot = np.zeros((len(block), len(loglik)))
-        onehot[np.repeat(np.arange(len(block)), list(map(len, columns))),
-               np.fromiter(chain.from_iterable(columns), np.intp)] = 1.0
+        flat = [list(chain.from_iterable(of)) for of in columns]
+        onehot[np.repeat(np.arange(len(block)), list(map(len, flat))),
+               np.fromiter(chain.from_iterable(flat), np.intp)] = 1.0
         seen = onehot @ loglik
         logs = seen + self._log_prior
         weights = np.exp(logs - logs.max(axis=1, keepdims=True))

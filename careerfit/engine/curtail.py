@@ -10,6 +10,8 @@ would have to turn unusually consistent for a role to reach 'medium'. Computeris
 classification testing settles this by *curtailment*: draw plausible people from
 the posterior, let them answer the questions still unasked (posterior predictive),
 and stop when the verdict at the end would be today's verdict in nearly every draw.
+The same draws, answering the next few questions only, tell how many more answers
+would most likely settle an unsettled verdict (:meth:`Curtailer.settled_within`).
 
 The draws are seeded from the answers, so the same answers give the same stop.
 """
@@ -21,7 +23,8 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from careerfit.base.vocabulary import Picks
-from careerfit.engine.model import Model, Posterior
+from careerfit.engine.model import Posterior
+from careerfit.engine.predictive import Predictive
 from careerfit.engine.verdict import NAMED_FROM
 
 # Draws from the posterior predictive per check.
@@ -29,32 +32,14 @@ DRAWS = 200
 
 
 class Curtailer:
-    """Predicts the end-of-bank verdict for one bank's model; caches per-question arrays."""
+    """Predicts the end-of-bank verdict for one bank's model."""
 
-    def __init__(self, model: Model, draws: int = DRAWS) -> None:
-        import numpy as np
-
-        self.np = np
-        self.model = model
+    def __init__(self, predictive: Predictive, draws: int = DRAWS) -> None:
+        self.np = predictive.np
+        self.predictive = predictive
         self.draws = draws
-        self._main = np.array(model.main_rows)  # states x roles
-        self._verdicts = np.array(model.verdict_rows)  # states x (roles, then flagged)
-        self._arrays: dict[str, tuple[Any, Any] | None] = {}
-
-    def _question(self, question_id: str) -> tuple[Any, Any] | None:
-        """Cumulative answer chances (answers x states) and log-likelihoods (answers x
-        states) of one question; None when its answers are too many to list."""
-        if question_id not in self._arrays:
-            question = self.model.bank.question(question_id)
-            answers = question.possible_answers()
-            if not answers:
-                self._arrays[question_id] = None
-            else:
-                chances = self.np.array(self.model.answer_chances(question_id))
-                chances /= chances.sum(axis=0, keepdims=True)
-                logs = self.np.array([self.model.loglik(question_id, a) for a in answers])
-                self._arrays[question_id] = (chances.cumsum(axis=0), logs)
-        return self._arrays[question_id]
+        self._main = self.np.array(predictive.model.main_rows)  # states x roles
+        self._verdicts = self.np.array(predictive.model.verdict_rows)  # states x verdicts
 
     def _draws(self, posterior: Posterior, picks: Picks) -> tuple[Any, Any, Any]:
         """The random generator (seeded from the answers), the drawn states and each
@@ -67,30 +52,16 @@ class Curtailer:
 
     def _answer(self, rng: Any, states: Any, logs: Any, question_id: str) -> None:
         """Each draw answers *question_id* as its state would; its log weights take it in."""
-        arrays = self._question(question_id)
-        if arrays is None:
-            return
-        cumulative, loglik = arrays
-        drawn = (cumulative[:, states] < rng.random(self.draws)).sum(axis=0)
-        logs += loglik[self.np.minimum(drawn, len(loglik) - 1)]
+        np = self.np
+        loglik = self.predictive.logliks(question_id)  # answers x states
+        chances = np.exp(loglik[:, states])  # the drawn states' answer chances
+        cumulative = (chances / chances.sum(axis=0, keepdims=True)).cumsum(axis=0)
+        drawn = (cumulative < rng.random(self.draws)).sum(axis=0)
+        logs += loglik[np.minimum(drawn, len(loglik) - 1)]
 
     def _final(self, logs: Any) -> Any:
-        np = self.np
-        final = np.exp(logs - logs.max(axis=1, keepdims=True))
+        final = self.np.exp(logs - logs.max(axis=1, keepdims=True))
         return final / final.sum(axis=1, keepdims=True)
-
-    def settled_within(self, posterior: Posterior, picks: Picks, ordered: Sequence[str],
-                       most: int, sure: float) -> int | None:
-        """How many of the questions *ordered* (asked in that order) would most likely
-        settle the verdict: the fewest after which at least half the draws have one verdict
-        at *sure* or more; None if not within *most*."""
-        rng, states, logs = self._draws(posterior, picks)
-        for count, question_id in enumerate(ordered[:most], start=1):
-            self._answer(rng, states, logs, question_id)
-            verdicts = self._final(logs) @ self._verdicts
-            if (verdicts.max(axis=1) >= sure).mean() >= 0.5:
-                return count
-        return None
 
     def unchanged_share(self, posterior: Posterior, picks: Picks,
                         remaining: Collection[str], today: int | None) -> float:
@@ -105,3 +76,16 @@ class Curtailer:
         if today is None:
             return float(1.0 - clear.mean())
         return float((clear & (mains.argmax(axis=1) == today)).mean())
+
+    def settled_within(self, posterior: Posterior, picks: Picks, ordered: Sequence[str],
+                       most: int, sure: float) -> int | None:
+        """How many of the questions *ordered* (asked in that order) would most likely
+        settle the verdict: the fewest after which at least half the draws have one verdict
+        at *sure* or more; None if not within *most*."""
+        rng, states, logs = self._draws(posterior, picks)
+        for count, question_id in enumerate(ordered[:most], start=1):
+            self._answer(rng, states, logs, question_id)
+            verdicts = self._final(logs) @ self._verdicts
+            if (verdicts.max(axis=1) >= sure).mean() >= 0.5:
+                return count
+        return None

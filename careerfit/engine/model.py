@@ -40,10 +40,11 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from itertools import combinations
 from operator import mul
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from careerfit.bank import Bank, Blend, Question
 from careerfit.bank.calibration import HAND_SET, Calibration
+from careerfit.base import speed
 from careerfit.base.vocabulary import Answer, Picks
 
 # Sensitivities the posterior averages over, equally likely a priori: from a
@@ -273,7 +274,6 @@ class Model:
         tables = bank.tables
         self._compiled = (tables if tables is not None and tables.signature == model_signature()
                           else None)
-        self._chances: dict[str, list[list[float]]] = {}
         self._moments: dict[str, tuple[list[float], list[float]]] = {}
 
     @cached_property
@@ -306,27 +306,54 @@ class Model:
         if rows is not None:
             self._option_rows[question.id] = rows
             return rows
-        table = self.table[question.id]
-        ids = list(table) if question.kind == "multi" else list(question.option_ids)
-        picked: dict[str, list[float]] = {o: [] for o in ids}
-        left: dict[str, list[float]] = {o: [] for o in ids}
-        utils_of: dict[tuple[float, ...], list[float]] = {}
-        for mix, sensitivity in self.states:
-            utils = utils_of.get(mix)
-            if utils is None:
-                utils = utils_of[mix] = utilities(table, mix)
-            if question.kind == "multi":
-                for option_id, u in zip(ids, utils, strict=True):
-                    p = pick_probability(u, sensitivity)
-                    picked[option_id].append(math.log(p))
-                    left[option_id].append(math.log(1.0 - p))
-            else:
-                chances = distribution(question.kind, utils, sensitivity)
-                for option_id, p in zip(ids, chances, strict=True):
-                    picked[option_id].append(math.log(p))
-        rows = {o: (picked[o], left[o]) for o in ids}
+        picked, left = self.option_arrays(question)
+        lefts = left.tolist() if left is not None else [[] for _ in question.option_ids]
+        rows = dict(zip(question.option_ids, zip(picked.tolist(), lefts, strict=True),
+                        strict=True))
         self._option_rows[question.id] = rows
         return rows
+
+    def option_arrays(self, question: Question) -> tuple[Any, Any | None]:
+        """:meth:`tables_for` as numpy arrays, options x states: log P of choosing (or
+        picking) each option, and for a pick-all question of leaving it (else None). Not
+        kept: the callers (a block scorer, the adaptive quiz's arrays) keep what they build.
+        Worked out for every state at once: a bank at the size limits has 706 states."""
+        np = speed.numpy()
+
+        rows = self._option_rows.get(question.id)
+        if rows is None and self._compiled is not None:
+            rows = self._compiled.rows(question.id)
+        if rows is not None:
+            ids = question.option_ids
+            return (np.array([rows[o][0] for o in ids]),
+                    np.array([rows[o][1] for o in ids]) if question.kind == "multi" else None)
+        mixes, sensitivity = self._state_arrays
+        utils = mixes @ np.array(list(self.table[question.id].values())).T  # states x rows
+        if question.kind == "multi":
+            picked = _sigmoid(sensitivity * utils - MULTI_BIAS).clip(1e-12, 1 - 1e-12)
+            return np.log(picked).T, np.log(1.0 - picked).T
+        if question.kind == "choice":
+            latent = sensitivity * (utils - utils.max(axis=1, keepdims=True))
+            weights = np.exp(latent)
+            chances = weights / weights.sum(axis=1, keepdims=True)
+        else:  # scale and pair: the ordered logit, on the difference of the pair's sides
+            latent = sensitivity[:, 0] * (utils[:, 0] if question.kind == "scale"
+                                          else utils[:, 0] - utils[:, 1])
+            below = _sigmoid(np.array(SCALE_CUTS)[None, :] - latent[:, None])
+            bounds = np.hstack([np.zeros((len(latent), 1)), below, np.ones((len(latent), 1))])
+            chances = np.maximum(np.diff(bounds, axis=1), 1e-12)
+            if question.kind == "pair":
+                chances = chances[:, ::-1]
+        chances[sensitivity[:, 0] == 0] = 1.0 / chances.shape[1]  # at random: all alike
+        return np.log(chances).T, None
+
+    @cached_property
+    def _state_arrays(self) -> tuple[Any, Any]:
+        """The states' mixes (states x components) and sensitivities (states x 1)."""
+        np = speed.numpy()
+
+        return (np.array([mix for mix, _ in self.states]),
+                np.array([s for _, s in self.states])[:, None])
 
     def posterior(self, picks: Picks) -> Posterior:
         """The posterior over states given *picks*, and each role's chance of being main."""
@@ -391,35 +418,17 @@ class Model:
             variance += variances[state]
         return standardised(seen, expected, variance)
 
-    def answer_chances(self, question_id: str) -> list[list[float]]:
-        """P(answer | state) for every possible answer, as rows over the states."""
-        rows = self._chances.get(question_id)
-        if rows is None:
-            question = self.bank.question(question_id)
-            rows = [[math.exp(v) for v in self.loglik(question_id, answer)]
-                    for answer in question.possible_answers()]
-            self._chances[question_id] = rows
-        return rows
-
     def verdict_chances(self, posterior: Posterior) -> list[float]:
         """The chance of each verdict: each role as the main one, then 'flagged'."""
         return _weighted_sums(posterior.weights, self.verdict_rows)
 
-    def expected_verdict_entropy(self, posterior: Posterior, question_id: str) -> float:
-        """The verdict's uncertainty (entropy, bits) expected after one more answer to
-        *question_id*, averaged over the answers the person is likely to give."""
-        active = [i for i, w in enumerate(posterior.weights) if w > 1e-12]
-        weights = [posterior.weights[i] for i in active]
-        rows = [self.verdict_rows[i] for i in active]
-        expected = 0.0
-        for chances_row in self.answer_chances(question_id):
-            joint = [w * chances_row[i] for w, i in zip(weights, active, strict=True)]
-            chance = sum(joint)
-            if chance > 0:
-                expected += chance * entropy(
-                    [c / chance for c in _weighted_sums(joint, rows)])
-        return expected
 
+def _sigmoid(x: Any) -> Any:
+    """:func:`sigmoid` of every element of a numpy array, by the same formula."""
+    np = speed.numpy()
+
+    z = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
 
 
 def _weighted_sums(weights: Sequence[float], rows: Sequence[Sequence[float]]) -> list[float]:
@@ -431,7 +440,3 @@ def standardised(seen: float, expected: float, variance: float) -> float:
     """l_z from the answers' log-likelihood and its mean and variance (0 without spread)."""
     return (seen - expected) / math.sqrt(variance) if variance > 1e-12 else 0.0
 
-
-def entropy(chances: Sequence[float]) -> float:
-    """Shannon entropy in bits (0 for a settled distribution)."""
-    return -sum(p * math.log2(p) for p in chances if p > 1e-15)

@@ -58,6 +58,10 @@ def result_view(view: ResultView, width: int = 80) -> Group:
     return Group(*parts)
 
 
+# What the '#' and 'Fit' columns and the table's padding take beside a role's name.
+FIT_AND_RANK = 14
+
+
 def _ranking(view: ResultView, width: int) -> Table:
     """Names and fits always whole; the bar shrinks with the width, then goes."""
     names = [clean(row.name) for row in view.ranking]
@@ -67,7 +71,12 @@ def _ranking(view: ResultView, width: int) -> Table:
     table = Table(title=RANKING_TITLE, box=box.SIMPLE_HEAD, title_justify="left",
                   expand=False)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Role", no_wrap=True)
+    # A name too long for the line (beside '#', 'Fit' and the padding) folds, so that the
+    # fits always show.
+    room = width - FIT_AND_RANK
+    whole = max(len(n) for n in names) <= room
+    table.add_column("Role", no_wrap=whole, overflow="fold",
+                     max_width=None if whole else max(8, room))
     table.add_column("Fit", justify="right", no_wrap=True)
     if bar_width >= 8:
         table.add_column("", no_wrap=True)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careerfit.bank import Bank
 from careerfit.base.errors import InputError
 from careerfit.documents.answers import AnswerSet, dump_answers
-from careerfit.documents.files import atomic_write
+from careerfit.documents.files import atomic_write, existing_mode, refuse_unless_file
 
 if TYPE_CHECKING:
     from careerfit.bank import safeyaml  # the YAML parser is imported only when a file is read
@@ -76,6 +77,25 @@ def clear_progress() -> None:
         progress_path().unlink()
 
 
+@contextlib.contextmanager
+def cleared_when_done(resume: str) -> Iterator[None]:
+    """Keep the quiz's progress until what it protects is done: the block (the questions,
+    then the result worked out, --save and --export written, the result shown) ends
+    normally, and only then is the progress cleared. Ctrl-C, SIGTERM or SIGHUP anywhere
+    in the block stops it with exit 130 and the progress kept (*resume* says how to go
+    on); a stop while the questions are asked is the session's to report."""
+    from careerfit.base.errors import Interrupted
+    from careerfit.base.interrupts import how_stopped, signals_interrupt
+
+    try:
+        with signals_interrupt():
+            yield
+    except KeyboardInterrupt as stop:
+        raise Interrupted(f"{how_stopped(stop)} before the result was written; your answers"
+                          f" are kept in {progress_path()}. Continue with: {resume}") from None
+    clear_progress()
+
+
 class QuizLock:
     """One quiz at a time per state folder: the second is refused, naming the first.
 
@@ -99,14 +119,24 @@ class QuizLock:
             return
         folder = state_dir()
         path = folder / LOCK_NAME
+        fix = f"remove it (rm {path}): careerfit makes its lock file anew"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            # Never through a link; never waiting on a named pipe.
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
         except OSError as exc:
+            mode = existing_mode(path)
+            if mode is not None:
+                refuse_unless_file(path, mode, what="the lock file", fix=fix)
             raise InputError(f"{folder}: cannot use it as careerfit's state folder"
                              f" ({exc.strerror})",
                              hint="set CAREERFIT_STATE_DIR to a folder you can write to"
                              ) from None
+        try:
+            refuse_unless_file(path, os.fstat(fd).st_mode, what="the lock file", fix=fix)
+        except InputError:
+            os.close(fd)
+            raise
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

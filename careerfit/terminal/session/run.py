@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerfit.bank import BACK, Bank, Option, Question
-from careerfit.base.errors import InputError, Interrupted
+from careerfit.base.errors import InputError, Interrupted, clean
 from careerfit.terminal import facts
 
 if TYPE_CHECKING:
@@ -30,7 +30,8 @@ def prompter_for(plain: bool) -> Any:
     return Prompter()
 
 
-def continue_unfinished(lock: QuizLock, plain: bool) -> bool:
+def continue_unfinished(lock: QuizLock, plain: bool, instead: str = "starts a new one"
+                        ) -> bool:
     """A new quiz started in a terminal while another is half-way: whether to continue
     that one (Enter does) rather than replace its answers with the first new one. The
     *lock* is taken first: a quiz still running elsewhere is refused, not offered."""
@@ -41,9 +42,9 @@ def continue_unfinished(lock: QuizLock, plain: bool) -> bool:
     if not kept:
         return False
     try:
-        return prompter_for(plain).confirm(
+        return prompter_for(plain).confirm(clean(
             f"You left a quiz half-way ({kept} answer{'s' if kept != 1 else ''} kept)."
-            " Continue it? (No starts a new one)", default=True)
+            f" Continue it? (No {instead})"), default=True)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("stopped; the unfinished quiz is kept as it was"
                           " (continue it with: careerfit quiz --resume)") from None
@@ -58,7 +59,7 @@ def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review:
     kept and an earlier unfinished quiz (and *answers_file*) stays as it was."""
     from careerfit.base.interrupts import how_stopped, signals_interrupt
     from careerfit.terminal.session.loop import run_session
-    from careerfit.terminal.session.progress import clear_progress, save_progress
+    from careerfit.terminal.session.progress import save_progress
 
     picks = dict(answers.picks)
     given: list[str] = []  # answers given in this session: until one is, nothing is kept
@@ -97,7 +98,6 @@ def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review:
         noun = "answer" if kept == 1 and answers.adaptive else "answers"
         raise Interrupted(f"{how}: kept {kept}{out_of} {noun} in {path}."
                           f" Continue with: {resume_command}") from None
-    clear_progress()
     return answers._replace(picks=finished, skills=tuple(skills), missing=())
 
 
