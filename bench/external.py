@@ -34,6 +34,7 @@ from careerfit.engine.ending import ending  # noqa: E402
 from careerfit.engine.fit import with_calibration  # noqa: E402
 from careerfit.engine.result import Evaluator  # noqa: E402
 from careerfit.simulation.external import (  # noqa: E402
+    JUDGED_BIN,
     judge_all,
     kind_totals,
     reliability,
@@ -103,8 +104,14 @@ def main() -> int:
     bins, brier = reliability(judged)
     print()
     print(f"Outcome probability: Brier score {brier:.3f}")
-    worst = 0.0
     for b in bins:
+        print(f"  stated {b.low:.2f}-{b.high:.2f}: {b.people:>3} people, mean stated"
+              f" {b.stated:.3f}, right {b.observed:.3f} (gap {abs(b.stated - b.observed):.3f})")
+    merged, _ = reliability(judged, JUDGED_BIN)
+    print(f"The same, bins of fewer than {JUDGED_BIN} people merged with their neighbour"
+          " (what the target judges):")
+    worst = 0.0
+    for b in merged:
         gap = abs(b.stated - b.observed)
         worst = max(worst, gap)
         print(f"  stated {b.low:.2f}-{b.high:.2f}: {b.people:>3} people, mean stated"

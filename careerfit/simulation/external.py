@@ -19,6 +19,8 @@ from careerfit.engine.result import Evaluator, Result
 
 # Reliability bins of the outcome's stated probability (lower edges).
 BIN_EDGES = (0.0, 0.5, 0.7, 0.9, 0.99)
+# The fewest people a bin is judged on (smaller ones are merged with their neighbour).
+JUDGED_BIN = 8
 
 
 class Judged(NamedTuple):
@@ -71,17 +73,29 @@ class Bin(NamedTuple):
     observed: float
 
 
-def reliability(judged: Sequence[Judged]) -> tuple[list[Bin], float]:
-    """The outcome's stated probability against how often it was right, and the Brier
-    score (mean squared gap between stated and right, 0 best)."""
-    bins = []
+def reliability(judged: Sequence[Judged], min_people: int = 1) -> tuple[list[Bin], float]:
+    """The outcome's stated probability against how often it was right, by the bins of
+    BIN_EDGES, and the Brier score (mean squared gap between stated and right, 0 best).
+    A bin of fewer than *min_people* is merged into the next (the last into the one
+    before): the gap of a bin of three people says nothing."""
+    groups: list[tuple[float, float, list[Judged]]] = []
     edges = (*BIN_EDGES, 1.0000001)
     for low, high in pairwise(edges):
         inside = [j for j in judged if low <= j.probability < high]
-        if inside:
-            bins.append(Bin(low, min(high, 1.0), len(inside),
-                            sum(j.probability for j in inside) / len(inside),
-                            sum(j.found for j in inside) / len(inside)))
+        if not inside:
+            continue
+        if groups and len(groups[-1][2]) < min_people:
+            start, _, before = groups.pop()
+            groups.append((start, high, before + inside))
+        else:
+            groups.append((low, high, inside))
+    if len(groups) > 1 and len(groups[-1][2]) < min_people:
+        _, high, last = groups.pop()
+        start, _, before = groups.pop()
+        groups.append((start, high, before + last))
+    bins = [Bin(low, min(high, 1.0), len(inside),
+                sum(j.probability for j in inside) / len(inside),
+                sum(j.found for j in inside) / len(inside)) for low, high, inside in groups]
     brier = (sum((j.probability - j.found) ** 2 for j in judged) / len(judged)
              if judged else 0.0)
     return bins, brier
