@@ -141,8 +141,10 @@ def quiz(
     """Take the career-fit quiz (arrow keys) or score saved answers.
 
     The quiz is adaptive: it asks the question that tells the most next, and stops
-    once the pick is sure (probability 0.95 or more, at least 6 answers), usually
-    after about ten questions; it then offers to ask a few more.
+    once what it will say is settled (one role, or between two), after at least 6
+    answers and at most 20 (the bank's cap), usually after 6 to 10. If it could not
+    settle, it says between what, and how many more answers would most likely settle
+    it; it then offers to ask a few more. --full asks every question.
 
     \b
     Examples:
