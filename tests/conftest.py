@@ -7,6 +7,18 @@ from hypothesis import settings
 
 from careerfit.bank import Bank, load_bank
 
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Run on every core (-n auto) when pytest-xdist is there and nothing says otherwise:
+    ``-n N`` sets the number, ``-p no:xdist`` runs in this process (here, not in addopts,
+    which would make ``-p no:xdist`` an error)."""
+    if (config.pluginmanager.hasplugin("xdist")
+            and getattr(config.option, "numprocesses", 0) is None
+            and "PYTEST_XDIST_WORKER" not in os.environ):
+        config.option.numprocesses = "auto"
+
+
 # CI runs the same generated examples every time, so a submission never fails by the
 # luck of the draw; local runs keep exploring new ones (and remember any failure).
 settings.register_profile("ci", derandomize=True, print_blob=True)
