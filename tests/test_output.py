@@ -108,3 +108,20 @@ def test_the_wiring_in_a_real_process(args, fault):
     _, code, message = FAULTS[fault]
     result = _real(args, fault)
     assert (result.returncode, result.stderr) == (code, message)
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_the_quiz_in_a_terminal_meets_a_fault_of_its_output(bank, monkeypatch, fault):
+    """The asked quiz (prompts on stderr, the result on stdout): a closed stdout is refused
+    before the first question; a full disk or a closed pipe meets the result."""
+    from careerfit.terminal import facts
+    from careerfit.terminal.session import run as session
+    from helpers import ScriptedPrompter, pure_person
+
+    stand_in = ScriptedPrompter(pure_person(bank, "ml-engineer"))
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(session, "prompter_for", lambda plain: stand_in)
+    stdout, code, message = FAULTS[fault]
+    result = run("quiz", "--full", stdout=stdout())
+    assert (result.returncode, result.stderr) == (code, message)
+    assert len(stand_in.asked) == (0 if fault == "closed stdout" else len(bank.questions))
