@@ -82,11 +82,16 @@ def test_any_answer_set_gives_a_document_that_matches_the_schema(picks):
     valid(RESULT, json.loads(json.dumps(report)))
 
 
+DISTINCT = 200  # simulated people in a cohort; a longer one (for a stop) repeats them
+
+
 @functools.cache  # simulating people takes a few ms each: once per worker
 def jsonl(count: int, seed: int = 5) -> str:
+    """*count* JSON lines with ids p0, p1, ...: simulated people, repeated past DISTINCT."""
+    cohort = [to_plain(BANK, person.picks) for person in people(BANK, min(count, DISTINCT), seed)]
     return "".join(json.dumps({"id": f"p{i}", "version": 2, "revision": BANK.revision,
-                               "answers": to_plain(BANK, person.picks)}) + "\n"
-                   for i, person in enumerate(people(BANK, count, seed)))
+                               "answers": cohort[i % len(cohort)]}) + "\n"
+                   for i in range(count))
 
 
 def test_score_streams_json_lines_in_input_order():
