@@ -1,11 +1,26 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 from careerfit.bank import Bank, load_bank
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Run on every core (-n auto) when pytest-xdist is there and nothing says otherwise:
+    ``-n N`` sets the number, ``-p no:xdist`` runs in this process (here, not in addopts,
+    which would make ``-p no:xdist`` an error)."""
+    if (config.pluginmanager.hasplugin("xdist")
+            and getattr(config.option, "numprocesses", 0) is None
+            and "PYTEST_XDIST_WORKER" not in os.environ):
+        config.option.numprocesses = "auto"
+
 
 # CI runs the same generated examples every time, so a submission never fails by the
 # luck of the draw; local runs keep exploring new ones (and remember any failure).
@@ -19,12 +34,22 @@ def bank() -> Bank:
     return load_bank()
 
 
+# In memory where the system has it: a quiz saves its progress after every answer, with
+# two fsyncs each, and on a disk those cost more than the rest of a quiz test.
+MEMORY = Path("/dev/shm")
+
+
 @pytest.fixture(autouse=True)
 def state_dir(tmp_path_factory, monkeypatch):
     """Keep every test's quiz progress out of the real per-user state folder."""
-    path = tmp_path_factory.mktemp("state")
+    if MEMORY.is_dir() and os.access(MEMORY, os.W_OK):
+        path = Path(tempfile.mkdtemp(prefix="careerfit-state-", dir=MEMORY))
+    else:
+        path = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("CAREERFIT_STATE_DIR", str(path))
-    return path
+    yield path
+    if path.parent == MEMORY:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import shutil
 import signal
@@ -81,10 +82,16 @@ def test_any_answer_set_gives_a_document_that_matches_the_schema(picks):
     valid(RESULT, json.loads(json.dumps(report)))
 
 
+DISTINCT = 200  # simulated people in a cohort; a longer one (for a stop) repeats them
+
+
+@functools.cache  # simulating people takes a few ms each: once per worker
 def jsonl(count: int, seed: int = 5) -> str:
+    """*count* JSON lines with ids p0, p1, ...: simulated people, repeated past DISTINCT."""
+    cohort = [to_plain(BANK, person.picks) for person in people(BANK, min(count, DISTINCT), seed)]
     return "".join(json.dumps({"id": f"p{i}", "version": 2, "revision": BANK.revision,
-                               "answers": to_plain(BANK, person.picks)}) + "\n"
-                   for i, person in enumerate(people(BANK, count, seed)))
+                               "answers": cohort[i % len(cohort)]}) + "\n"
+                   for i in range(count))
 
 
 def test_score_streams_json_lines_in_input_order():
@@ -240,9 +247,7 @@ def test_block_scoring_agrees_on_a_pick_all_question_at_the_option_cap(tmp_path)
 
 
 def test_score_reports_a_line_that_is_not_utf8_and_goes_on():
-    result = subprocess.run([sys.executable, "-m", "careerfit", "score"],
-                            input=b"\xff\xfe not text\n" + jsonl(2).encode(),
-                            capture_output=True, timeout=30)
+    result = run("score", stdin=b"\xff\xfe not text\n" + jsonl(2).encode())
     assert result.returncode == 2
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert "not valid JSON" in lines[0]["error"]["message"]
@@ -271,7 +276,7 @@ def test_a_reader_that_goes_away_ends_the_run_quietly():
     process = subprocess.Popen([sys.executable, "-m", "careerfit", "score"],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)
-    records = jsonl(5000).encode()
+    records = jsonl(3 * 512 + 100).encode()  # output blocks of 512 lines: more than a pipe holds
 
     def feed() -> None:  # in a thread: careerfit's output pipe fills while it reads
         with contextlib.suppress(BrokenPipeError):
@@ -284,18 +289,6 @@ def test_a_reader_that_goes_away_ends_the_run_quietly():
     error = process.stderr.read()
     assert json.loads(first)["id"] == "p0"
     assert process.wait(timeout=60) == 0 and error == b""
-
-
-@pytest.mark.parametrize("args", [("score",), ("quiz", "--answers", "EXAMPLE", "--json")])
-def test_a_full_disk_on_stdout_is_a_clear_error(args):
-    args = tuple(str(EXAMPLES / "ai-engineer.yaml") if a == "EXAMPLE" else a for a in args)
-    with open("/dev/full", "w") as full:
-        result = subprocess.run([sys.executable, "-m", "careerfit", *args], input=jsonl(600),
-                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
-    assert result.returncode == 2
-    assert "cannot write the result to standard output (No space left on device)" \
-        in result.stderr
-    assert "Traceback" not in result.stderr and "bug" not in result.stderr
 
 
 @pytest.mark.parametrize(("line", "message"), [

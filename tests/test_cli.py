@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ import yaml
 
 from careerfit import __version__
 from careerfit.bank import load_bank
-from helpers import EXAMPLES, ROLE_IDS, ROOT, run
+from helpers import EXAMPLES, ROLE_IDS, ROOT, run, run_process
 
 
 def test_version_and_help_list_every_command():
@@ -116,7 +117,9 @@ def test_missing_answers_without_a_terminal_are_listed(tmp_path):
 
 
 def test_python_dash_m_works_from_another_folder(tmp_path):
-    result = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--json", cwd=tmp_path)
+    result = run_process("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--json",
+                         cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
     assert json.loads(result.stdout)["recommendation"]["role"] == "ml-engineer"
 
 
@@ -179,8 +182,6 @@ def test_adaptive_replay_needs_a_complete_file(tmp_path):
 @pytest.mark.parametrize("script", sorted(p.name for p in (ROOT / "bench").glob("*.py")))
 def test_each_benchmark_script_starts(script):
     """The benchmarks import careerfit's internals: a move that breaks one fails here."""
-    import subprocess
-    import sys
 
     result = subprocess.run([sys.executable, str(ROOT / "bench" / script), "--help"],
                             capture_output=True, text=True, timeout=60)
@@ -218,11 +219,12 @@ def test_saved_files_follow_the_umask_and_keep_a_replaced_files_mode(tmp_path):
     kept.write_text("version: 2\n")
     kept.chmod(0o604)
     answers = str(EXAMPLES / "ai-engineer.yaml")
-    for args in (("--save", str(saved), "--export", str(card)), ("--save", str(kept))):
-        command = " ".join([sys.executable, "-m", "careerfit", "quiz", "--answers", answers,
-                            *args])
-        subprocess.run(["sh", "-c", f"umask 027 && {command}"], check=True,
-                       capture_output=True, timeout=60)
+    umask = os.umask(0o027)
+    try:
+        for args in (("--save", str(saved), "--export", str(card)), ("--save", str(kept))):
+            assert run("quiz", "--answers", answers, *args).returncode == 0
+    finally:
+        os.umask(umask)
     assert stat.S_IMODE(saved.stat().st_mode) == 0o640  # 0666 less the umask 027
     assert stat.S_IMODE(card.stat().st_mode) == 0o640
     assert stat.S_IMODE(kept.stat().st_mode) == 0o604  # a replaced file keeps its own

@@ -10,21 +10,23 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from helpers import ROLE_IDS, ROOT
+from helpers import ROLE_IDS, ROOT, run
 
 CAREERFIT = shutil.which("careerfit")
 pytestmark = pytest.mark.skipif(CAREERFIT is None, reason="the careerfit script is not installed")
 
 
 def complete(shell: str, words: str) -> subprocess.CompletedProcess:
-    """What careerfit answers when *shell*'s completion script asks about *words*."""
-    env = {**os.environ, "_CAREERFIT_COMPLETE": f"complete_{shell}"}
+    """What careerfit answers when *shell*'s completion script asks about *words* (in-process;
+    the real shells below run the installed script)."""
+    env = {"_CAREERFIT_COMPLETE": f"complete_{shell}"}
     if shell == "bash":
         env |= {"COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)}
     else:
         env |= {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
-    return subprocess.run([CAREERFIT], env=env, capture_output=True, text=True, cwd=ROOT,
-                          timeout=30)
+    result = run(env=env, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return result
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
@@ -50,9 +52,8 @@ def test_paths_fall_back_to_the_shells_file_completion():
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_show_completion_prints_each_shells_script(shell):
-    env = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
-    result = subprocess.run([CAREERFIT, "--show-completion", shell], env=env,
-                            capture_output=True, text=True, timeout=30)
+    result = run("--show-completion", shell,
+                 env={"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
     assert result.returncode == 0 and "_CAREERFIT_COMPLETE" in result.stdout
 
 

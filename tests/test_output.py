@@ -60,14 +60,16 @@ FAULTS = {
                     0, ""),
     "closed stdout": (lambda: None, 2, CLOSED),
 }
+# --show-completion SHELL names its shell, rather than asking the process tree.
+ENV = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
 
 
 @pytest.mark.parametrize("fault", FAULTS)
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_every_command_meets_a_fault_of_its_output_with_the_documented_exit(args, fault):
     stdout, code, message = FAULTS[fault]
-    assert run(*args).returncode == 0  # the command itself works, and prints
-    result = run(*args, stdout=stdout())
+    assert run(*args, env=ENV).returncode == 0  # the command itself works, and prints
+    result = run(*args, env=ENV, stdout=stdout())
     assert (result.returncode, result.stderr) == (code, message)
 
 
@@ -99,9 +101,27 @@ def _real(args: tuple[str, ...], fault: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-@pytest.mark.parametrize("fault", FAULTS)
-def test_the_wiring_in_a_real_process(fault):
+@pytest.mark.parametrize(("args", "fault"), [
+    *((("roles",), fault) for fault in FAULTS), (("score", EXAMPLE), "full disk")])
+def test_the_wiring_in_a_real_process(args, fault):
     """rich's own broken-pipe exit (1) and Python's last flush at exit (120) never show."""
     _, code, message = FAULTS[fault]
-    result = _real(("roles",), fault)
+    result = _real(args, fault)
     assert (result.returncode, result.stderr) == (code, message)
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_the_quiz_in_a_terminal_meets_a_fault_of_its_output(bank, monkeypatch, fault):
+    """The asked quiz (prompts on stderr, the result on stdout): a closed stdout is refused
+    before the first question; a full disk or a closed pipe meets the result."""
+    from careerfit.terminal import facts
+    from careerfit.terminal.session import run as session
+    from helpers import ScriptedPrompter, pure_person
+
+    stand_in = ScriptedPrompter(pure_person(bank, "ml-engineer"))
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(session, "prompter_for", lambda plain: stand_in)
+    stdout, code, message = FAULTS[fault]
+    result = run("quiz", "--full", stdout=stdout())
+    assert (result.returncode, result.stderr) == (code, message)
+    assert len(stand_in.asked) == (0 if fault == "closed stdout" else len(bank.questions))

@@ -276,7 +276,10 @@ def dump_answers(bank: Bank, answers: AnswerSet, extra: dict[str, Any] | None = 
     """The text of an answers file (stable ids, bank order)."""
     import yaml
 
-    body = yaml.safe_dump({**(extra or {}), **answers_document(bank, answers)},
-                          sort_keys=False, default_flow_style=None, allow_unicode=True)
+    # libyaml's emitter when the wheel has it: the same bytes, five times faster (the quiz
+    # saves its progress after every answer).
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    body = yaml.dump({**(extra or {}), **answers_document(bank, answers)}, Dumper=dumper,
+                     sort_keys=False, default_flow_style=None, allow_unicode=True)
     return ("# careerfit answers. Keys are question ids, values option ids (or 'skip').\n"
             "# Re-run with: careerfit quiz --answers THIS_FILE\n" + body)
