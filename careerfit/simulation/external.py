@@ -16,6 +16,7 @@ from typing import NamedTuple
 from careerfit.bank import Bank
 from careerfit.engine.fit import Labelled
 from careerfit.engine.result import Evaluator, Result
+from careerfit.simulation.validity import Bin
 
 # Reliability bins of the outcome's stated probability (lower edges).
 BIN_EDGES = (0.0, 0.5, 0.7, 0.9, 0.99)
@@ -63,14 +64,6 @@ def judge_all(bank: Bank, people: Iterable[Labelled],
               evaluator: Evaluator | None = None) -> list[Judged]:
     evaluate = evaluator or Evaluator(bank)
     return [judge(p, evaluate(p.picks, explain=False)) for p in people]
-
-
-class Bin(NamedTuple):
-    low: float
-    high: float
-    people: int
-    stated: float
-    observed: float
 
 
 def reliability(judged: Sequence[Judged], min_people: int = 1) -> tuple[list[Bin], float]:

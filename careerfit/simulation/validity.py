@@ -24,6 +24,10 @@ BINS = 10
 
 
 class Bin(NamedTuple):
+    """One bin of a reliability table: people stated between *low* and *high*, their mean
+    stated probability and how often they were right (here and in
+    careerfit.simulation.external)."""
+
     low: float
     high: float
     people: int

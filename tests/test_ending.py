@@ -1,0 +1,105 @@
+"""Every quiz has an end (issue 27): the cap, the stop reasons, the honest unsettled end,
+and the corpus benchmark that measures them on people careerfit did not make."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+
+import pytest
+
+from careerfit.bank import load_bank
+from careerfit.base.errors import DataError
+from careerfit.documents.answers import read_answers
+from careerfit.engine.adaptive import CAP, END_OF_BANK, MISFIT, SETTLED, Planner
+from careerfit.engine.ending import ending
+from careerfit.engine.result import Evaluator
+from careerfit.simulation.simulate import people
+from helpers import EXAMPLES, ROOT, run
+
+VALIDATION = ROOT / "validation" / "answers"
+# A person in an AI-evaluation job (held out): the adaptive quiz ends unsettled for her.
+EVALUATOR = VALIDATION / "aiev-search-chat-quality.yaml"
+
+
+def test_no_one_is_asked_more_than_the_cap(bank):
+    planner = Planner(bank)
+    for person in people(bank, 60, seed=21):
+        asked = planner.replay(person.picks)
+        scored = sum(1 for q in bank.scored if q.id in asked)
+        assert scored <= bank.max_questions
+        assert planner.stop_reason(asked) in (SETTLED, CAP, MISFIT)
+
+
+def test_a_bank_sets_its_own_cap(bank, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "bank.compiled.json").unlink()
+    text = (data / "questions.yaml").read_text()
+    (data / "questions.yaml").write_text(text.replace("max_questions: 20", "max_questions: 7"))
+    small = load_bank(data)
+    planner = Planner(small)
+    for person in people(small, 20, seed=22, personas=("50/50", "random")):
+        asked = planner.replay(person.picks)
+        assert sum(1 for q in small.scored if q.id in asked) <= 7
+    (data / "questions.yaml").write_text(text.replace("max_questions: 20", "max_questions: 3"))
+    with pytest.raises(DataError, match="'max_questions' must be a whole number from 6"):
+        load_bank(data)
+
+
+def test_a_full_quiz_ends_at_the_end_of_the_bank(bank):
+    answers = read_answers(EXAMPLES / "data-scientist.yaml", bank)
+    verdict = Evaluator(bank)(answers.picks, explain=False).verdict
+    assert ending(bank, answers.picks, verdict, adaptive=False) == (END_OF_BANK, None, None)
+
+
+def test_an_unsettled_end_says_between_what_and_how_to_settle_it(bank):
+    result = run("quiz", "--answers", str(EVALUATOR), "--adaptive", "--json")
+    assert result.returncode == 0, result.stderr
+    coverage = json.loads(result.stdout)["coverage"]
+    assert coverage["stopped_by"] == CAP and coverage["stopped_early"]
+    assert coverage["answered"] + coverage["skipped"] <= coverage["question_cap"] == 20
+    between = coverage["unsettled"]["between"]
+    assert len(between) == 2 and between[0] != between[1]
+    more = coverage["unsettled"]["more_answers"]
+    assert more is None or 1 <= more <= 8
+    screen = run("quiz", "--answers", str(EVALUATOR), "--adaptive", "--plain").stdout
+    sentence = next(line for line in screen.splitlines() if line.startswith("Not settled"))
+    assert f"Not settled after {coverage['answered']} answers" in sentence
+    assert "between" in sentence
+    assert ("would most likely settle it" in sentence if more
+            else "would most likely not settle it" in sentence)
+
+
+def test_a_settled_end_says_so(bank):
+    result = json.loads(run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"),
+                            "--adaptive", "--json").stdout)
+    assert result["coverage"]["stopped_by"] == SETTLED
+    assert result["coverage"]["unsettled"] is None
+    screen = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--adaptive",
+                 "--plain").stdout
+    assert "the quiz stopped once what it says was settled" in screen
+
+
+def test_the_corpus_benchmark_reports_every_target(capsys, monkeypatch):
+    """bench/external.py on the held-out half: its figures and targets, and it fails (exit
+    2, no number) on a corpus it cannot read."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import external
+    finally:
+        sys.path.pop(0)
+    monkeypatch.setattr(sys, "argv", ["external.py", "--no-adaptive"])
+    code = external.main()
+    out = capsys.readouterr().out
+    assert "42 people (held-out split" in out
+    for target in ("right blend named", "'high' for one parent", "one role: top-1",
+                   "'high' for a wrong role", "flagged as a tie or a blend",
+                   "largest bin gap"):
+        assert target in out
+    assert code == (1 if "MISS" in out else 0)
+    monkeypatch.setattr(sys, "argv", ["external.py", "--corpus", str(ROOT / "no-such.jsonl")])
+    assert external.main() == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no such file" in captured.err
