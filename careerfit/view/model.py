@@ -138,7 +138,8 @@ def _verdict(report: Mapping[str, Any], names: Mapping[str, str]) -> Verdict:
     if outcome["kind"] == MAIN:
         note += f", ahead by {rec['margin']:.1f} fit points"
     coverage = report["coverage"]
-    basis = (f"Based on {coverage['asked']} questions: the quiz stopped once what it says"
+    put = coverage["asked"] + coverage.get("asked_unscored", 0)  # as the quiz numbered them
+    basis = (f"Based on {put} questions: the quiz stopped once what it says"
              " was settled." if coverage["stopped_early"] else None)
     hybrid = rec["hybrid"]
     return Verdict(label, text, outcome["confidence"], note, rec["summary"], rec["sureness"],
@@ -166,7 +167,7 @@ def _steps(steps: Mapping[str, Any], name: str) -> Steps:
     origin = steps["background_label"]
     route = ((f"From where you are ({origin})" if origin else "From where you are",
               steps["route"]) if steps["route"] else None)
-    have = steps.get("already_have")
+    have = steps.get("already_have_names") or steps.get("already_have")
     salary = steps["salary"]
     return Steps(
         title=f"Next steps toward {name}",
