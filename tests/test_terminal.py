@@ -282,6 +282,7 @@ def typed(question, answer) -> str:
 
 def spawn_plain(*args: str, state_dir) -> pexpect.spawn:
     env = {**os.environ, "TERM": "dumb", "CAREERFIT_STATE_DIR": str(state_dir)}
+    env.pop("COLUMNS", None)  # plain mode wraps to the terminal's width: 140 columns here
     return pexpect.spawn(sys.executable, ["-m", "careerfit", "quiz", *args], env=env,
                          encoding="utf-8", timeout=20, dimensions=(50, 140))
 
