@@ -152,7 +152,9 @@ class ScriptedPrompter:
         self.asked: list[tuple[str, str]] = []
         self.skills_offered: list[tuple[str, ...]] = []  # the unscored skills question
         self.confirmed: list[str] = []
-        self.reviewed: list[list[str]] = []
+        self.reviewed: list[list[str]] = []  # the question ids listed at each review
+        self.review_rows: list[list[Any]] = []  # ...and the rows themselves
+        self.said: list[str] = []
 
     def ask(self, question: Question, label: str, current: MaybeAnswer = None,
             answered: bool = False) -> MaybeAnswer | str:
@@ -172,9 +174,13 @@ class ScriptedPrompter:
         self.confirmed.append(message)
         return self.confirms.pop(0) if self.confirms else False
 
-    def review(self, bank: Bank, picks: dict, shown: list[str]) -> str | None:
-        self.reviewed.append(list(shown))
+    def review(self, rows: list[Any]) -> str | None:
+        self.review_rows.append(list(rows))
+        self.reviewed.append([row.key for row in rows if row.mark.isdigit()])
         return self.reviews.pop(0) if self.reviews else None
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
 
 
 def pure_person(bank: Bank, role_id: str) -> dict:

@@ -158,7 +158,9 @@ def test_adaptive_replay_counts_only_what_it_would_ask():
     assert report["recommendation"]["role"] == full["recommendation"]["role"]
     assert report["recommendation"]["probability"] >= 0.95
     assert report["answers"]["adaptive"] is True
-    assert len(report["answers"]["answers"]) == report["coverage"]["asked"]
+    coverage = report["coverage"]
+    assert len(report["answers"]["answers"]) == coverage["asked"] + coverage["asked_unscored"]
+    assert coverage["asked"] == coverage["answered"] + coverage["skipped"]
 
 
 @pytest.mark.parametrize(("args", "words"), [
@@ -252,3 +254,28 @@ def test_a_misspelled_id_points_to_the_list_of_ids(tmp_path):
     result = run("quiz", "--answers", str(path))
     assert result.returncode == 2
     assert "did you mean 'on-call-ok'? ('careerfit questions' lists every id)" in result.stderr
+
+
+def test_roles_lists_the_blends_and_shows_one():
+    listing = run("roles", env={"COLUMNS": "100"}).stdout
+    assert "Blends: where two roles meet" in listing
+    assert "LLM platform engineering (llm-platform-engineering)" in listing
+    plain = run("roles", "--plain").stdout
+    assert "  Applied Scientist (applied-scientist): Data Scientist + Machine Learning" \
+           " Engineer" in plain
+    blend = run("roles", "llm-platform-engineering", "--plain")
+    assert blend.returncode == 0, blend.stderr
+    assert blend.stdout.startswith("LLM platform engineering\nWhere Machine Learning Engineer"
+                                   " and AI Engineer meet")
+    data = json.loads(run("roles", "applied-scientist", "--json").stdout)
+    assert data["roles"] == ["data-scientist", "ml-engineer"]
+    assert [b["blend"] for b in json.loads(run("roles", "--json").stdout)["blends"]] == [
+        "applied-scientist", "ai-evaluation-and-decision-science", "llm-platform-engineering"]
+    unknown = run("roles", "nope")
+    assert "blends: applied-scientist" in unknown.stderr
+
+
+def test_roles_help_says_what_plain_does_to_a_listing():
+    text = " ".join(run("roles", "--help", env={"COLUMNS": "200"}).stdout.split())
+    assert "typing numbers" not in text
+    assert "no boxes, tables or colour" in text

@@ -138,6 +138,7 @@ def test_review_keys_change_one_answer(bank, keyboard, capsys, tmp_path):
 
 def test_review_screen_shows_whole_answers_and_every_pick(bank, monkeypatch):
     from careerfit.terminal import ask as ask_module
+    from careerfit.terminal.session.loop import review_rows
 
     seen = {}
 
@@ -149,7 +150,7 @@ def test_review_screen_shows_whole_answers_and_every_pick(bank, monkeypatch):
     picks = {"background": ("analyst",),
              "tasks-you-enjoy": ("explore-messy-data", "index-documents", "alert-on-data-shift")}
     with pytest.raises(KeyboardInterrupt):
-        ask_module.Prompter(output=DummyOutput()).review(bank, picks, list(picks))
+        ask_module.Prompter(output=DummyOutput()).review(review_rows(bank, picks, None))
     text = " ".join(" ".join(t.split()) for t in seen["titles"])
     assert "starting point: Analyst or business-intelligence (BI) work" in text
     for option in bank.question("tasks-you-enjoy").options:
@@ -196,24 +197,49 @@ def test_the_review_can_change_an_answer_and_shows_it_again(bank, person, capsys
     assert len(prompts.reviewed) == 2, "the review shows again after a change"
 
 
-def test_edit_preselects_saved_answers(bank, monkeypatch, capsys, tmp_path):
-    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
+def test_edit_opens_on_the_review_and_changes_only_the_answers_picked_there(
+        bank, person, capsys, tmp_path):
+    """--edit asks nothing up front: the review lists the file's answers, numbered in the
+    file's order (the order the quiz asked them), and only the one picked is asked, with
+    the same number and its saved answer preselected."""
+    source = EXAMPLES / "ai-engineer.yaml"
+    original = yaml.safe_load(source.read_text())["answers"]
+    order = list(original)
+    target = "on-call-ok"
+    prompts = person({}, reviews=(target,), changes={target: ("strongly-disagree",)})
+    out = tmp_path / "edited.yaml"
+    run_quiz(QuizOptions(answers=source, edit=True, save=out, json_output=True))
+    capsys.readouterr()
+    assert prompts.skills_offered == [], "the skills question waits on the review list"
+    assert prompts.asked == [(f"({order.index(target) + 1}/{len(order)})", target)]
+    assert prompts.reviewed == [order, order]  # then again, after the change
+    rows = prompts.review_rows[0]
+    assert [row.mark for row in rows] == [str(n) for n in range(1, len(order) + 1)] + ["s"]
+    assert written_answers(out) == {**original, target: "strongly-disagree"}
+    assert list(written_answers(out)) == order
+
+
+def test_edit_without_the_review_walks_every_answer_in_the_files_order(
+        bank, person, capsys, tmp_path, monkeypatch):
     seen = []
 
     class KeepsEverything(ScriptedPrompter):
         def ask(self, question, label, current=None, answered=False):
-            seen.append((question.id, current, answered))
+            seen.append((label, question.id, answered))
             return current
 
-    monkeypatch.setattr(session, "prompter_for", lambda plain: KeepsEverything({}))
+    stand_in = KeepsEverything({})
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(session, "prompter_for", lambda plain: stand_in)
     out = tmp_path / "edited.yaml"
-    run_quiz(QuizOptions(answers=EXAMPLES / "ai-engineer.yaml", edit=True, save=out,
-                         json_output=True))
+    run_quiz(QuizOptions(answers=EXAMPLES / "ai-engineer.yaml", edit=True, review=False,
+                         save=out, json_output=True))
     capsys.readouterr()
     original = yaml.safe_load((EXAMPLES / "ai-engineer.yaml").read_text())["answers"]
     assert written_answers(out) == original
-    seen = [asked for asked in seen if asked[0] != "skills"]  # the unscored skills question
-    assert all(answered for _, _, answered in seen) and len(seen) == len(bank.questions)
+    seen = [asked for asked in seen if asked[1] != "skills"]
+    total = len(original)
+    assert seen == [(f"({n}/{total})", q, True) for n, q in enumerate(original, 1)]
 
 
 @pytest.mark.parametrize("stop_with", [KeyboardInterrupt, EOFError])
@@ -337,11 +363,13 @@ def test_adaptive_quiz_stops_when_sure_and_offers_more(bank, person, capsys, tmp
     assert len(prompts.confirmed) == 1
     assert prompts.confirmed[0].startswith(f"Based on {len(asked) - 1} answers: the quiz stopped")
     assert prompts.confirmed[0].endswith("You can stop here. Answer a few more to be surer?")
-    assert report["coverage"]["stopped_by"] == "settled" and report["coverage"]["unsettled"] is None
-    assert report["coverage"]["asked"] == len(asked) < len(bank.questions)
-    assert report["coverage"]["stopped_early"] is True
+    coverage = report["coverage"]
+    assert coverage["stopped_by"] == "settled" and coverage["unsettled"] is None
+    assert coverage["asked"] + coverage["asked_unscored"] == len(asked) < len(bank.questions)
+    assert coverage["asked"] == coverage["answered"] + coverage["skipped"]
+    assert coverage["stopped_early"] is True
     written = yaml.safe_load(saved.read_text())
-    assert written["adaptive"] is True and set(written["answers"]) == set(asked)
+    assert written["adaptive"] is True and list(written["answers"]) == list(asked)
 
 
 def test_a_few_more_asks_three_more(bank, person, capsys):
@@ -361,15 +389,17 @@ def test_adaptive_stop_and_resume(bank, person, capsys):
     assert "kept 4 answers" in str(stopped.value)
     progress = yaml.safe_load(progress_path().read_text())
     first = list(asked)[:4]
-    assert progress["adaptive"] is True and list(progress["answers"]) == [
-        q.id for q in bank.questions if q.id in first]
+    assert progress["adaptive"] is True and list(progress["answers"]) == first  # as asked
     prompts = person(pure_person(bank, "ml-engineer"))
     run_quiz(QuizOptions(resume=True, json_output=True))
     report = json.loads(capsys.readouterr().out)
+    assert prompts.said == ["Resumed with 4 answers."]
     assert [q for _, q in prompts.asked] == list(asked)[4:]
     assert prompts.asked[0][0] == f"(5 of at most {bank.max_questions + 1})"
+    assert prompts.reviewed == [list(asked)]  # numbered as they were asked, the stop aside
     assert report["recommendation"]["role"] == "ml-engineer"
-    assert report["coverage"]["asked"] == len(asked)
+    coverage = report["coverage"]
+    assert coverage["asked"] + coverage["asked_unscored"] == len(asked)
 
 
 def test_edit_of_an_adaptive_file_asks_only_its_questions(bank, person, capsys, tmp_path):
@@ -379,10 +409,12 @@ def test_edit_of_an_adaptive_file_asks_only_its_questions(bank, person, capsys, 
     run_quiz(QuizOptions(save=short, json_output=True))
     capsys.readouterr()
     prompts = person({})
-    prompts.ask = lambda question, label, current=None, answered=False: current
     run_quiz(QuizOptions(answers=short, edit=True, json_output=True))
     report = json.loads(capsys.readouterr().out)
-    assert report["coverage"]["asked"] == len(asked)
+    assert prompts.asked == []  # nothing picked at the review: nothing asked
+    assert prompts.reviewed == [list(asked)]
+    coverage = report["coverage"]
+    assert coverage["asked"] + coverage["asked_unscored"] == len(asked)
     assert report["answers"]["adaptive"] is True
 
 
@@ -487,7 +519,7 @@ def test_edit_stopped_before_a_new_answer_leaves_an_unfinished_quiz_alone(bank, 
                                                                           stop_with):
     leave_half_way(bank, person, "ai-engineer", 22)
     earlier = progress_path().read_text()
-    person({}, stop_at=1, stop_with=stop_with)
+    person({}, stop_at=1, stop_with=stop_with, reviews=("on-call-ok",))
     answers = EXAMPLES / "data-scientist.yaml"
     with pytest.raises(Interrupted, match=f"nothing was kept; {answers} is unchanged"):
         run_quiz(QuizOptions(answers=answers, edit=True, json_output=True))
@@ -546,7 +578,8 @@ def test_skills_already_had_are_asked_once_saved_and_left_out_of_next_steps(
                 return None
             return current
 
-    monkeypatch.setattr(session, "prompter_for", lambda plain: Keeps({}))
+    # --edit: the skills question is the review list's last row, marked 's'
+    monkeypatch.setattr(session, "prompter_for", lambda plain: Keeps({}, reviews=("s",)))
     run_quiz(QuizOptions(answers=saved, edit=True, save=saved, json_output=True))
     capsys.readouterr()
     assert seen["current"] == (have,)
@@ -596,3 +629,151 @@ def test_each_question_leaves_one_line_and_going_back_takes_its_line_away(bank, 
     assert [line.split()[1] for line in screen.answered] == ["(1/57)", "(2/57)"]
     assert all(len(row) < width for line in screen.answered for row in line.splitlines())
     assert screen.answered[0].startswith(f"? (1/57) {first.short}: ")
+
+
+# --- issue 28: a stop, a resume, back and forth, --edit, skills, pairs --------------------
+
+
+@pytest.mark.parametrize("how", ["--resume", "offered"])
+def test_a_stop_before_a_new_answer_after_resuming_says_the_earlier_answers_are_kept(
+        bank, person, how):
+    leave_half_way(bank, person, "ml-engineer", 5)
+    earlier = progress_path().read_text()
+    prompts = person({}, stop_at=1, confirms=(True,))
+    with pytest.raises(Interrupted) as stopped:
+        run_quiz(QuizOptions(resume=how == "--resume", json_output=True))
+    said = str(stopped.value)
+    assert "nothing was kept" not in said
+    assert f"the 5 earlier answers are still kept in {progress_path()}" in said
+    assert "Continue with: careerfit quiz --resume" in said
+    assert prompts.said == ["Resumed with 5 answers."]
+    assert progress_path().read_text() == earlier
+
+
+def test_back_twice_then_forward_asks_each_answer_stepped_over_again(bank, person, capsys):
+    """The adaptive quiz (which chooses afresh) goes forward through the answered
+    questions it stepped back over, so each leaves its line again, numbered as before."""
+    role = "data-scientist"
+    asked = list(adaptive_order(bank, role))
+    # asks 1-4 answered; at the 5th question back, back again, then answer on
+    prompts = person(pure_person(bank, role), back_at=(5, 6))
+    run_quiz(QuizOptions(json_output=True))
+    capsys.readouterr()
+    ids = [q for _, q in prompts.asked]
+    assert ids[:9] == [*asked[:5], asked[3], asked[2], asked[3], asked[4]]
+    labels = [label.split(" of ")[0] for label, _ in prompts.asked[:9]]
+    assert labels == ["(1", "(2", "(3", "(4", "(5", "(4", "(3", "(4", "(5"]
+    assert prompts.reviewed[0] == asked
+
+
+def test_the_skills_question_offers_skills_by_name_and_leaves_their_tools_out(
+        bank, person, capsys, monkeypatch):
+    offered = {}
+
+    class Ticks(ScriptedPrompter):
+        def ask(self, question, label, current=None, answered=False):
+            if question.id == "skills":
+                offered.update({o.id: o.label for o in question.options})
+                return ("sql", "python-for-analysis")
+            return super().ask(question, label, current, answered)
+
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(session, "prompter_for",
+                        lambda plain: Ticks(pure_person(bank, "data-scientist")))
+    run_quiz(QuizOptions(json_output=True, full=True))
+    report = json.loads(capsys.readouterr().out)
+    assert offered["sql"] == "SQL"
+    assert offered["python-for-analysis"] == "Python and pandas for analysis"
+    assert all(len(label) <= 40 and ":" not in label for label in offered.values())
+    steps = report["next_steps"]
+    assert steps["already_have_names"] == ["SQL", "Python and pandas for analysis"]
+    assert "SQL" not in steps["tools"] and "pandas" not in steps["tools"]
+    assert "Jupyter notebooks" in steps["tools"]
+    from careerfit.view.model import build_view
+
+    shown = build_view(report).steps[0]
+    assert shown.already_have == ("Left out, as you already do them: SQL; Python and pandas"
+                                  " for analysis")
+    assert "pandas" not in dict(shown.lists)["Tools to learn"]
+
+
+def test_pairs_offer_neither_as_their_skip_in_both_prompt_modes(bank, monkeypatch):
+    from careerfit.bank.types import PAIR_SKIP_LABEL
+
+    pair = next(q for q in bank.questions if q.kind == "pair")
+    seen = {}
+
+    def fake_select(message, choices, **kwargs):
+        seen["titles"] = [c.title for c in choices if hasattr(c, "title")]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ask.questionary, "select", fake_select)
+    with pytest.raises(KeyboardInterrupt):
+        ask.Prompter(output=DummyOutput()).ask(pair, "(3/63)")
+    assert seen["titles"][-1] == PAIR_SKIP_LABEL == "Neither / not sure (skip)"
+    shown = io.StringIO()
+    assert PlainPrompter(input=io.StringIO("0\n"), output=shown).ask(pair, "(3/63)") is None
+    assert "  0. Neither / not sure (skip)" in shown.getvalue()
+    assert pair.describe(None) == "Neither / not sure (skipped)"
+    scale = next(q for q in bank.questions if q.kind == "scale")
+    assert scale.describe(None) == "Not sure (skipped)"
+
+
+@pytest.mark.parametrize("width", [50, 100])
+def test_plain_prompts_wrap_at_word_boundaries_and_ctrl_c_ends_the_line(bank, width):
+    class Stops(io.StringIO):
+        def readline(self, *args):
+            raise KeyboardInterrupt
+
+    shown = io.StringIO()
+    question = bank.background
+    with pytest.raises(KeyboardInterrupt):
+        PlainPrompter(input=Stops(), output=shown, width=width).ask(question, "(1 of at most 63)")
+    text = shown.getvalue()
+    assert text.endswith("\n"), "the stop message starts on a line of its own"
+    lines = text.rstrip("\n").split("\n")
+    assert all(len(line) < width for line in lines)
+    words = set(" ".join(lines).split())
+    for option in question.options:  # every word whole, none cut at the edge
+        assert set(option.label.split()) <= words
+    assert set(question.text.split()) <= words
+
+
+@pytest.mark.parametrize("width", [50, 100])
+def test_the_review_hangs_wrapped_rows_under_their_text_and_fits_the_screen(bank, width):
+    from careerfit.terminal.session.loop import review_rows
+    from helpers import UP
+
+    class Screen(DummyOutput):
+        def get_size(self):
+            return type("Size", (), {"columns": width, "rows": 30})()
+
+    picks = {q.id: favourite(bank, q, "ml-engineer") for q in bank.questions}
+    rows = review_rows(bank, picks, None)
+    captured = {}
+    real_fit = ask._fit_list_to_screen
+
+    def spy(app, rows_left, tallest):
+        real_fit(app, rows_left, tallest)
+        window = next(w for w in app.layout.find_all_windows()
+                      if type(w.content).__name__ == "InquirerControl")
+        captured["window"], captured["tallest"] = window, tallest
+        captured["titles"] = [c.title for c in window.content.choices]
+
+    with create_pipe_input() as pipe:
+        prompter = ask.Prompter(input=pipe, output=Screen())
+        pipe.send_text(UP + ENTER)  # up from the top: the last row
+        original = ask._fit_list_to_screen
+        ask._fit_list_to_screen = spy
+        try:
+            assert prompter.review(rows) == rows[-1].key
+        finally:
+            ask._fit_list_to_screen = original
+    window = captured["window"]
+    assert window.height.max <= 30 - 3  # title and instruction above, a spare row
+    assert window.scroll_offsets.bottom == captured["tallest"] - 1 > 0
+    for title in captured["titles"][2:]:
+        first, *rest = title.split("\n")
+        text_starts = ask.SELECT_INDENT + first.index(". ") + 2
+        assert all(len(line) - len(line.lstrip()) == text_starts for line in rest), title
+        assert len(first) + ask.SELECT_INDENT < width and all(len(x) < width for x in rest)

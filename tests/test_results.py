@@ -28,7 +28,8 @@ REPORT_KEYS = {"schema_version", "ranking", "recommendation", "reasons", "what_i
 RECOMMENDATION_KEYS = {"role", "name", "confidence", "probability", "sureness", "margin",
                        "runner_up", "hybrid", "summary"}
 NEXT_STEP_KEYS = {"role", "background", "background_label", "route", "skill_priorities",
-                  "tools", "outputs", "use_cases", "salary", "already_have"}
+                  "tools", "outputs", "use_cases", "salary", "already_have",
+                  "already_have_names"}
 
 
 def test_json_contract_keys_are_pinned():
@@ -38,10 +39,13 @@ def test_json_contract_keys_are_pinned():
     assert set(report["recommendation"]) == RECOMMENDATION_KEYS
     assert set(report["next_steps"]) == NEXT_STEP_KEYS
     assert set(report["ranking"][0]) == {"role", "name", "fit", "probability"}
-    assert set(report["coverage"]) == {"asked", "answered", "skipped", "scored_questions",
-                                       "stopped_early", "question_cap", "stopped_by",
-                                       "unsettled"}
-    assert report["coverage"]["asked"] == len(load_bank().questions)
+    assert set(report["coverage"]) == {"asked", "asked_unscored", "answered", "skipped",
+                                       "scored_questions", "stopped_early", "question_cap",
+                                       "stopped_by", "unsettled"}
+    coverage = report["coverage"]
+    assert coverage["asked"] == len(load_bank().scored) == coverage["scored_questions"]
+    assert coverage["asked"] == coverage["answered"] + coverage["skipped"]
+    assert coverage["asked_unscored"] == 1  # the background question
     assert report["coverage"]["stopped_early"] is False
     assert report["coverage"]["stopped_by"] == "end of bank"
     assert report["coverage"]["unsettled"] is None
@@ -246,3 +250,57 @@ def test_all_pairs_of_examples_produce_valid_reports(bank):
         else:
             assert top_two == {first, second}, (first, second, result.ranking)
             assert result.confidence != "high" or result.recommended in top_two
+
+
+def test_the_margin_is_the_difference_of_the_fits_shown_and_coverage_adds_up():
+    """'ahead by' equals the difference of the two rounded fits on screen; coverage.asked
+    counts scored questions (answered + skipped), the background apart."""
+    from careerfit.documents.answers import AnswerSet
+    from careerfit.documents.report import build_report
+    from careerfit.simulation.simulate import people
+    from careerfit.view.model import build_view
+
+    bank = load_bank()
+    for person in people(bank, 60, seed=11, skip_rate=0.1):
+        report = build_report(bank, evaluate(bank, person.picks), AnswerSet(person.picks))
+        first, second = report["ranking"][:2]
+        assert report["recommendation"]["margin"] == round(first["fit"] - second["fit"], 1)
+        coverage = report["coverage"]
+        assert coverage["asked"] == coverage["answered"] + coverage["skipped"]
+        assert coverage["asked_unscored"] == (1 if "background" in person.picks else 0)
+        view = build_view(report)
+        if report["outcome"]["kind"] == "main":
+            shown = f"ahead by {round(first['fit'] - second['fit'], 1):.1f} fit points"
+            assert shown in view.verdict.confidence_note
+
+
+def test_the_readme_example_names_the_current_revision():
+    from helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    assert f"revision: {load_bank().revision} " in readme
+
+
+@pytest.mark.parametrize("width", [50, 100])
+def test_the_pay_note_wraps_as_one_paragraph(width):
+    import io
+
+    from rich.console import Console
+
+    from careerfit.documents.report import build_report
+    from careerfit.terminal.render import result_view
+    from careerfit.view.model import build_view
+
+    bank = load_bank()
+    answers = read_answers(EXAMPLES / "data-scientist.yaml", bank)
+    view = build_view(build_report(bank, evaluate(bank, answers.picks), answers))
+    console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
+    console.print(result_view(view, width))
+    raw = console.export_text().splitlines()
+    note = view.steps[0].pay_note
+    start = next(i for i, line in enumerate(raw) if note[:20] in line)
+    column = raw[start].index(note[:20])
+    following = raw[start + 1]
+    text = following.strip("│ ")
+    assert text and text in " ".join(note.split())  # the note goes on
+    assert following.index(text[:5]) == column  # from the same left edge

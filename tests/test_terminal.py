@@ -12,7 +12,9 @@ import pexpect
 import pytest
 import yaml
 
-from helpers import BACKSPACE, CTRL_C, ENTER, LEFT, favourite, keys_for, run
+from helpers import BACKSPACE, CTRL_C, ENTER, EXAMPLES, LEFT, favourite, keys_for, run
+
+EXAMPLES_DIR = EXAMPLES
 
 pytestmark = pytest.mark.slow
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
@@ -173,10 +175,11 @@ def test_adaptive_quiz_stops_early_and_offers_more(bank, tmp_path, state_dir, ro
     assert asked[0] == "background" and 7 <= len(asked) <= 14
     assert f"Recommended: {bank.role(role).name}" in plain(child.before)
     written = yaml.safe_load(saved.read_text())
-    assert written["adaptive"] is True and list(written["answers"]) == [
-        q.id for q in bank.questions if q.id in asked]
+    assert written["adaptive"] is True and list(written["answers"]) == asked  # as asked
     rerun = json.loads(run("quiz", "--answers", str(saved), "--json").stdout)
-    assert rerun["coverage"]["asked"] == len(asked) and rerun["coverage"]["stopped_early"]
+    coverage = rerun["coverage"]
+    assert coverage["asked"] + coverage["asked_unscored"] == len(asked)
+    assert coverage["stopped_early"]
     assert rerun["recommendation"]["role"] == role
 
 
@@ -272,6 +275,7 @@ def typed(question, answer) -> str:
 
 def spawn_plain(*args: str, state_dir) -> pexpect.spawn:
     env = {**os.environ, "TERM": "dumb", "CAREERFIT_STATE_DIR": str(state_dir)}
+    env.pop("COLUMNS", None)  # plain mode wraps to the terminal's width: 140 columns here
     return terminal(sys.executable, ["-m", "careerfit", "quiz", *args], env=env,
                     timeout=20, dimensions=(50, 140))
 
@@ -344,3 +348,97 @@ def test_score_shows_a_progress_bar_on_a_terminal_and_prints_only_json(bank, tmp
     assert "scoring" in shown and re.search(r"[1-9][\d,]* records", shown), shown[-300:]
     lines = out.read_text().splitlines()
     assert len(lines) == 10_000 and all(json.loads(row)["ranking"] for row in lines[:5])
+
+
+# --- issue 28: the quiz at 100x40 and 50x30 ------------------------------------------------
+
+SIZES = [(40, 100), (30, 50)]
+
+
+def spawn_at(size, *args: str, state_dir, plain_mode: bool = False) -> pexpect.spawn:
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "CAREERFIT_STATE_DIR": str(state_dir),
+           "TERM": "dumb" if plain_mode else "xterm"}
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
+    return terminal(sys.executable, ["-m", "careerfit", "quiz", *args], env=env,
+                    timeout=20, dimensions=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_back_twice_forward_stop_resume_and_stop_again(bank, state_dir, size):
+    role = "data-scientist"
+    total = len(bank.questions)
+    child = spawn_at(size, "--full", state_dir=state_dir)
+    answer(child, bank, bank.questions[:4], role)
+    child.expect_exact(f"(5/{total})")
+    child.send(LEFT)
+    child.expect_exact(f"(4/{total})")
+    child.send(LEFT)
+    child.expect_exact(f"(3/{total})")
+    child.send(ENTER)  # keep the third answer: forward to the fourth, not past it
+    child.expect_exact(f"(4/{total})")
+    child.send(ENTER)
+    child.expect_exact(f"(5/{total})")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    said = plain(child.before)
+    assert f"kept 4 of {total} answers" in said
+
+    child = spawn_at(size, "--resume", state_dir=state_dir)
+    child.expect_exact("Resumed with 4 answers.")
+    child.expect_exact(f"(5/{total})")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    said = " ".join(plain(child.before).split())
+    assert child.wait() == 130
+    assert "nothing was kept" not in said
+    assert "the 4 earlier answers are still kept in" in said
+    kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
+    assert list(kept) == [q.id for q in bank.questions[:4]]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_edit_opens_on_the_review_whose_last_row_shows_whole(bank, tmp_path, state_dir, size):
+    from helpers import DOWN, UP
+
+    source = EXAMPLES_DIR / "llm-platform.yaml"
+    saved = tmp_path / "edited.yaml"
+    child = spawn_at(size, "--answers", str(source), "--edit", "--save", str(saved),
+                     state_dir=state_dir)
+    child.expect_exact("Review your answers")
+    child.expect_exact("These are right")
+    child.send(UP)  # round to the last row: the skills, after every numbered answer
+    child.expect_exact("None picked")
+    child.send(DOWN + DOWN * 3 + ENTER)  # the confirm line, then down to the third answer
+    third = bank.question(list(yaml.safe_load(source.read_text())["answers"])[2])
+    total = len(bank.questions)
+    child.expect_exact(f"(3/{total})")
+    before = (yaml.safe_load(source.read_text())["answers"][third.id],)
+    other = next(o for o in third.option_ids if (o,) != before)
+    child.send(keys_for(third, (other,), current=before, answered=True))
+    child.expect_exact("Review your answers")
+    child.send(ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    original = yaml.safe_load(source.read_text())["answers"]
+    assert yaml.safe_load(saved.read_text())["answers"] == {**original, third.id: other}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_plain_mode_wraps_words_whole_and_ctrl_c_starts_a_new_line(bank, state_dir, size):
+    import io
+
+    child = spawn_at(size, state_dir=state_dir, plain_mode=True)
+    child.logfile_read = io.StringIO()
+    child.expect_exact("back): ")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    shown = plain(child.logfile_read.getvalue())
+    lines = shown.split("careerfit: stopped")[0].split("\n")  # the question, the prompt
+    assert all(len(line) < size[1] for line in lines), shown
+    words = set(" ".join(lines).split())
+    background = bank.background
+    assert set(background.text.split()) <= words
+    assert all(set(o.label.split()) <= words for o in background.options)
+    assert re.search(r"(^|\n)careerfit: stopped", shown), shown

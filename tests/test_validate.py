@@ -203,3 +203,20 @@ def test_a_blend_with_a_profile_is_a_persona_the_quiz_can_find(tmp_path):
     bank = load_bank(folder)
     assert bank.blends[0].profile == {"drawing": 2, "outdoors": 2, "order": -1}
     assert Model(bank).blend_keys == [frozenset({"illustrator", "surveyor"})]
+
+
+def test_validate_asks_skills_for_short_names(tmp_path):
+    """The skills question offers skills by name: a priority's 'label', or its text when
+    it is as short. A long one, or a long label, is reported."""
+    def edit(q, r):
+        r["roles"][0]["skill_priorities"][0] = (
+            "Sketch every single day, from life, for at least an hour or two")
+        r["roles"][1]["skill_priorities"][0] = {"text": "Trigonometry", "label": "x" * 41}
+        r["roles"][2]["skill_priorities"][0] = {
+            "text": "Catalogue every item so that anyone can find it again", "label": "Cataloguing"}
+
+    result = run("validate", "--data", str(broken_bank(tmp_path, edit)))
+    assert result.returncode != 0
+    problems = [line for line in result.stderr.splitlines() if "skill's name" in line]
+    assert len(problems) == 2, result.stderr
+    assert "give it a short 'label'" in problems[0] and "shorten its 'label'" in problems[1]

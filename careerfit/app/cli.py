@@ -47,6 +47,11 @@ PlainOption = Annotated[bool, typer.Option(
     "--plain", help="Linear text for screen readers and logs: no boxes, bars or colour, and"
                     " questions answered by typing numbers. Chosen automatically when TERM=dumb.",
 )]
+# careerfit roles asks nothing: its --plain says only what it does to the output.
+RolesPlainOption = Annotated[bool, typer.Option(
+    "--plain", help="Linear text for screen readers and logs: no boxes, tables or colour,"
+                    " one item per line. Chosen automatically when TERM=dumb.",
+)]
 ColorOption = Annotated[bool | None, typer.Option(
     "--color/--no-color", help="Force colour on or off (default: on in a terminal, off when"
                                " NO_COLOR is set; FORCE_COLOR forces it on).", show_default=False,
@@ -79,6 +84,18 @@ def complete_role(incomplete: str) -> list[tuple[str, str]]:
     except CareerfitError:
         return []
     return [(r.id, r.name) for r in roles if r.id.startswith(incomplete)]
+
+
+def complete_role_or_blend(incomplete: str) -> list[tuple[str, str]]:
+    """Role and blend ids of the default bank for shell completion."""
+    from careerfit.bank import load_bank
+
+    try:
+        blends = load_bank().blends
+    except CareerfitError:
+        return []
+    return complete_role(incomplete) + [(b.id, b.name) for b in blends
+                                        if b.id.startswith(incomplete)]
 
 
 def _version(value: bool) -> None:
@@ -186,8 +203,9 @@ def questions(
 @app.command(epilog=EXIT_CODES, short_help="Show the roles and their cards.")
 def roles(
     role: Annotated[str | None, typer.Argument(
-        metavar="[ROLE]", help="A role id: show its full card.",
-        autocompletion=complete_role)] = None,
+        metavar="[ROLE]", help="A role id: show its full card. A blend's id (from the"
+                               " list) shows where its two roles meet.",
+        autocompletion=complete_role_or_blend)] = None,
     compare: Annotated[tuple[str, str] | None, typer.Option(
         "--compare", metavar="A B", help="Show two roles side by side.",
         autocompletion=complete_role)] = None,
@@ -195,11 +213,12 @@ def roles(
         "--routes", help="With --compare: add the transition routes from every background.",
     )] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
-    plain: PlainOption = False,
+    plain: RolesPlainOption = False,
     color: ColorOption = None,
     data: DataOption = None,
 ) -> None:
-    """List the roles, or show a role's card: work, skills, tools, pay, ways in."""
+    """List the roles and their blends, or show a role's card: work, skills, tools, pay,
+    ways in."""
     from careerfit.app.roles import run_roles
 
     _apply_color(color)

@@ -86,11 +86,12 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
         saved_data, progress_doc = load_progress()
         data_dir = data_dir or saved_data
         bank = load_checked_bank(data_dir)
-        answers = parse_answers(progress_doc, bank)
+        answers = parse_answers(progress_doc, bank, in_file_order=True)
     else:
         bank = load_checked_bank(data_dir)
         if options.answers is not None:
-            answers = read_answers(options.answers, bank, watch=options.save is not None)
+            answers = read_answers(options.answers, bank, watch=options.save is not None,
+                                   in_file_order=True)
         else:
             answers = AnswerSet({}, revision=bank.revision, adaptive=not options.full)
     if options.adaptive:
@@ -120,7 +121,7 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
         answers = ask_quiz(bank, answers, plan, plain=options.plain, review=options.review,
                            resume=options.resume, data_dir=data_dir,
                            resume_command=_resume_command(options),
-                           answers_file=options.answers)
+                           answers_file=options.answers, edit=options.edit)
         _result(bank, answers, options, asked=True)
 
 
@@ -149,7 +150,7 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
     if facts.plain_wanted(options.plain):
         from careerfit.terminal.plain import plain_result
 
-        sys.stdout.write(plain_result(view))
+        sys.stdout.write(plain_result(view, facts.columns(sys.stdout)))
     else:
         from careerfit.terminal.render import show_result
 

@@ -14,11 +14,21 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
     from careerfit.terminal.cards import show_roles
 
     bank = load_checked_bank(data)
+    if role_id and not compare and bank.role(role_id) is None:
+        blend = bank.blend_by_id(role_id)
+        if blend is not None:  # careerfit roles BLEND: where two roles meet
+            from careerfit.terminal.cards import show_blend
+
+            show_blend(bank, blend, json_output, plain=facts.plain_wanted(plain))
+            return
     wanted = list(compare) if compare else [role_id] if role_id else []
     for wanted_id in wanted:
         if bank.role(wanted_id) is None:
+            blends = (" (blends: " + ", ".join(b.id for b in bank.blends) + ")"
+                      if bank.blends and not compare else "")
             raise InputError(f"unknown role '{wanted_id}'",
-                             hint="known roles: " + ", ".join(r.id for r in bank.roles))
+                             hint="known roles: " + ", ".join(r.id for r in bank.roles)
+                             + blends)
     if role_id and compare:
         raise CareerfitError("give a ROLE or --compare A B, not both")
     show_roles(bank, wanted, json_output, routes=routes or bool(role_id),

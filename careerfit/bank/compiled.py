@@ -28,8 +28,9 @@ from careerfit.bank.types import Bank, Blend, Option, Question, Role, Salary, Tr
 FILE_NAME = "bank.compiled.json"
 # Each likelihood row is stored as base64 of little-endian doubles: exact, and far
 # faster to read than decimal floats (format 2). Format 3 adds the blends' profiles,
-# format 4 the skill ids, format 5 the calibration and the question cap.
-FORMAT = 5
+# format 4 the skill ids, format 5 the calibration and the question cap, format 6 the
+# skills' short names.
+FORMAT = 6
 SOURCES = ("questions.yaml", "roles.yaml")
 OPTIONAL_SOURCES = ("calibration.yaml",)
 
@@ -98,7 +99,8 @@ def _bank_from_plain(plain: dict[str, Any], directory: Path, tables: CompiledTab
         Role(**{**r, "salary": Salary(**r["salary"]),
                 "known_by": {k: tuple(v) for k, v in r["known_by"].items()},
                 **{k: tuple(r[k]) for k in ("responsibilities", "skills", "skill_priorities",
-                                            "tools", "outputs", "use_cases", "skill_ids")}})
+                                            "tools", "outputs", "use_cases", "skill_ids",
+                                            "skill_labels")}})
         for r in plain["roles"])
     traits = tuple(Trait(*t) for t in plain["traits"])
     blends = tuple(Blend(**{**b, "roles": frozenset(b["roles"])}) for b in plain["blends"])

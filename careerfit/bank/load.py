@@ -24,6 +24,7 @@ from careerfit.bank.types import (
     PAIR_POINTS,
     SCALE_POINTS,
     SHORT_LIMIT,
+    SKILL_LABEL_LIMIT,
     SKIP,
     Bank,
     Blend,
@@ -257,7 +258,7 @@ class _RolesReader(_Reader):
             self.problem((*keys, "salary"), "salary needs whole numbers 'low' <= 'high'")
             low, high = 0, 0
         routes = self.mapping(entry.get("routes", {}), (*keys, "routes"), "routes")
-        priorities, known_by, skill_ids = self._priorities(entry, keys)
+        priorities, known_by, skill_ids, labels = self._priorities(entry, keys)
         return Role(
             id=self.ident(entry, keys, seen, "role"),
             name=self.text(entry, keys, "name"),
@@ -278,14 +279,18 @@ class _RolesReader(_Reader):
             line=self.doc.line(*keys), known_by=known_by,
             taster=self.text(entry, keys, "taster", required=False),
             skill_ids=tuple(skill_ids),
+            skill_labels=tuple(labels),
         )
 
     def _priorities(self, entry: dict, keys: tuple[Any, ...]
-                    ) -> tuple[list[str], dict[str, tuple[str, ...]], list[str]]:
-        """Skill priorities: text, or {text: ..., known_by: [background ids], id: ...}."""
+                    ) -> tuple[list[str], dict[str, tuple[str, ...]], list[str], list[str]]:
+        """Skill priorities: text, or {text: ..., label: ..., known_by: [background ids],
+        id: ...}. The label is the skill's short name (the skills question offers it); a
+        priority without one is named by its text, which must then be as short."""
         priorities: list[str] = []
         known_by: dict[str, tuple[str, ...]] = {}
         ids: list[str] = []
+        labels: list[str] = []
         items = self.items(entry.get("skill_priorities"), (*keys, "skill_priorities"),
                            "'skill_priorities'")
         if not items:
@@ -293,9 +298,11 @@ class _RolesReader(_Reader):
         for index, item in enumerate(items):
             where = (*keys, "skill_priorities", index)
             given_id = None
+            label = None
             if isinstance(item, dict):
-                self.unknown_keys(item, where, {"text", "known_by", "id"})
+                self.unknown_keys(item, where, {"text", "label", "known_by", "id"})
                 text = self.text(item, where, "text")
+                label = self.text(item, where, "label", required=False) or None
                 given_id = item.get("id")
                 if given_id is not None and not (isinstance(given_id, str)
                                                  and ID_PATTERN.match(given_id)):
@@ -313,12 +320,19 @@ class _RolesReader(_Reader):
                 self.problem(where, "a skill priority is text, or a mapping with 'text'"
                                     " and 'known_by'")
                 continue
+            if len(label or text) > SKILL_LABEL_LIMIT:
+                self.problem((*where, "label") if label else where,
+                             f"a skill's name is at most {SKILL_LABEL_LIMIT} characters (the"
+                             " skills question offers it): "
+                             + ("shorten its 'label'" if label else
+                                "give it a short 'label', such as 'SQL'"))
             priorities.append(text)
             ids.append(given_id or skill_id(text))
+            labels.append(label or text)
         if len(set(ids)) < len(ids):
             self.problem((*keys, "skill_priorities"), "two skill priorities have the same id:"
                          " give one an 'id'")
-        return priorities, known_by, ids
+        return priorities, known_by, ids, labels
 
     def _blend(self, index: int, entry: Any, role_ids: set[str], known: set[str]) -> Blend:
         keys = ("blends", index)

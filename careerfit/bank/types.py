@@ -24,6 +24,9 @@ SKIP = "skip"
 MAX_LISTED_OPTIONS = 8
 # The longest a question's 'short' label may be.
 SHORT_LIMIT = 32
+# The longest a skill's name ('label', or a skill priority's text without one) may be:
+# the skills question offers skills by name, not advice sentences.
+SKILL_LABEL_LIMIT = 40
 # What a prompt answers when the person asks to go back to the previous question.
 BACK = "\x00back"
 KINDS = ("choice", "scale", "multi", "pair")
@@ -64,6 +67,9 @@ PAIR_POINTS: tuple[tuple[str, str, float], ...] = (
     ("lean-{second}", "Slightly rather: {second_label}", -0.5),
     ("{second}", "Much rather: {second_label}", -1.0),
 )
+# The answer that skips a question, as the prompts offer it (a pair's names 'neither').
+SKIP_LABEL = "Not sure (skip this question)"
+PAIR_SKIP_LABEL = "Neither / not sure (skip)"
 # Kinds whose answers are ordered points, so a change of one step is the smallest change.
 GRADED_KINDS = ("scale", "pair")
 
@@ -104,10 +110,17 @@ class Question(NamedTuple):
             return [(o,) for o in ids]
         return [combo for size in range(len(ids) + 1) for combo in combinations(ids, size)]
 
+    @property
+    def skip_label(self) -> str:
+        """The answer that skips this question, as the prompts offer it. A pair's says
+        'neither' too: someone drawn to neither activity can say so honestly (it is not
+        scored: docs/model.md, "Why pairs have no scored 'neither'")."""
+        return PAIR_SKIP_LABEL if self.kind == "pair" else SKIP_LABEL
+
     def describe(self, chosen: MaybeAnswer) -> str:
         """The person's answer in words: the chosen labels, or a note that it was skipped."""
         if chosen is None:
-            return "Not sure (skipped)"
+            return "Neither / not sure (skipped)" if self.kind == "pair" else "Not sure (skipped)"
         if not chosen:
             return "None of these"
         said = "; ".join(o.label for o in self.options if o.id in chosen)
@@ -157,10 +170,18 @@ class Role(NamedTuple):
     # A stable id per skill priority (same order): how answers files name the skills a
     # person already has (the 'skills' key), which their next steps then leave out.
     skill_ids: tuple[str, ...] = ()
+    # A short name per skill priority (same order; its text when roles.yaml gives none):
+    # what the skills question offers and what the result says was left out.
+    skill_labels: tuple[str, ...] = ()
 
     def priorities_by_id(self) -> dict[str, str]:
         """Skill id -> skill priority text."""
         return dict(zip(self.skill_ids, self.skill_priorities, strict=True))
+
+    def labels_by_id(self) -> dict[str, str]:
+        """Skill id -> the skill's short name."""
+        labels = self.skill_labels or self.skill_priorities
+        return dict(zip(self.skill_ids, labels, strict=True))
 
     def priorities_for(self, background: str | None) -> tuple[str, ...]:
         """The skill priorities worth naming to someone starting from *background*."""
@@ -195,6 +216,12 @@ class Blend(NamedTuple):
     profile: Mapping[str, float] = {}
     source: str = ""
     line: int = 0
+
+    @property
+    def id(self) -> str:
+        """Its name in kebab-case ('llm-platform-engineering'): how 'careerfit roles'
+        names it."""
+        return "-".join(re.findall(r"[a-z0-9]+", self.name.lower())) or "blend"
 
 
 class Bank:
@@ -272,8 +299,16 @@ class Bank:
         """Every role's skill priorities by id (an id shared by two roles is one skill)."""
         return {i: t for role in self.roles for i, t in role.priorities_by_id().items()}
 
+    @cached_property
+    def skill_labels(self) -> dict[str, str]:
+        """Every skill's short name by id."""
+        return {i: t for role in self.roles for i, t in role.labels_by_id().items()}
+
     def blend(self, first: str, second: str) -> Blend | None:
         return self._blends.get(frozenset((first, second)))
+
+    def blend_by_id(self, blend_id: str) -> Blend | None:
+        return next((b for b in self.blends if b.id == blend_id), None)
 
     @property
     def questions_file(self) -> Path:

@@ -33,7 +33,8 @@ MAX_BYTES = 64 * 1024
 class AnswerSet(NamedTuple):
     """A person's answers and how they were gathered.
 
-    *picks* holds what was given (in bank order); *missing* the questions still to
+    *picks* holds what was given (in bank order, or in the order asked when read with
+    ``in_file_order``: the quiz's numbering); *missing* the questions still to
     ask; *newer* the questions added to the bank after the answers were saved (never
     put to the person); *revision* the bank revision they were given against;
     *adaptive* marks answers from an adaptive quiz, which asks only what it needs.
@@ -48,20 +49,24 @@ class AnswerSet(NamedTuple):
     skills: tuple[str, ...] = ()
 
 
-def read_answers(path: Path, bank: Bank, *, watch: bool = False) -> AnswerSet:
+def read_answers(path: Path, bank: Bank, *, watch: bool = False,
+                 in_file_order: bool = False) -> AnswerSet:
     """Read and check an answers file against *bank*; every mistake is an :class:`InputError`.
     With *watch*, a later write of the same file refuses if it changed meanwhile
-    (:func:`careerfit.documents.files.watch`)."""
+    (:func:`careerfit.documents.files.watch`); *in_file_order*: see :func:`parse_answers`."""
     from careerfit.bank import safeyaml
 
     if watch:
         files.watch(path)
     doc = safeyaml.load(path, what="answers file", max_bytes=MAX_BYTES)
-    return parse_answers(doc, bank)
+    return parse_answers(doc, bank, in_file_order=in_file_order)
 
 
-def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
-    """Check a parsed answers document against *bank*; every mistake is an InputError."""
+def parse_answers(doc: safeyaml.Document, bank: Bank, *, in_file_order: bool = False
+                  ) -> AnswerSet:
+    """Check a parsed answers document against *bank*; every mistake is an InputError.
+    With *in_file_order* the picks keep the file's order (a quiz's files list answers in
+    the order they were asked: the quiz, its review and --edit number them so)."""
     revision, adaptive, given = _header(doc)
     if revision > bank.revision:
         raise InputError(f"{doc.where('revision')}: 'revision' is {revision}, but this"
@@ -78,6 +83,8 @@ def parse_answers(doc: safeyaml.Document, bank: Bank) -> AnswerSet:
     # An adaptive quiz asks only what it needs: what it did not ask is not missing.
     missing = () if adaptive else tuple(q.id for q in absent if q.added <= revision)
     newer = tuple(q.id for q in absent if q.added > revision)
+    if in_file_order:
+        picks = {key: picks[key] for key in given if key in picks}
     return AnswerSet(picks, missing, newer, revision, adaptive, _skills(doc, bank))
 
 
@@ -245,10 +252,14 @@ def question_listing(bank: Bank) -> list[dict[str, Any]]:
             for q in bank.questions]
 
 
-def to_plain(bank: Bank, picks: Picks) -> dict[str, str | list[str]]:
-    """Picks in the answers-file form, in bank order: an id, a list of ids, or 'skip'."""
+def to_plain(bank: Bank, picks: Picks, *, as_ordered: bool = False
+             ) -> dict[str, str | list[str]]:
+    """Picks in the answers-file form: an id, a list of ids, or 'skip'; in bank order, or
+    with *as_ordered* in the picks' own order (the order a quiz asked them)."""
     plain: dict[str, str | list[str]] = {}
-    for question in bank.questions:
+    order = ([q for q in map(bank.question, picks) if q is not None] if as_ordered
+             else bank.questions)
+    for question in order:
         if question.id not in picks:
             continue
         chosen = picks[question.id]
@@ -261,25 +272,29 @@ def to_plain(bank: Bank, picks: Picks) -> dict[str, str | list[str]]:
     return plain
 
 
-def answers_document(bank: Bank, answers: AnswerSet) -> dict[str, Any]:
-    """*answers* in the answers-file form (also the ``answers`` key of the JSON result)."""
+def answers_document(bank: Bank, answers: AnswerSet, *, as_asked: bool = False
+                     ) -> dict[str, Any]:
+    """*answers* in the answers-file form (also the ``answers`` key of the JSON result, in
+    bank order, so that equal answers give equal bytes); with *as_asked*, in the order of
+    the picks (files a quiz writes: the order the questions were asked)."""
     document: dict[str, Any] = {"version": FORMAT_VERSION, "revision": answers.revision}
     if answers.adaptive:
         document["adaptive"] = True
-    document["answers"] = to_plain(bank, answers.picks)
+    document["answers"] = to_plain(bank, answers.picks, as_ordered=as_asked)
     if answers.skills:
         document["skills"] = list(answers.skills)
     return document
 
 
 def dump_answers(bank: Bank, answers: AnswerSet, extra: dict[str, Any] | None = None) -> str:
-    """The text of an answers file (stable ids, bank order)."""
+    """The text of an answers file (stable ids, in the order the picks were asked)."""
     import yaml
 
     # libyaml's emitter when the wheel has it: the same bytes, five times faster (the quiz
     # saves its progress after every answer).
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    body = yaml.dump({**(extra or {}), **answers_document(bank, answers)}, Dumper=dumper,
-                     sort_keys=False, default_flow_style=None, allow_unicode=True)
+    body = yaml.dump({**(extra or {}), **answers_document(bank, answers, as_asked=True)},
+                     Dumper=dumper, sort_keys=False, default_flow_style=None,
+                     allow_unicode=True)
     return ("# careerfit answers. Keys are question ids, values option ids (or 'skip').\n"
             "# Re-run with: careerfit quiz --answers THIS_FILE\n" + body)

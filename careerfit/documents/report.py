@@ -49,7 +49,10 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet,
         "traits": {trait.id: round(result.scores.traits[trait.id], 3)
                    for trait in bank.traits if trait.id in result.scores.traits},
         "coverage": {
-            "asked": sum(1 for q in bank.questions if q.id in picks),
+            # Scored questions put to the person: answered + skipped (the unscored
+            # background question is counted apart, so that the three add up).
+            "asked": sum(1 for q in bank.scored if q.id in picks),
+            "asked_unscored": sum(1 for q in bank.questions if not q.scored and q.id in picks),
             "answered": answered,
             "skipped": sum(1 for q in bank.scored if q.id in picks and picks[q.id] is None),
             "scored_questions": len(bank.scored),
@@ -84,7 +87,8 @@ def recommendation_part(bank: Bank, result: Result, picks: Picks) -> dict[str, A
         "confidence": result.confidence,
         "probability": stated(result.probability),
         "sureness": sureness_sentence(bank, result),
-        "margin": round(result.margin, 1),
+        # Between the fits as shown (rounded to a tenth), so that it is their difference.
+        "margin": round(round(result.ranking[0][1], 1) - round(result.ranking[1][1], 1), 1),
         "runner_up": result.runner_up,
         "hybrid": (
             {"roles": sorted(result.hybrid.roles), "name": result.hybrid.name,
@@ -212,14 +216,27 @@ def _next_steps(bank: Bank, steps: NextSteps | None, have: tuple[str, ...] = ()
     if background is not None and steps.background:
         label = background.describe((steps.background,))
     wanted = role.priorities_for(steps.background)
+    names = role.labels_by_id()
+    had = [names[skill] for skill in role.skill_ids if skill in have]
     return {
         "role": role.id,
         "background": steps.background,
         "background_label": label,
         "route": steps.route,
         **{key: card[key] for key in CARD_STEP_KEYS},
+        "tools": [tool for tool in card["tools"] if not _named_in(tool, had)],
         "skill_priorities": [text for skill, text in role.priorities_by_id().items()
                              if text in wanted and skill not in have][:3],
         "already_have": [text for skill, text in role.priorities_by_id().items()
                          if skill in have],
+        "already_have_names": had,
     }
+
+
+def _named_in(tool: str, skills: list[str]) -> bool:
+    """Whether a skill the person already has names *tool* ('pandas' in 'Python and pandas
+    for analysis'): whole words, any case. Tools to learn leave such a tool out."""
+    import re
+
+    pattern = re.compile(rf"(?<!\w){re.escape(tool.lower())}(?!\w)")
+    return any(pattern.search(skill.lower()) for skill in skills)

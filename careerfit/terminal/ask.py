@@ -10,23 +10,28 @@ previous question".
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.output import create_output
 from questionary import Choice, Separator
 
-from careerfit.bank import BACK, GRADED_KINDS, SKIP, Bank, Question
+from careerfit.bank import BACK, GRADED_KINDS, SKIP, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
-from careerfit.base.vocabulary import EditablePicks, MaybeAnswer
+from careerfit.base.vocabulary import MaybeAnswer
+
+if TYPE_CHECKING:
+    from careerfit.terminal.session.loop import ReviewRow
 
 NOT_SURE = "Not sure (skip this question)"
 CONFIRM = "\x00confirm"
 # First line of a 5-point question not answered yet, so that a stray Enter records nothing.
 UNPICKED = "\x00unpicked"
 PICK_PROMPT = "(move to an answer with the arrow keys)"
+REVIEW_TITLE = "Review your answers: pick one to change, or confirm"
 # A pair question's answers on screen, first to last (its activities are shown as A and B).
 PAIR_TITLES = ("Much rather A", "Slightly rather A", "Both about equally", "Slightly rather B",
                "Much rather B")
@@ -168,7 +173,7 @@ class Prompter:
             choices: list[Any] = [Choice(self._option_title(o.label, CHECKBOX_INDENT),
                                          value=o.id, checked=o.id in chosen)
                                   for o in question.options]
-            choices += [Separator(), Choice(NOT_SURE, value=SKIP,
+            choices += [Separator(), Choice(question.skip_label, value=SKIP,
                                             checked=answered and current is None)]
             picked = self._run(questionary.checkbox(
                 message, choices=choices, validate=_one_way_to_skip,
@@ -190,7 +195,7 @@ class Prompter:
             titles = tuple(self._option_title(o.label, SELECT_INDENT) for o in question.options)
         choices = [Choice(title, value=o.id)
                    for title, o in zip(titles, question.options, strict=True)]
-        choices += [Separator(), Choice(NOT_SURE, value=SKIP)]
+        choices += [Separator(), Choice(question.skip_label, value=SKIP)]
         default = (current[0] if current else SKIP) if answered else None
         if default is None and question.kind in GRADED_KINDS:
             choices.insert(0, Choice(PICK_PROMPT, value=UNPICKED))
@@ -212,22 +217,66 @@ class Prompter:
             clean(message), default=default, qmark="?", style=STYLE, input=self.input,
             output=self.output)))
 
-    def review(self, bank: Bank, picks: EditablePicks,
-               shown: list[str]) -> str | None:
-        """Show the answers to *shown*; return a question id to change, or None to confirm."""
+    def say(self, text: str) -> None:
+        """A line of its own between questions, wrapped (it stays in the transcript)."""
+        self.output.write(_wrap(clean(text), self._columns() - 1, indent="  ") + "\n")
+        self.output.flush()
+
+    def review(self, rows: Sequence[ReviewRow]) -> str | None:
+        """Show the answers (*rows*, each by its number); return the key of the one picked
+        to change, or None to confirm.
+
+        Each row wraps under its own text, past its number. The list scrolls within the
+        screen, never past it: what scrolls off the top of a terminal can't be erased,
+        and the review is erased when done (the result follows it). The window keeps the
+        whole of the row pointed at in view, its last line too."""
         choices: list[Any] = [Choice("These are right: show my result", value=CONFIRM),
                               Separator()]
-        width = max(40, self._columns() - 8)
-        for number, question_id in enumerate(shown, start=1):
-            question = bank.question(question_id)
-            answer = question.describe(picks.get(question_id))
-            line = f"{number:>2}. {clean(question.short or question.text)}: {clean(answer)}"
-            choices.append(Choice(_wrap(line, width, indent="      "), value=question_id))
-        picked = self._run(questionary.select(
-            "Review your answers: pick one to change, or confirm", choices=choices,
-            qmark="?", style=STYLE, input=self.input, output=self.output,
-            instruction="(arrow keys, enter)"))
+        marks = max((len(row.mark) for row in rows), default=1)
+        hang = SELECT_INDENT + marks + 2  # the pointer, the number and '. '
+        tallest = 1
+        for row in rows:
+            line = f"{row.mark:>{marks}}. {clean(row.short)}: {clean(row.answer)}"
+            # the list's scroll bar takes the last column
+            title = _wrap(line, self._columns() - SELECT_INDENT - 2, indent=" " * hang,
+                          first=SELECT_INDENT)
+            tallest = max(tallest, title.count("\n") + 1)
+            choices.append(Choice(title, value=row.key))
+        title = _wrap(REVIEW_TITLE, self._columns() - 3, indent="  ")
+        instruction = self._instruction("(arrow keys, enter)")
+        prompt = questionary.select(
+            title, choices=choices, qmark="?", style=STYLE, input=self.input,
+            output=self.output, instruction=instruction)
+        above = title.count("\n") + instruction.count("\n") + 1
+        _fit_list_to_screen(prompt.application, self._rows() - above, tallest)
+        picked = self._run(prompt)
         return None if picked == CONFIRM else picked
+
+    def _rows(self) -> int:
+        try:
+            return int(self.output.get_size().rows)
+        except Exception:  # any output without a size (a test double): assume 24 rows
+            return 24
+
+
+# Rows the review keeps free besides its title: a margin for a line the terminal wraps,
+# so that the list never pushes the screen into the scrollback.
+REVIEW_SPARE_ROWS = 2
+
+
+def _fit_list_to_screen(app: Any, rows: int, tallest: int) -> None:
+    """Keep a select's list of choices within the *rows* rows left below its title,
+    scrolling inside them, and the whole of the pointed choice in view (the cursor is on
+    its first line; *tallest* is the most lines a choice takes)."""
+    from prompt_toolkit.layout import ScrollbarMargin, ScrollOffsets, Window
+    from prompt_toolkit.layout.dimension import Dimension
+    from questionary.prompts.common import InquirerControl
+
+    for window in app.layout.find_all_windows():
+        if isinstance(window, Window) and isinstance(window.content, InquirerControl):
+            window.height = Dimension(max=max(3, rows - REVIEW_SPARE_ROWS))
+            window.scroll_offsets = ScrollOffsets(top=0, bottom=tallest - 1)
+            window.right_margins = [ScrollbarMargin(display_arrows=False)]
 
 
 def _one_way_to_skip(picked: list[str]) -> bool | str:
@@ -241,9 +290,16 @@ SELECT_INDENT = 3
 CHECKBOX_INDENT = 5
 
 
-def _wrap(line: str, width: int, indent: str) -> str:
-    """*line* wrapped at word boundaries, continuation lines indented by *indent*."""
+def _wrap(line: str, width: int, indent: str, first: int = 0) -> str:
+    """*line* wrapped at word boundaries, continuation lines indented by *indent*; its
+    first line starts *first* columns in (its continuation lines at the left edge, where
+    the indent counts from)."""
     import textwrap
 
-    return "\n".join(textwrap.wrap(line, max(20, width), subsequent_indent=indent,
-                                    break_long_words=False, break_on_hyphens=False))
+    lines = textwrap.wrap(line, max(20, width), subsequent_indent=indent,
+                          break_long_words=False, break_on_hyphens=False)
+    if first and len(lines) > 1:  # the continuation lines may use the first's columns
+        rest = textwrap.wrap(" ".join(lines[1:]).strip(), max(20, width + first) - len(indent),
+                             break_long_words=False, break_on_hyphens=False)
+        lines = lines[:1] + [indent + part for part in rest]
+    return "\n".join(lines)

@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any
 
-from careerfit.bank import Bank
+from careerfit.bank import Bank, Blend
 from careerfit.documents.roledata import role_card
 from careerfit.view.words import salary_text
 
@@ -44,7 +44,8 @@ def show_roles(bank: Bank, wanted: list[str], json_output: bool, routes: bool = 
         payload: Any
         if not wanted:
             payload = {"roles": [{"role": r.id, "name": r.name, "summary": r.summary}
-                                 for r in bank.roles]}
+                                 for r in bank.roles],
+                       "blends": [blend_data(bank, b) for b in bank.blends]}
         else:
             payload = cards[0] if len(cards) == 1 else {"compare": cards}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
@@ -61,6 +62,49 @@ def show_roles(bank: Bank, wanted: list[str], json_output: bool, routes: bool = 
     console.print(roles_view(bank, cards, routes, console.width))
 
 
+BLENDS_HEADING = "Blends: where two roles meet"
+
+
+def blend_data(bank: Bank, blend: Blend) -> dict[str, Any]:
+    roles = sorted(blend.roles, key=lambda r: [x.id for x in bank.roles].index(r))
+    return {"blend": blend.id, "name": blend.name, "roles": roles,
+            "role_names": [bank.role(r).name for r in roles],
+            "description": blend.description}
+
+
+def blend_lines(bank: Bank, blend: Blend) -> tuple[str, str, str]:
+    """(title, where it sits, description) of a blend, for every view."""
+    data = blend_data(bank, blend)
+    first, second = data["role_names"]
+    return (blend.name, f"Where {first} and {second} meet"
+                        f" (careerfit roles {data['roles'][0]}, careerfit roles"
+                        f" {data['roles'][1]})", blend.description)
+
+
+def show_blend(bank: Bank, blend: Blend, json_output: bool, plain: bool = False) -> None:
+    """careerfit roles BLEND: what the blend is and the two roles it joins."""
+    if json_output:
+        sys.stdout.write(json.dumps(blend_data(bank, blend), indent=2, ensure_ascii=False)
+                         + "\n")
+        return
+    title, where, description = blend_lines(bank, blend)
+    if plain:
+        from careerfit.base.errors import clean
+        from careerfit.terminal import facts
+        from careerfit.terminal.plain import fold
+
+        text = "\n".join(clean(line) for line in (title, where, description))
+        sys.stdout.write(fold(text, facts.columns(sys.stdout)) + "\n")
+        return
+    from rich.console import Group
+    from rich.text import Text
+
+    from careerfit.terminal.render import make_console
+
+    make_console().print(Group(Text(title, style="bold magenta"), Text(where, style="dim"),
+                               Text(description)))
+
+
 # Below these widths tables would squeeze names into broken lines: stack instead.
 LIST_TABLE_WIDTH = 70
 COMPARE_TABLE_WIDTH = 90
@@ -74,17 +118,25 @@ def roles_view(bank: Bank, cards: list[dict[str, Any]], routes: bool, width: int
     from rich.text import Text
 
     if not cards:
-        footer = Text("Show a card: careerfit roles ROLE    Compare: careerfit roles"
-                      " --compare A B")
+        footer = Text("Show a card: careerfit roles " + ("ROLE or BLEND" if bank.blends
+                                                         else "ROLE")
+                      + "    Compare: careerfit roles --compare A B")
+        blends: list[Any] = []
+        if bank.blends:
+            blends.append(Text(BLENDS_HEADING, style="bold"))
+            for blend in bank.blends:
+                first, second = blend_data(bank, blend)["role_names"]
+                blends.append(Text.assemble((blend.name, "bold"),
+                                            f" ({blend.id})\n{first} + {second}\n"))
         if width < LIST_TABLE_WIDTH:
             lines = [Text.assemble((role.name, "bold"), f" ({role.id})\n{role.summary}\n")
                      for role in bank.roles]
-            return Group(*lines, footer)
+            return Group(*lines, *blends, footer)
         table = Table("Role id", "Name", "Summary", box=box.SIMPLE_HEAD)
         table.columns[0].no_wrap = table.columns[1].no_wrap = True
         for role in bank.roles:
             table.add_row(Text(role.id), Text(role.name), Text(role.summary))
-        return Group(table, footer)
+        return Group(table, *blends, footer)
     fields = [(key, title) for key, title in CARD_FIELDS if key != "routes" or routes]
     if len(cards) == 1 or width < COMPARE_TABLE_WIDTH:
         parts: list[Any] = []

@@ -20,3 +20,16 @@ def stdin_is_terminal() -> bool:
 def plain_wanted(flag: bool) -> bool:
     """--plain, or a terminal that says it can't do more (TERM=dumb)."""
     return flag or os.environ.get("TERM") == "dumb"
+
+
+def columns(stream: object) -> int | None:
+    """How wide the terminal *stream* writes to is (COLUMNS overrides it), or None when it
+    is not a terminal (a pipe or a file: lines are left whole)."""
+    try:
+        if stream is None or not stream.isatty():  # type: ignore[attr-defined]
+            return None
+    except (AttributeError, ValueError, OSError):
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns

@@ -9,13 +9,15 @@ prompts; the session decides what to keep.
 
 from __future__ import annotations
 
+import re
 import sys
-from typing import Any, TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from careerfit.bank import BACK, Bank, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
-from careerfit.base.vocabulary import EditablePicks, MaybeAnswer
+from careerfit.base.vocabulary import MaybeAnswer
 from careerfit.view.model import (
     RANKING_TITLE,
     TASTERS_HEADING,
@@ -24,14 +26,39 @@ from careerfit.view.model import (
     Steps,
 )
 
+if TYPE_CHECKING:
+    from careerfit.terminal.session.loop import ReviewRow
+
 BACK_KEYS = ("b", "back")
 SKIP_KEY = "0"
+# A line's hanging indent: under the text past a list marker ('  3. ', 'Pay: ' is not one).
+MARKER = re.compile(r"^(\s*)(?:([0-9]+|[a-z])\. )?")
 
 
-def plain_result(view: ResultView) -> str:
+def fold(text: str, width: int | None) -> str:
+    """Each line of *text* wrapped at word boundaries to *width* columns (None: left
+    whole), its continuation lines hanging under its text: past a list marker such as
+    '  3. ', else two columns in. A terminal would cut words at its edge."""
+    if not width:
+        return text
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        if len(line) < width:
+            out.append(line)
+            continue
+        match = MARKER.match(line)
+        hang = len(match.group(0)) if match.group(2) else len(match.group(1)) + 2
+        out += textwrap.wrap(line, max(20, width - 1), subsequent_indent=" " * hang,
+                             break_long_words=False, break_on_hyphens=False) or [line]
+    return "\n".join(out)
+
+
+def plain_result(view: ResultView, width: int | None = None) -> str:
     """The result as plain lines: the verdict first (it is read from the top), then why.
     Every section of the view model is here; only the fit bars are left out (no bars in
-    plain mode)."""
+    plain mode). With *width* (a terminal's), long lines wrap at word boundaries."""
     verdict = view.verdict
     lines = [f"{verdict.label}: {verdict.headline}",
              f"Confidence: {verdict.confidence} ({verdict.confidence_note})",
@@ -54,7 +81,7 @@ def plain_result(view: ResultView) -> str:
         lines += [f"{t.name}: {t.text}" for t in view.tasters]
     for steps in view.steps:
         lines += ["", *_steps(steps)]
-    return "\n".join(clean(line) for line in lines) + "\n"
+    return fold("\n".join(clean(line) for line in lines), width) + "\n"
 
 
 def _steps(steps: Steps) -> list[str]:
@@ -69,17 +96,27 @@ def _steps(steps: Steps) -> list[str]:
     lines += [f"{title}: {items}" for title, items in steps.lists]
     lines.append(f"Pay: {steps.pay}")
     if steps.pay_note:
-        lines.append(f"  {steps.pay_note}")
+        lines.append(steps.pay_note)
     return lines
 
 
 def plain_roles(bank: Bank, cards: list[dict[str, Any]], fields: list[tuple[str, str]],
                 field_text: Any) -> str:
     """The role list, or each card's fields, one per line."""
+    from careerfit.terminal import facts
+
+    width = facts.columns(sys.stdout)
     if not cards:
         lines = [f"{r.name} ({r.id}): {r.summary}" for r in bank.roles]
-        lines.append("Show a card: careerfit roles ROLE. Compare: careerfit roles --compare A B")
-        return "\n".join(clean(line) for line in lines) + "\n"
+        if bank.blends:
+            names = {r.id: r.name for r in bank.roles}
+            lines.append("Blends: where two roles meet:")
+            lines += [f"  {b.name} ({b.id}): " + " + ".join(names[r] for r in sorted(
+                b.roles, key=list(names).index)) for b in bank.blends]
+        lines.append("Show a card: careerfit roles " + ("ROLE or BLEND" if bank.blends
+                                                        else "ROLE")
+                     + ". Compare: careerfit roles --compare A B")
+        return fold("\n".join(clean(line) for line in lines), width) + "\n"
     lines = []
     for card in cards:
         lines.append(card["name"])
@@ -87,28 +124,47 @@ def plain_roles(bank: Bank, cards: list[dict[str, Any]], fields: list[tuple[str,
             lines.append(f"{title}:")
             lines += [f"  {part.lstrip('• ')}" for part in field_text(bank, card, key).split("\n")]
         lines.append("")
-    return "\n".join(clean(line) for line in lines)
+    return fold("\n".join(clean(line) for line in lines), width)
 
 
 class PlainPrompter:
     """Asks bank questions as numbered lists; the person types numbers and Enter."""
 
-    def __init__(self, input: TextIO | None = None, output: TextIO | None = None) -> None:
+    def __init__(self, input: TextIO | None = None, output: TextIO | None = None,
+                 width: int | None = None) -> None:
+        from careerfit.terminal import facts
+
         self.input = input or sys.stdin
         self.output = output or sys.stderr
+        # Lines wrap at word boundaries to the terminal's width (not on a pipe or a file).
+        self.width = width if width is not None else facts.columns(self.output)
 
     def _say(self, text: str) -> None:
-        self.output.write(clean(text) + "\n")
+        self.output.write(fold(clean(text), self.width) + "\n")
         self.output.flush()
 
+    def say(self, text: str) -> None:
+        """A line of its own between questions (such as 'Resumed with 5 answers.')."""
+        self._say(text)
+
     def _read(self, prompt: str) -> str:
-        self.output.write(prompt)
+        folded = fold(prompt.rstrip(), self.width)
+        self.output.write(folded + prompt[len(prompt.rstrip()):])  # the space before input
         self.output.flush()
         speed.resume()  # careerfit now waits on the person: start-up is over
-        line = self.input.readline()
-        if not line:
+        try:
+            line = self.input.readline()
+        except KeyboardInterrupt:  # Ctrl-C: what follows starts on a line of its own
+            self._end_line()
+            raise
+        if not line:  # Ctrl-D, or the end of input
+            self._end_line()
             raise EOFError
         return line.strip().lower()
+
+    def _end_line(self) -> None:
+        self.output.write("\n")
+        self.output.flush()
 
     def ask(self, question: Question, label: str, current: MaybeAnswer = None,
             answered: bool = False) -> tuple[str, ...] | str | None:
@@ -118,8 +174,9 @@ class PlainPrompter:
             self._say(f"  Hint: {question.hint}")
         for number, option in enumerate(question.options, start=1):
             self._say(f"  {number}. {option.label}")
-        self._say(f"  {SKIP_KEY}. Not sure (skip this question)")
+        self._say(f"  {SKIP_KEY}. {question.skip_label}")
         multi = question.kind == "multi"
+        not_sure = "neither / not sure" if question.kind == "pair" else "not sure"
         keep = ""
         if answered:
             shown = ("0" if current is None else
@@ -127,9 +184,9 @@ class PlainPrompter:
             keep = f", Enter: keep {shown}"
         if multi:
             prompt = (f"Type the numbers of all that apply, separated by spaces ({SKIP_KEY}:"
-                      f" not sure, 'none': none of these, b: back{keep}): ")
+                      f" {not_sure}, 'none': none of these, b: back{keep}): ")
         else:
-            prompt = f"Type a number ({SKIP_KEY}: not sure, b: back{keep}): "
+            prompt = f"Type a number ({SKIP_KEY}: {not_sure}, b: back{keep}): "
         while True:
             typed = self._read(prompt)
             if typed in BACK_KEYS:
@@ -164,19 +221,18 @@ class PlainPrompter:
         typed = self._read(f"{message} {'(Y/n)' if default else '(y/N)'}: ")
         return typed in ("y", "yes") or (default and not typed)
 
-    def review(self, bank: Bank, picks: EditablePicks,
-               shown: list[str]) -> str | None:
-        """List every answer; return a question id to change, or None to see the result."""
+    def review(self, rows: Sequence[ReviewRow]) -> str | None:
+        """List every answer by its number; return the key of the one to change, or None
+        to see the result."""
         self._say("Review your answers:")
-        for number, question_id in enumerate(shown, start=1):
-            question = bank.question(question_id)
-            self._say(f"  {number}. {question.short or question.text}:"
-                      f" {question.describe(picks.get(question_id))}")
+        for row in rows:
+            self._say(f"  {row.mark}. {row.short}: {row.answer}")
+        by_mark = {row.mark: row.key for row in rows}
         while True:
             typed = self._read("Type a number to change that answer, or Enter to see your"
                                " result: ")
             if not typed:
                 return None
-            if typed.isdigit() and 1 <= int(typed) <= len(shown):
-                return shown[int(typed) - 1]
+            if typed in by_mark:
+                return by_mark[typed]
             self._say("  Please type a number from the list, or just Enter.")

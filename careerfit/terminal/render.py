@@ -151,21 +151,33 @@ def _all_steps(view: ResultView, width: int) -> Any:
 
 
 def _steps(steps: Steps) -> Panel:
-    lines = []
+    """One role's next steps in a panel; a numbered skill priority that wraps hangs under
+    its own text, past its number."""
+    parts: list[Any] = []
+
+    def markup(line: str) -> None:
+        parts.append(Text.from_markup(line))
+
     if steps.route:
-        lines.append(f"[bold]{safe(steps.route[0])}:[/] {safe(steps.route[1])}")
+        markup(f"[bold]{safe(steps.route[0])}:[/] {safe(steps.route[1])}")
     if steps.priorities:
-        lines.append("[bold]Skill priorities[/]")
-        lines += [f"  {n}. {safe(s)}" for n, s in enumerate(steps.priorities, start=1)]
+        markup("[bold]Skill priorities[/]")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column()
+        for n, skill in enumerate(steps.priorities, start=1):
+            grid.add_row(f"  {n}.", Text(clean(skill)))
+        parts.append(grid)
     else:
-        lines.append(f"[bold]Skill priorities:[/] {safe(steps.no_priorities)}")
+        markup(f"[bold]Skill priorities:[/] {safe(steps.no_priorities)}")
     if steps.already_have:
-        lines.append(f"[dim]{safe(steps.already_have)}[/]")
-    lines += [f"[bold]{title}:[/] {safe(items)}" for title, items in steps.lists]
-    lines.append(f"[bold]Pay:[/] {safe(steps.pay)}")
-    if steps.pay_note:
-        lines.append(f"  {safe(steps.pay_note)}")
-    return Panel("\n".join(lines), title=safe(steps.title), title_align="left",
+        markup(f"[dim]{safe(steps.already_have)}[/]")
+    for title, items in steps.lists:
+        markup(f"[bold]{title}:[/] {safe(items)}")
+    markup(f"[bold]Pay:[/] {safe(steps.pay)}")
+    if steps.pay_note:  # a paragraph of its own: its wrapped lines start where it starts
+        markup(f"[dim]{safe(steps.pay_note)}[/]")
+    return Panel(Group(*parts), title=safe(steps.title), title_align="left",
                  box=box.ROUNDED)
 
 

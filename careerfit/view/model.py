@@ -164,7 +164,7 @@ def _steps(steps: Mapping[str, Any], name: str) -> Steps:
     origin = steps["background_label"]
     route = ((f"From where you are ({origin})" if origin else "From where you are",
               steps["route"]) if steps["route"] else None)
-    have = steps.get("already_have")
+    have = steps.get("already_have_names") or steps.get("already_have")
     salary = steps["salary"]
     return Steps(
         title=f"Next steps toward {name}",

@@ -8,13 +8,27 @@ Knows nothing of questionary: it drives any object with the ``ask``, ``confirm``
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from careerfit.bank import BACK, Bank, Question
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer
 
 if TYPE_CHECKING:
     from careerfit.terminal.session.plans import Plan
+
+# The review's mark for the unscored question asked last (numbers are the questions').
+LAST_MARK = "s"
+
+
+class ReviewRow(NamedTuple):
+    """One answer on the review list: *key* is what picking it returns, *mark* its
+    number (the question's number in the quiz) or LAST_MARK, *short* the question."""
+
+    key: str
+    mark: str
+    short: str
+    answer: str
+
 
 class Asks(Protocol):
     def ask(self, question: Question, label: str, current: MaybeAnswer = None,
@@ -23,23 +37,59 @@ class Asks(Protocol):
 
     def confirm(self, message: str, default: bool = False) -> bool: ...
 
-    def review(self, bank: Bank, picks: EditablePicks, shown: list[str]) -> str | None: ...
+    def review(self, rows: Sequence[ReviewRow]) -> str | None:
+        """The key of the row picked to change, or None: 'these are right'."""
+
+    def say(self, text: str) -> None:
+        """A line of its own between questions (such as 'Resumed with 5 answers')."""
+
+
+class Last(Protocol):
+    """An unscored question asked after the last scored one (the skills question)."""
+
+    def ask(self, picks: EditablePicks) -> None: ...
+
+    def row(self) -> tuple[str, str] | None:
+        """(short, answer) for the review, or None when it has nothing to ask."""
+
+
+def number_of(picks: EditablePicks, question_id: str) -> int:
+    """A question's number, the same in the quiz, its review and --edit: the place of its
+    answer in the order asked (a question not answered yet comes next)."""
+    return list(picks).index(question_id) + 1 if question_id in picks else len(picks) + 1
+
+
+def review_rows(bank: Bank, picks: EditablePicks, last: Last | None) -> list[ReviewRow]:
+    """The review list: every answer by its number, then the unscored last question."""
+    rows = []
+    for number, question_id in enumerate(picks, start=1):
+        question = bank.question(question_id)
+        rows.append(ReviewRow(question_id, str(number), question.short or question.text,
+                              question.describe(picks[question_id])))
+    extra = last.row() if last is not None else None
+    if extra is not None:
+        rows.append(ReviewRow(LAST_MARK, LAST_MARK, *extra))
+    return rows
 
 
 def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *, review: bool,
                 on_change: Callable[[EditablePicks], None],
                 history: Sequence[str] = (),
-                before_review: Callable[[EditablePicks], None] | None = None
+                last: Last | None = None, ask_last: bool = True
                 ) -> EditablePicks:
     """Ask what *plan* asks, saving after every answer; offer more; then the review.
 
     Left arrow or Backspace (BACK) returns to the question answered before, its answer
     preselected, as far back as this session goes and then through *history* (the
-    questions a resumed quiz had answered before it stopped, last one last).
-    *before_review* runs once the last question is answered, before the review (the
-    unscored question about skills the person already has).
+    questions a resumed quiz had answered before it stopped, last one last); going
+    forward again asks each answered question stepped back over, in turn, so that none
+    drops out of view. *last* (the unscored question about skills the person already
+    has) is asked once the last question is answered, before the review, unless not
+    *ask_last* (--edit: it is on the review list, like every answer). The picks come
+    back in the order asked.
     """
     answered_here: list[str] = list(history)
+    ahead: list[str] = []  # answered questions stepped back over, the nearest last
 
     def ask(question_id: str) -> bool:
         """Ask one question; False when the person went back instead of answering."""
@@ -56,24 +106,29 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
         while not ask(question_id):
             if not answered_here:
                 continue  # nothing before the first question: ask it again
-            plan.put_back(question_id)
+            if question_id in picks:
+                ahead.append(question_id)
+            else:
+                plan.put_back(question_id)
             question_id = answered_here.pop()
         answered_here.append(question_id)
 
     while True:
-        question_id = plan.next(picks)
+        question_id = ahead.pop() if ahead else plan.next(picks)
         if question_id is not None:
             ask_going_back(question_id)
             continue
         if not plan.can_extend(picks) or not prompter.confirm(plan.more_prompt(picks)):
             break
         plan.extend()
-    if before_review is not None:
-        before_review(picks)
+    if last is not None and ask_last:
+        last.ask(picks)
     while review:
-        shown = list(picks)  # in the order the questions were put (then any saved before)
-        chosen = prompter.review(bank, picks, shown)
+        chosen = prompter.review(review_rows(bank, picks, last))
         if chosen is None:
             break
-        ask(chosen)
-    return {q.id: picks[q.id] for q in bank.questions if q.id in picks}
+        if chosen == LAST_MARK and last is not None:
+            last.ask(picks)
+        else:
+            ask(chosen)
+    return dict(picks)

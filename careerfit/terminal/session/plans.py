@@ -43,19 +43,26 @@ class Plan(Protocol):
 
 
 class FixedPlan:
-    """Ask a given list of questions in bank order (the full quiz, missing answers, --edit)."""
+    """Ask a given list of questions (the full quiz, missing answers, --edit), in bank
+    order or, with *in_order*, as listed. Each is numbered by the order of the answers
+    (:func:`~careerfit.terminal.session.loop.number_of`) out of *total* (the bank's
+    questions unless given)."""
 
-    def __init__(self, bank: Bank, to_ask: list[str]) -> None:
+    def __init__(self, bank: Bank, to_ask: list[str], total: int | None = None,
+                 in_order: bool = False) -> None:
         self.bank = bank
         wanted = set(to_ask)
-        self.queue = [q.id for q in bank.questions if q.id in wanted]
-        self.position = {q.id: n for n, q in enumerate(bank.questions, start=1)}
+        self.queue = list(to_ask) if in_order else [q.id for q in bank.questions
+                                                    if q.id in wanted]
+        self.total = total if total is not None else len(bank.questions)
 
     def next(self, picks: EditablePicks) -> str | None:
         return self.queue.pop(0) if self.queue else None
 
     def label(self, picks: EditablePicks, question_id: str) -> str:
-        return f"({self.position[question_id]}/{len(self.bank.questions)})"
+        from careerfit.terminal.session.loop import number_of
+
+        return f"({number_of(picks, question_id)}/{self.total})"
 
     def can_extend(self, picks: EditablePicks) -> bool:
         return False
@@ -99,8 +106,9 @@ class AdaptivePlan:
         return question_id
 
     def label(self, picks: EditablePicks, question_id: str) -> str:
-        asked = list(picks)
-        number = asked.index(question_id) + 1 if question_id in picks else len(asked) + 1
+        from careerfit.terminal.session.loop import number_of
+
+        number = number_of(picks, question_id)
         most = self.bank.max_questions + (self.bank.background is not None)
         why = ""
         if number > SAY_WHY_AFTER and self.extra == 0:
@@ -147,12 +155,20 @@ class AdaptivePlan:
 
 def choose_plan(bank: Bank, answers: AnswerSet, *, edit: bool, from_file: bool, resume: bool,
                 review: bool) -> Plan | None:
-    """How a quiz asks, or None when nothing is to be asked: with *edit*, every question
-    again (an adaptive file's own); for a file (*from_file*), its missing answers; a new or
-    resumed adaptive quiz, the adaptive order; otherwise the questions not yet answered
-    (a resumed quiz with them all still gets its *review*)."""
+    """How a quiz asks, or None when nothing is to be asked: with *edit*, the questions
+    the file lacks (none for an adaptive file), then the review list, where the person
+    picks what to change (with no *review*, every answer again, in the file's order);
+    for a file (*from_file*), its
+    missing answers; a new or resumed adaptive quiz, the adaptive order; otherwise the
+    questions not yet answered (a resumed quiz with them all still gets its *review*)."""
     if edit:
-        to_ask = list(answers.picks) if answers.adaptive else [q.id for q in bank.questions]
+        # An adaptive file holds what was asked; any other gets the questions it lacks.
+        lacking = [] if answers.adaptive else [q.id for q in bank.questions
+                                              if q.id not in answers.picks]
+        total = len(answers.picks) + len(lacking)
+        if review:
+            return FixedPlan(bank, lacking, total=total)
+        return FixedPlan(bank, [*answers.picks, *lacking], total=total, in_order=True)
     elif from_file:
         if not answers.missing:
             return None

@@ -52,11 +52,13 @@ def continue_unfinished(lock: QuizLock, plain: bool, instead: str = "starts a ne
 
 def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review: bool,
              resume: bool, data_dir: Path | None, resume_command: str,
-             answers_file: Path | None) -> AnswerSet:
+             answers_file: Path | None, edit: bool = False) -> AnswerSet:
     """*answers* completed by asking what *plan* asks, the progress kept after every answer
     (with *data_dir*, the bank it was taken with). A stop raises Interrupted, saying what
-    was kept and how to go on (*resume_command*); before the first new answer, nothing is
-    kept and an earlier unfinished quiz (and *answers_file*) stays as it was."""
+    was kept and how to go on (*resume_command*); before the first new answer, nothing new
+    is kept: an earlier unfinished quiz (and *answers_file*) stays as it was, and a
+    resumed one keeps the answers it had. With *edit*, the skills question is on the
+    review list rather than asked before it."""
     from careerfit.base.interrupts import how_stopped, signals_interrupt
     from careerfit.terminal.session.loop import run_session
     from careerfit.terminal.session.progress import save_progress
@@ -78,16 +80,22 @@ def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review:
     try:
         with signals_interrupt():
             prompter = prompter_for(plain)
-            skills = list(answers.skills)
-
-            def skills_question(current: dict) -> None:
-                skills[:] = ask_skills(bank, current, tuple(skills), prompter)
-
+            if resume and picks:
+                prompter.say(f"Resumed with {len(picks)} answer"
+                             f"{'s' if len(picks) != 1 else ''}.")
+            skills = SkillsQuestion(bank, answers.skills, prompter)
             finished = run_session(bank, picks, plan, prompter, review=review, on_change=keep,
                                    history=list(answers.picks) if resume else (),
-                                   before_review=skills_question)
+                                   last=skills, ask_last=not edit)
     except (KeyboardInterrupt, EOFError) as stop:
         how = how_stopped(stop)
+        if not given and resume and answers.picks:  # the resumed quiz's file is untouched
+            from careerfit.terminal.session.progress import progress_path
+
+            count = len(answers.picks)
+            raise Interrupted(f"{how} before a new answer; the {count} earlier answer"
+                              f"{'s are' if count != 1 else ' is'} still kept in"
+                              f" {progress_path()}. Continue with: {resume_command}") from None
         if not given:  # nothing new to keep, and an earlier unfinished quiz stays as it was
             unchanged = f"; {answers_file} is unchanged" if answers_file else ""
             raise Interrupted(f"{how} before the first answer; nothing was kept{unchanged}"
@@ -98,32 +106,50 @@ def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review:
         noun = "answer" if kept == 1 and answers.adaptive else "answers"
         raise Interrupted(f"{how}: kept {kept}{out_of} {noun} in {path}."
                           f" Continue with: {resume_command}") from None
-    return answers._replace(picks=finished, skills=tuple(skills), missing=())
+    return answers._replace(picks=finished, skills=skills.have, missing=())
 
 
-def ask_skills(bank: Bank, picks: dict, have: tuple[str, ...], prompter: Any
-               ) -> tuple[str, ...]:
-    """One unscored pick-all question after the last scored one: which of the skill
-    priorities of the two leading roles the person already has (their next steps then
-    leave those out). Skipping it, or going back from it, keeps what was there."""
-    from careerfit.engine.scoring import Scorer
+class SkillsQuestion:
+    """One unscored pick-all question after the last scored one: which skills (by their
+    short names) of the two leading roles' priorities the person already has; their
+    next steps then leave those out, and the tools those skills name. Skipping it, or
+    going back from it, keeps what was there. On the review list it comes last."""
 
-    scorer = Scorer(bank)
-    leading = [role for role, _ in scorer.ranking(scorer.score(picks, shares=False).fits)][:2]
-    offered: dict[str, str] = {}
-    for role_id in leading:
-        offered.update(bank.role(role_id).priorities_by_id())
-    if not offered:
-        return have
-    question = Question(
-        id="skills", kind="multi", text=SKILLS_QUESTION, source="", scored=False,
-        hint="Not scored: your next steps leave out what you pick. Skip it if unsure.",
-        short="skills you already have",
-        options=tuple(Option(i, t, {}) for i, t in offered.items()))
-    current = tuple(i for i in offered if i in have)
-    answer = prompter.ask(question, "(last, not scored)", current=current or None,
-                          answered=bool(have))
-    if answer == BACK or answer is None:
-        return have
-    kept_elsewhere = tuple(i for i in have if i not in offered)
-    return tuple(i for i in bank.skills if i in answer or i in kept_elsewhere)
+    SHORT = "skills you already have"
+
+    def __init__(self, bank: Bank, have: tuple[str, ...], prompter: Any) -> None:
+        self.bank, self.have, self.prompter = bank, tuple(have), prompter
+
+    def _offered(self, picks: dict) -> dict[str, str]:
+        from careerfit.engine.scoring import Scorer
+
+        scorer = Scorer(self.bank)
+        fits = scorer.score(picks, shares=False).fits
+        offered: dict[str, str] = {}
+        for role_id, _ in scorer.ranking(fits)[:2]:
+            offered.update(self.bank.role(role_id).labels_by_id())
+        return offered
+
+    def ask(self, picks: dict) -> None:
+        offered = self._offered(picks)
+        if not offered:
+            return
+        have = self.have
+        question = Question(
+            id="skills", kind="multi", text=SKILLS_QUESTION, source="", scored=False,
+            hint="Not scored: your next steps leave out what you pick. Skip it if unsure.",
+            short=self.SHORT, options=tuple(Option(i, t, {}) for i, t in offered.items()))
+        current = tuple(i for i in offered if i in have)
+        answer = self.prompter.ask(question, "(last, not scored)", current=current or None,
+                                   answered=bool(have))
+        if answer == BACK or answer is None:
+            return
+        kept_elsewhere = tuple(i for i in have if i not in offered)
+        self.have = tuple(i for i in self.bank.skills if i in answer or i in kept_elsewhere)
+
+    def row(self) -> tuple[str, str] | None:
+        if not self.bank.skills:
+            return None
+        names = self.bank.skill_labels
+        return (f"{self.SHORT} (not scored)",
+                "; ".join(names[i] for i in self.have) if self.have else "None picked")
