@@ -274,7 +274,6 @@ class Model:
         tables = bank.tables
         self._compiled = (tables if tables is not None and tables.signature == model_signature()
                           else None)
-        self._moments: dict[str, tuple[list[float], list[float]]] = {}
 
     @cached_property
     def table(self) -> dict[str, dict[str, tuple[float, ...]]]:
@@ -375,34 +374,31 @@ class Model:
                            strict=True)) if self.blend_keys else {})
         return Posterior(main, ties, weights, blends)
 
+    def moment(self, question_id: str, state: int) -> tuple[float, float]:
+        """The mean and the variance of log P(answer) over the answers *state* would give
+        to *question_id*: what person fit compares an answer's log-likelihood with."""
+        question = self.bank.question(question_id)
+        rows = self.tables_for(question)
+        if question.kind == "multi":  # each option picked or left on its own
+            mean = variance = 0.0
+            for picked, left in rows.values():
+                yes, no = picked[state], left[state]
+                p = math.exp(yes)
+                mean += p * yes + (1 - p) * no
+                variance += p * (1 - p) * (yes - no) ** 2
+            return mean, variance
+        logs = [row[0][state] for row in rows.values()]
+        mean = sum(math.exp(v) * v for v in logs)
+        return mean, max(sum(math.exp(v) * v * v for v in logs) - mean * mean, 0.0)
+
     def moments(self, question_id: str) -> tuple[list[float], list[float]]:
-        """Per state, the mean and the variance of log P(answer) over the answers that
-        state would give to *question_id*: what person fit compares the answers with."""
-        cached = self._moments.get(question_id)
-        if cached is None:
-            question = self.bank.question(question_id)
-            rows = self.tables_for(question)
-            means = [0.0] * len(self.states)
-            variances = [0.0] * len(self.states)
-            for state in range(len(self.states)):
-                if question.kind == "multi":  # each option picked or left on its own
-                    for picked, left in rows.values():
-                        yes, no = picked[state], left[state]
-                        p = math.exp(yes)
-                        means[state] += p * yes + (1 - p) * no
-                        variances[state] += p * (1 - p) * (yes - no) ** 2
-                else:
-                    logs = [row[0][state] for row in rows.values()]
-                    mean = sum(math.exp(v) * v for v in logs)
-                    means[state] = mean
-                    variances[state] = max(sum(math.exp(v) * v * v for v in logs)
-                                           - mean * mean, 0.0)
-            cached = self._moments[question_id] = (means, variances)
-        return cached
+        """:meth:`moment` for every state (for a block of answer sets at once)."""
+        pairs = [self.moment(question_id, state) for state in range(len(self.states))]
+        return [m for m, _ in pairs], [v for _, v in pairs]
 
     def person_fit(self, picks: Picks, posterior: Posterior) -> float:
         """How well the likeliest state explains the answers: the standardised
-        log-likelihood l_z (Drasgow, Levine and Williams 1985), from :meth:`moments`. Near
+        log-likelihood l_z (Drasgow, Levine and Williams 1985), from :meth:`moment`. Near
         0 for answers as consistent as that kind of person's usual answers; below
         MISFIT_LZ when no kind explains them well; 0 when nothing can be said (no answers,
         or the likeliest state answers at random)."""
@@ -413,9 +409,9 @@ class Model:
             if answer is None:
                 continue
             seen += self.loglik(question.id, answer)[state]
-            means, variances = self.moments(question.id)
-            expected += means[state]
-            variance += variances[state]
+            mean, spread = self.moment(question.id, state)
+            expected += mean
+            variance += spread
         return standardised(seen, expected, variance)
 
     def verdict_chances(self, posterior: Posterior) -> list[float]:
