@@ -11,7 +11,7 @@ import pytest
 
 from careerfit.bank import load_bank
 from careerfit.base.errors import DataError
-from careerfit.documents.answers import read_answers
+from careerfit.documents.answers import AnswerSet, dump_answers, read_answers
 from careerfit.engine.adaptive import CAP, END_OF_BANK, MISFIT, SETTLED, Planner
 from careerfit.engine.ending import ending
 from careerfit.engine.result import Evaluator
@@ -66,7 +66,8 @@ def test_an_unsettled_end_says_between_what_and_how_to_settle_it(bank):
     assert more is None or 1 <= more <= 8
     screen = run("quiz", "--answers", str(EVALUATOR), "--adaptive", "--plain").stdout
     sentence = next(line for line in screen.splitlines() if line.startswith("Not settled"))
-    assert f"Not settled after {coverage['answered']} answers" in sentence
+    put = coverage["asked"] + coverage["asked_unscored"]
+    assert f"Not settled after {put} questions" in sentence
     assert "between" in sentence
     assert ("would most likely settle it" in sentence if more
             else "would most likely not settle it" in sentence)
@@ -103,3 +104,37 @@ def test_the_corpus_benchmark_reports_every_target(capsys, monkeypatch):
     assert external.main() == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "no such file" in captured.err
+
+
+def test_an_edited_adaptive_file_ends_early_and_more_goes_on(bank, tmp_path, monkeypatch,
+                                                             capsys):
+    """Answers an adaptive quiz would not have stopped on (here: cut short by hand) say
+    'early', and --more asks what would most likely settle them."""
+    from careerfit.app.quiz import QuizOptions, run_quiz
+    from careerfit.terminal import facts
+    from careerfit.terminal.session import run as session
+    from helpers import ScriptedPrompter
+
+    whole = read_answers(EVALUATOR, bank)
+    planner = Planner(bank)
+    asked = list(planner.replay(whole.picks))[:6]  # the background and five answers
+    short = tmp_path / "short.yaml"
+    short.write_text(dump_answers(bank, AnswerSet({q: whole.picks[q] for q in asked},
+                                                  revision=bank.revision, adaptive=True)))
+    report = json.loads(run("quiz", "--answers", str(short), "--json").stdout)
+    assert report["coverage"]["stopped_by"] == "early"
+    assert report["coverage"]["unsettled"] is not None
+    screen = run("quiz", "--answers", str(short), "--plain").stdout
+    assert "careerfit quiz --answers FILE --more asks them" in screen
+    # --more, in a terminal: the quiz goes on from the file's answers.
+    person = ScriptedPrompter(dict(whole.picks))
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(session, "prompter_for", lambda plain: person)
+    saved = tmp_path / "more.yaml"
+    run_quiz(QuizOptions(answers=short, more=True, save=saved, json_output=True))
+    after = json.loads(capsys.readouterr().out)
+    assert [q for _, q in person.asked][:1] != [] and person.asked[0][1] not in asked
+    assert after["coverage"]["asked"] > report["coverage"]["asked"]
+    assert after["coverage"]["stopped_by"] != "early"
+    refused = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--more")
+    assert refused.returncode == 2 and "--more goes on with an adaptive quiz" in refused.stderr

@@ -134,7 +134,13 @@ def quiz(
         "--resume", help="Continue the quiz you left unfinished, keeping earlier answers.",
     )] = False,
     edit: Annotated[bool, typer.Option(
-        "--edit", help="With --answers: ask every question again, the saved answer preselected.",
+        "--edit", help="With --answers: open the review list of the saved answers and change"
+                       " the ones you pick (with --no-review: every question again, the saved"
+                       " answer preselected).",
+    )] = False,
+    more: Annotated[bool, typer.Option(
+        "--more", help="With --answers FILE from an adaptive quiz: ask more questions, the"
+                       " most telling first, as the quiz would have gone on.",
     )] = False,
     review: Annotated[bool, typer.Option(
         "--review/--no-review", help="After the last question, list every answer to change any.",
@@ -169,6 +175,7 @@ def quiz(
       careerfit quiz --full --save me.yaml            every question, answers kept
       careerfit quiz --answers me.yaml --json         score saved answers for a script
       careerfit quiz --answers me.yaml --edit --save me.yaml   revise them
+      careerfit quiz --answers me.yaml --more --save me.yaml   answer a few more
       careerfit quiz --answers me.yaml --adaptive     what the adaptive quiz would ask
       careerfit quiz --resume                         continue after Ctrl-C
     """
@@ -177,7 +184,7 @@ def quiz(
     _apply_color(color)
     run_quiz(QuizOptions(answers=answers, save=save, json_output=json_output, resume=resume,
                          edit=edit, review=review, export=export, data=data, full=full,
-                         adaptive=adaptive, plain=plain))
+                         adaptive=adaptive, plain=plain, more=more))
 
 
 @app.command(epilog=EXIT_CODES, short_help="Check an edited question bank.")

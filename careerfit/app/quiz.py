@@ -31,6 +31,7 @@ class QuizOptions(NamedTuple):
     full: bool = False
     adaptive: bool = False
     plain: bool = False
+    more: bool = False
 
 
 def _check_flags(options: QuizOptions) -> None:
@@ -42,6 +43,10 @@ def _check_flags(options: QuizOptions) -> None:
     if options.full and options.adaptive:
         raise InputError("--full and --adaptive can't be used together",
                          hint="--full asks every question; --adaptive stops once the pick is sure")
+    if options.more and (not options.answers or options.edit or options.full
+                         or options.adaptive):
+        raise InputError("--more goes on with a saved adaptive quiz, on its own",
+                         hint="careerfit quiz --answers FILE --more --save FILE")
     if options.adaptive and (not options.answers or options.edit):
         raise InputError("--adaptive replays a complete answers file in the adaptive order",
                          hint="add --answers FILE (the quiz itself is adaptive unless --full)")
@@ -96,10 +101,14 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
             answers = AnswerSet({}, revision=bank.revision, adaptive=not options.full)
     if options.adaptive:
         answers = _replay(bank, answers, options.answers)
+    if options.more and not answers.adaptive:
+        raise InputError(f"{options.answers}: --more goes on with an adaptive quiz's answers,"
+                         " and this file has every question's",
+                         hint="--edit revises them; a full file has no more to ask")
     from careerfit.terminal.session.plans import choose_plan
 
     plan = choose_plan(bank, answers, edit=options.edit, from_file=options.answers is not None,
-                       resume=options.resume, review=options.review)
+                       resume=options.resume, review=options.review, more=options.more)
     if plan is None:
         if answers.newer and options.answers is not None and not answers.adaptive:
             note(f"careerfit: {options.answers} was saved before {len(answers.newer)} newer"

@@ -20,10 +20,13 @@ from careerfit.engine.verdict import Outcome, Verdict
 
 # "N more answers would most likely settle it" looks this many answers ahead at most.
 MOST_AHEAD = 8
+# An adaptive quiz's answers that end before its stop (an edited file, or one written by
+# hand): the quiz would have asked more (careerfit quiz --answers FILE --more does).
+EARLY = "early"
 
 
 class Ending(NamedTuple):
-    stopped_by: str  # SETTLED, CAP, MISFIT or END_OF_BANK
+    stopped_by: str  # SETTLED, CAP, MISFIT, END_OF_BANK or EARLY
     # When unsettled: the verdict and the likeliest other reading, and the answers that
     # would most likely settle it (None: more than MOST_AHEAD, or none left to ask).
     between: tuple[Outcome, Outcome] | None = None
@@ -42,11 +45,9 @@ def ending(bank: Bank, picks: Picks, verdict: Verdict, *, adaptive: bool,
         return Ending(END_OF_BANK)
     planner = planner or Planner(bank)
     posterior = planner.model.posterior(picks)
-    # A quiz that went on past its stop ("Answer a few more?") and then ended by choice
-    # reads as stopped at the cap: it ended before it settled.
-    stopped_by = planner.stop_reason(picks, posterior) or CAP
+    stopped_by = planner.stop_reason(picks, posterior) or EARLY
     unsettled = verdict.confidence == "low" or (
-        stopped_by in (CAP, MISFIT) and verdict.confidence != "high")
+        stopped_by in (CAP, MISFIT, EARLY) and verdict.confidence != "high")
     if not unsettled:
         return Ending(stopped_by)
     other = next((c for c in verdict.chances if c != verdict.outcome), None)
@@ -56,4 +57,4 @@ def ending(bank: Bank, picks: Picks, verdict: Verdict, *, adaptive: bool,
                   planner.answers_to_settle(picks, posterior, MOST_AHEAD))
 
 
-__all__ = ["CAP", "END_OF_BANK", "MISFIT", "SETTLED", "Ending", "ending"]
+__all__ = ["CAP", "EARLY", "END_OF_BANK", "MISFIT", "SETTLED", "Ending", "ending"]

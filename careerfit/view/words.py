@@ -82,28 +82,28 @@ def reading(outcome: Mapping[str, Any], names: Mapping[str, str]) -> str:
 
 def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str]) -> str | None:
     """What an adaptive quiz's result rests on (coverage.stopped_by): settled, or what it
-    could not settle and how to settle it; None for a quiz that asked every question."""
+    could not settle and how to settle it; None for a quiz that asked every question. It
+    counts the questions put, as the quiz numbered them."""
     if not coverage["stopped_early"]:
         return None
-    answered = coverage["answered"]
-    at_cap = coverage["answered"] + coverage["skipped"] >= coverage["question_cap"]
+    put = coverage["asked"] + coverage.get("asked_unscored", 0)
     unsettled = coverage.get("unsettled")
     if not unsettled:
         if coverage["stopped_by"] == "settled":
-            return f"Based on {answered} answers: the quiz stopped once what it says was settled."
-        return (f"Based on {answered} answers: the quiz stopped there, as the rest of the"
-                " bank would most likely not change what it says.")
+            return f"Based on {put} questions: the quiz stopped once what it says was settled."
+        return (f"Based on {put} questions: the quiz stopped there, as the rest of the bank"
+                " would most likely not change what it says.")
     first, second = (reading(o, names) for o in unsettled["between"])
     more = unsettled["more_answers"]
-    if coverage["stopped_by"] == "misfit":
-        why = " (your answers fit no one pattern well)"
-    elif at_cap:
-        why = f" (the quiz's limit of {coverage['question_cap']} questions)"
-    else:
-        why = ""
-    how = (f" About {more} more answer{'s' if more != 1 else ''} would most likely settle it."
-           if more else " A few more answers would most likely not settle it.")
-    return f"Not settled after {answered} answers{why}: between {first} and {second}.{how}"
+    why = {"misfit": " (your answers fit no one pattern well)",
+           "cap": (f" (the quiz's limit of {coverage['question_cap']} questions)"
+                   if coverage["asked"] >= coverage["question_cap"] else "")}
+    how = (f" About {more} more answer{'s' if more != 1 else ''} would most likely settle it"
+           if more else " A few more answers would most likely not settle it")
+    if coverage["stopped_by"] == "early":
+        how += ": careerfit quiz --answers FILE --more asks them"
+    return (f"Not settled after {put} questions{why.get(coverage['stopped_by'], '')}:"
+            f" between {first} and {second}.{how}.")
 
 
 def sureness_sentence(bank: Bank, result: Result) -> str:

@@ -118,7 +118,12 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
         if question_id is not None:
             ask_going_back(question_id)
             continue
-        if not plan.can_extend(picks) or not prompter.confirm(plan.more_prompt(picks)):
+        if not plan.can_extend(picks):
+            break
+        said, offer = plan.more_prompt(picks)
+        if said:
+            prompter.say(said)
+        if not prompter.confirm(offer):
             break
         plan.extend()
     if last is not None and ask_last:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 from careerfit.bank import Bank
 from careerfit.base.vocabulary import EditablePicks
 
-MORE_PROMPT = "You can stop here. Answer a few more to be surer?"
+MORE_PROMPT = "Answer a few more to be surer?"
 
 if TYPE_CHECKING:
     from careerfit.documents.answers import AnswerSet
@@ -32,8 +32,9 @@ class Plan(Protocol):
     def can_extend(self, picks: EditablePicks) -> bool:
         """Whether a few more questions could follow a stop."""
 
-    def more_prompt(self, picks: EditablePicks) -> str:
-        """What a stop says before it offers a few more questions."""
+    def more_prompt(self, picks: EditablePicks) -> tuple[str, str]:
+        """What a stop says (a line of its own, maybe empty), and its offer of a few more
+        questions (a yes/no question: short, so that it fits on one line)."""
 
     def extend(self) -> None:
         """Allow a few more questions after a stop."""
@@ -67,8 +68,8 @@ class FixedPlan:
     def can_extend(self, picks: EditablePicks) -> bool:
         return False
 
-    def more_prompt(self, picks: EditablePicks) -> str:
-        return MORE_PROMPT
+    def more_prompt(self, picks: EditablePicks) -> tuple[str, str]:
+        return "", MORE_PROMPT
 
     def extend(self) -> None:
         """A fixed list has nothing to add."""
@@ -81,11 +82,15 @@ class AdaptivePlan:
     """Ask what tells the most until the pick is sure (:mod:`~careerfit.engine.adaptive`),
     then offer more."""
 
-    def __init__(self, bank: Bank, planner: Planner | None = None) -> None:
+    def __init__(self, bank: Bank, planner: Planner | None = None, *, more: bool = False
+                 ) -> None:
+        """*more*: a saved quiz goes on (--more): as many questions as would most likely
+        settle it, or a few, even past its stop."""
         self.bank = bank
         self._planner = planner
         self.extra = 0
         self._more = EXTRA_QUESTIONS
+        self._going_on = more
 
     @property
     def planner(self) -> Planner:
@@ -100,6 +105,10 @@ class AdaptivePlan:
         background = self.bank.background_to_ask(picks)  # without building the planner
         if background is not None:
             return background
+        if self._going_on:  # --more: the first extension is asked for already
+            self._going_on = False
+            self.more_prompt(picks)
+            self.extend()
         question_id = self.planner.next_to_ask(picks, even_if_sure=self.extra > 0)
         if question_id is not None and self.extra > 0:
             self.extra -= 1
@@ -126,8 +135,8 @@ class AdaptivePlan:
     def can_extend(self, picks: EditablePicks) -> bool:
         return any(q.id not in picks for q in self.bank.scored)
 
-    def more_prompt(self, picks: EditablePicks) -> str:
-        """How the stop left things (careerfit.engine.ending), then the offer: when the
+    def more_prompt(self, picks: EditablePicks) -> tuple[str, str]:
+        """How the stop left things (careerfit.engine.ending), and the offer: when the
         verdict is unsettled, as many more questions as would most likely settle it."""
         from careerfit.documents.report import ending_part
         from careerfit.engine.ending import ending
@@ -138,13 +147,13 @@ class AdaptivePlan:
         verdict = Evaluator(self.bank)(picks, explain=False).verdict
         end = ending(self.bank, picks, verdict, adaptive=True, planner=planner)
         self._more = (end.more or EXTRA_QUESTIONS) if end.unsettled else EXTRA_QUESTIONS
-        coverage = {"stopped_early": True, "answered": verdict.answered,
-                    "skipped": sum(1 for q in self.bank.scored
-                                   if q.id in picks and picks[q.id] is None),
+        scored = sum(1 for q in self.bank.scored if q.id in picks)
+        coverage = {"stopped_early": True, "asked": scored,
+                    "asked_unscored": len(picks) - scored,
                     "question_cap": self.bank.max_questions, **ending_part(end)}
         said = ending_sentence(coverage, {r.id: r.name for r in self.bank.roles}) or ""
-        offer = f"Answer {self._more} more?" if end.unsettled else MORE_PROMPT
-        return f"{said} {offer}".strip()
+        offer = (f"Answer {self._more} more?" if end.unsettled else MORE_PROMPT)
+        return said, offer
 
     def extend(self) -> None:
         self.extra = self._more
@@ -154,13 +163,16 @@ class AdaptivePlan:
 
 
 def choose_plan(bank: Bank, answers: AnswerSet, *, edit: bool, from_file: bool, resume: bool,
-                review: bool) -> Plan | None:
+                review: bool, more: bool = False) -> Plan | None:
     """How a quiz asks, or None when nothing is to be asked: with *edit*, the questions
     the file lacks (none for an adaptive file), then the review list, where the person
     picks what to change (with no *review*, every answer again, in the file's order);
     for a file (*from_file*), its
     missing answers; a new or resumed adaptive quiz, the adaptive order; otherwise the
-    questions not yet answered (a resumed quiz with them all still gets its *review*)."""
+    questions not yet answered (a resumed quiz with them all still gets its *review*);
+    with *more*, an adaptive file's quiz goes on where it stopped."""
+    if more:
+        return AdaptivePlan(bank, more=True)
     if edit:
         # An adaptive file holds what was asked; any other gets the questions it lacks.
         lacking = [] if answers.adaptive else [q.id for q in bank.questions
