@@ -185,3 +185,18 @@ def test_calibrate_command_reports_held_out_and_writes(bank, tmp_path, monkeypat
     assert report["written"] == str(data / "calibration.yaml")
     written = load_bank(data).calibration
     assert written is not None and written.source.startswith("careerfit calibrate")
+
+
+def test_fit_items_learns_how_strongly_questions_speak(bank, monkeypatch):
+    import careerfit.engine.fit as fitting
+    from careerfit.bank.calibration import SCALE_BOUNDS
+
+    monkeypatch.setattr(fitting, "ROUNDS", 1)
+    sample = _labelled(bank, 6, seed=9)
+    plain = fit(bank, sample)
+    with_items = fit(bank, sample, with_items=True)
+    assert plain.calibration.question_scale == {}
+    assert with_items.after <= plain.after + 1e-9  # more freedom never fits worse here
+    scales = with_items.calibration.question_scale
+    assert scales and set(scales) <= {q.id for q in bank.scored}
+    assert all(SCALE_BOUNDS[0] <= v <= SCALE_BOUNDS[1] for v in scales.values())

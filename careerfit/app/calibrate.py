@@ -12,7 +12,7 @@ from careerfit.base.errors import InputError
 
 
 def run_calibrate(labelled: Path, *, data: Path | None, write: bool, json_output: bool,
-                  with_prior: bool = False) -> None:
+                  with_prior: bool = False, with_items: bool = False) -> None:
     from careerfit.bank.calibration import FILE_NAME, HAND_SET
     from careerfit.documents.labelled import read_labelled
     from careerfit.engine.fit import fit, with_calibration
@@ -32,7 +32,8 @@ def run_calibrate(labelled: Path, *, data: Path | None, write: bool, json_output
             sys.stderr.flush()
 
     report = fit(bank, fitting, source=f"careerfit calibrate {labelled.name}"
-                 f" ({len(fitting)} fitting people)", with_prior=with_prior, progress=progress)
+                 f" ({len(fitting)} fitting people)", with_prior=with_prior,
+                 with_items=with_items, progress=progress)
     if sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 20 + "\r")
     figures = {}

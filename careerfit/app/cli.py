@@ -278,6 +278,9 @@ def calibrate(
         "--fit-prior", help="Also learn how common each kind of person is. Only for a"
                             " representative sample, not a corpus built with so many of"
                             " each kind.")] = False,
+    fit_items: Annotated[bool, typer.Option(
+        "--fit-items", help="Also learn how strongly each question speaks: one value per"
+                            " question, so only with many more people than questions.")] = False,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
     data: DataOption = None,
 ) -> None:
@@ -292,7 +295,7 @@ def calibrate(
     from careerfit.app.calibrate import run_calibrate
 
     run_calibrate(labelled, data=data, write=write, json_output=json_output,
-                  with_prior=fit_prior)
+                  with_prior=fit_prior, with_items=fit_items)
 
 
 @app.command("schema", epilog=EXIT_CODES, short_help="Print a document's JSON Schema.")

@@ -84,7 +84,7 @@ class _Value(NamedTuple):
     start: float
 
 
-def _values(bank: Bank, with_prior: bool) -> list[_Value]:
+def _values(bank: Bank, with_prior: bool, with_items: bool = False) -> list[_Value]:
     traits = [t.id for t in bank.traits]
     values = [_Value("sensitivity_scale", "log", lambda c: math.log(c.sensitivity_scale),
                      lambda c, v: c._replace(sensitivity_scale=math.exp(v)), 0.0)]
@@ -103,6 +103,12 @@ def _values(bank: Bank, with_prior: bool) -> list[_Value]:
 
             values.append(_Value(f"blend.{'+'.join(sorted(blend.roles))}.{trait}", "profile",
                                  get, put, blend.profile.get(trait, 0.0)))
+    for question in bank.scored if with_items else ():
+        values.append(_Value(
+            f"question.{question.id}", "log",
+            lambda c, q=question.id: math.log(c.question_scale.get(q, 1.0)),
+            lambda c, v, q=question.id: c._replace(
+                question_scale={**c.question_scale, q: math.exp(v)}), 0.0))
     return values
 
 
@@ -137,14 +143,16 @@ class FitReport(NamedTuple):
 
 
 def fit(bank: Bank, people: Sequence[Labelled], *, source: str = "", with_prior: bool = False,
-        progress: Callable[[int, int], None] | None = None) -> FitReport:
+        with_items: bool = False, progress: Callable[[int, int], None] | None = None
+        ) -> FitReport:
     """Fit the calibration to *people* (all of them: pass only the fitting half).
 
     The prior over kinds of person is fitted only *with_prior*: it learns how common
     each kind is among the people given, which is right only for a representative
     sample. A corpus built to hold so many of each kind (as validation/ is) would
-    teach it the corpus's design instead."""
-    values = _values(bank, with_prior)
+    teach it the corpus's design instead. How strongly each question speaks is fitted only
+    *with_items*: a value per question wants many more people than questions."""
+    values = _values(bank, with_prior, with_items)
     current = HAND_SET._replace(source=source)
 
     def objective(calibration: Calibration) -> float:
@@ -171,8 +179,8 @@ def fit(bank: Bank, people: Sequence[Labelled], *, source: str = "", with_prior:
     after = loss(with_calibration(bank, current), people)
     moved_values = sorted(((v.name, v.start, v.get(current)) for v in values),
                           key=lambda row: -abs(row[2] - row[1]))
-    shown = tuple((name, start if name.startswith("blend") else math.exp(start),
-                   end if name.startswith("blend") else math.exp(end))
+    shown = tuple((name, start if name.startswith("blend.") else math.exp(start),
+                   end if name.startswith("blend.") else math.exp(end))
                   for name, start, end in moved_values if abs(end - start) > 1e-9)
     return FitReport(_tidy(current), before, after, shown)
 
@@ -182,5 +190,7 @@ def _tidy(calibration: Calibration) -> Calibration:
     prior = {k: round(v, 3) for k, v in calibration.prior.items() if abs(v - 1.0) > 1e-9}
     blends = {pair: {t: round(w, 3) for t, w in profile.items() if w}
               for pair, profile in calibration.blends.items()}
+    questions = {q: round(v, 3) for q, v in calibration.question_scale.items()
+                 if abs(v - 1.0) > 1e-9}
     return calibration._replace(sensitivity_scale=round(calibration.sensitivity_scale, 3),
-                                prior=prior, blends=blends)
+                                prior=prior, blends=blends, question_scale=questions)
