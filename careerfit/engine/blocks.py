@@ -53,24 +53,24 @@ class BlockScorer:
         # column (the likelihood of leaving every option, and its reach) and one per option
         # picked (what picking it changes). A pick-all question costs a column per option,
         # not per subset: every factor of its likelihood and effects is one option's.
-        # Each question's mean and variance of log P(answer) over the states
-        # (Model.moments, the person-fit statistic's terms) ride on one of its columns.
+        # Each scored question's mean and variance of log P(answer) over the states
+        # (Model.moments, the person-fit statistic's terms) are kept once, per question;
+        # the answer columns that count a question as answered (a pick-one answer, a
+        # pick-all question's own column) point to it in _question_of (-1: none).
         loglik: list[Sequence[float]] = []
         effects: list[list[float]] = []
         reaches: list[list[float]] = []
-        means: list[Sequence[float]] = []
-        variances: list[Sequence[float]] = []
+        question_of: list[int] = []
+        means: list[Any] = []
+        variances: list[Any] = []
         zeros = [0.0] * len(self.traits)
-        no_moments = ([0.0] * len(model.states),) * 2
 
         def column(log_row: Sequence[float], effect: dict[str, float],
-                   reach: dict[str, float],
-                   moments: tuple[Sequence[float], Sequence[float]] = no_moments) -> int:
+                   reach: dict[str, float], counts: bool = True) -> int:
             loglik.append(log_row)
             effects.append(_spread(effect, self._trait_index))
             reaches.append(_spread(reach, self._trait_index) if reach else zeros)
-            means.append(moments[0])
-            variances.append(moments[1])
+            question_of.append(len(means) - 1 if counts else -1)
             return len(loglik) - 1
 
         self._column: dict[str, dict[MaybeAnswer, tuple[int, ...]]] = {}
@@ -83,10 +83,12 @@ class BlockScorer:
             row = dict(zip(question.option_ids, picked if left is None else picked - left,
                            strict=True))
             reach = scorer.reaches[question.id]
-            moments = model.moments(question.id)
+            mean, variance = model.moments(question.id)
+            means.append(mean)
+            variances.append(variance)
             if question.kind == "multi":
-                own = column(left.sum(axis=0), {}, reach, moments)
-                per_option = {o: column(row[o], contribution(question, (o,)), {})
+                own = column(left.sum(axis=0), {}, reach)
+                per_option = {o: column(row[o], contribution(question, (o,)), {}, False)
                               for o in question.option_ids}
                 self._column[question.id] = {
                     chosen: () if chosen is None else (own, *map(per_option.get, chosen))
@@ -94,10 +96,11 @@ class BlockScorer:
             else:
                 self._column[question.id] = {
                     chosen: () if chosen is None else (column(
-                        row[chosen[0]], contribution(question, chosen), reach, moments),)
+                        row[chosen[0]], contribution(question, chosen), reach),)
                     for chosen in lookup.values()}
-        self._tables = tuple(np.array(rows) for rows in (loglik, effects, reaches, means,
-                                                          variances))
+        self._tables = tuple(np.array(rows) for rows in (loglik, effects, reaches))
+        self._question_of = np.array(question_of, dtype=np.intp)
+        self._moments = (np.array(means), np.array(variances))  # questions x states
         self._main = np.array(model.main_rows)
         self._log_prior = np.array(model.log_prior)
         self._tie_keys = model.tie_keys
@@ -119,11 +122,17 @@ class BlockScorer:
                    for picks in block]
         # The scored questions each answered (those with a column), in its order.
         answered = [tuple(compress(picks, of)) for picks, of in zip(block, columns, strict=True)]
-        loglik, effects, reaches, means, variances = self._tables
+        loglik, effects, reaches = self._tables
         onehot = np.zeros((len(block), len(loglik)))
         flat = [list(chain.from_iterable(of)) for of in columns]
-        onehot[np.repeat(np.arange(len(block)), list(map(len, flat))),
-               np.fromiter(chain.from_iterable(flat), np.intp)] = 1.0
+        rows = np.repeat(np.arange(len(block)), list(map(len, flat)))
+        cols = np.fromiter(chain.from_iterable(flat), np.intp)
+        onehot[rows, cols] = 1.0
+        # Which scored questions each answer set answered, for the person-fit moments.
+        means, variances = self._moments
+        answered_questions = np.zeros((len(block), len(means)))
+        counted = self._question_of[cols] >= 0
+        answered_questions[rows[counted], self._question_of[cols[counted]]] = 1.0
         seen = onehot @ loglik
         logs = seen + self._log_prior
         weights = np.exp(logs - logs.max(axis=1, keepdims=True))
@@ -131,8 +140,9 @@ class BlockScorer:
         # Person fit (Model.person_fit) at each answer set's likeliest state.
         best, everyone = weights.argmax(axis=1), np.arange(len(block))
         person_fits = [standardised(*terms) for terms in zip(
-            seen[everyone, best].tolist(), (onehot @ means)[everyone, best].tolist(),
-            (onehot @ variances)[everyone, best].tolist(), strict=True)]
+            seen[everyone, best].tolist(),
+            (answered_questions @ means)[everyone, best].tolist(),
+            (answered_questions @ variances)[everyone, best].tolist(), strict=True)]
         mains = (weights @ self._main).tolist()
         ties = (weights @ self._ties).tolist()
         blends = ((weights @ self._blends).tolist() if self._blend_keys

@@ -391,10 +391,19 @@ class Model:
         mean = sum(math.exp(v) * v for v in logs)
         return mean, max(sum(math.exp(v) * v * v for v in logs) - mean * mean, 0.0)
 
-    def moments(self, question_id: str) -> tuple[list[float], list[float]]:
-        """:meth:`moment` for every state (for a block of answer sets at once)."""
-        pairs = [self.moment(question_id, state) for state in range(len(self.states))]
-        return [m for m, _ in pairs], [v for _, v in pairs]
+    def moments(self, question_id: str) -> tuple[Any, Any]:
+        """:meth:`moment` for every state at once, as numpy arrays over the states (for a
+        block of answer sets), from :meth:`option_arrays`: no per-state Python lists, which
+        at the bank's size limits would hold tens of megabytes."""
+        np = speed.numpy()
+
+        picked, left = self.option_arrays(self.bank.question(question_id))
+        chances = np.exp(picked)
+        if left is None:
+            mean = (chances * picked).sum(axis=0)
+            return mean, np.maximum((chances * picked * picked).sum(axis=0) - mean * mean, 0.0)
+        mean = (chances * picked + (1 - chances) * left).sum(axis=0)
+        return mean, (chances * (1 - chances) * (picked - left) ** 2).sum(axis=0)
 
     def person_fit(self, picks: Picks, posterior: Posterior) -> float:
         """How well the likeliest state explains the answers: the standardised
