@@ -123,13 +123,14 @@ class Planner:
         """The scored question not in *asked* (and in *among*, if given) expected to leave
         the verdict least uncertain."""
         posterior = posterior or self.model.posterior(picks)
+        candidates = [q.id for q in self.bank.scored if q.id not in asked
+                      and (among is None or q.id in among)]
         best, best_entropy = None, float("inf")
-        for question in self.bank.scored:
-            if question.id in asked or (among is not None and question.id not in among):
-                continue
-            expected = self.predictive.expected_verdict_entropy(posterior, question.id)
-            if expected < best_entropy - 1e-12:
-                best, best_entropy = question.id, expected
+        for question_id, expected in zip(
+                candidates, self.predictive.expected_entropies(posterior, candidates),
+                strict=True):
+            if expected < best_entropy - 1e-12:  # ties go to bank order
+                best, best_entropy = question_id, expected
         return best
 
     def next_to_ask(self, picks: Picks, *, among: Collection[str] | None = None,
@@ -213,8 +214,9 @@ class Planner:
         """How many more answers would most likely settle the verdict (to HIGH_PROBABILITY),
         asking the questions the planner ranks most telling now; None if more than *most*."""
         remaining = [q.id for q in self.bank.scored if q.id not in picks]
-        ranked = sorted(remaining, key=lambda q: self.predictive.expected_verdict_entropy(
-            posterior, q))[:most]
+        entropies = dict(zip(remaining, self.predictive.expected_entropies(posterior, remaining),
+                             strict=True))
+        ranked = sorted(remaining, key=entropies.__getitem__)[:most]
         return self._curtail().settled_within(posterior, picks, ranked, most,
                                               HIGH_PROBABILITY)
 
