@@ -142,7 +142,8 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
 
     result = evaluate(bank, answers.picks)
     report = build_report(bank, result, answers)
-    view = build_view(report)
+    shown_file = options.save or options.answers
+    view = build_view(report, str(shown_file) if shown_file else None)
     if options.save is not None:
         write_user_file(options.save, dump_answers(bank, answers), option="--save")
         note(f"Saved {len(answers.picks)} answers to {options.save}"

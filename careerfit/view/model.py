@@ -98,14 +98,15 @@ class ResultView(NamedTuple):
     side_by_side: bool  # the first two roles' steps, compared (the verdict is flagged)
 
 
-def build_view(report: Mapping[str, Any]) -> ResultView:
-    """The view model of one report (``careerfit quiz --json``'s document)."""
+def build_view(report: Mapping[str, Any], answers_file: str | None = None) -> ResultView:
+    """The view model of one report (``careerfit quiz --json``'s document); *answers_file*,
+    the file the answers came from, names it in the commands the result suggests."""
     names = {row["role"]: row["name"] for row in report["ranking"]}
     outcome = report["outcome"]
     compared = report["next_steps_compared"]
     shown = compared or ([report["next_steps"]] if report["next_steps"] else [])
     return ResultView(
-        verdict=_verdict(report, names),
+        verdict=_verdict(report, names, answers_file),
         ranking=tuple(Row(rank, row["role"], row["name"], row["fit"],
                           row["role"] in outcome["roles"])
                       for rank, row in enumerate(report["ranking"], start=1)),
@@ -131,13 +132,14 @@ def headline(outcome: Mapping[str, Any], names: Mapping[str, str], answered: int
                                   else "no scored question was answered")
 
 
-def _verdict(report: Mapping[str, Any], names: Mapping[str, str]) -> Verdict:
+def _verdict(report: Mapping[str, Any], names: Mapping[str, str],
+             answers_file: str | None = None) -> Verdict:
     rec, outcome = report["recommendation"], report["outcome"]
     label, text = headline(outcome, names, report["coverage"]["answered"])
     note = f"probability {outcome['probability']:.3f}"
     if outcome["kind"] == MAIN:
         note += f", ahead by {rec['margin']:.1f} fit points"
-    basis = ending_sentence(report["coverage"], names)
+    basis = ending_sentence(report["coverage"], names, answers_file)
     hybrid = rec["hybrid"]
     return Verdict(label, text, outcome["confidence"], note, rec["summary"], rec["sureness"],
                    basis, (hybrid["name"], hybrid["description"]) if hybrid else None)

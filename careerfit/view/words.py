@@ -80,17 +80,19 @@ def reading(outcome: Mapping[str, Any], names: Mapping[str, str]) -> str:
     return "no clear pick"
 
 
-def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str]) -> str | None:
+def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
+                    answers_file: str | None = None) -> str | None:
     """What an adaptive quiz's result rests on (coverage.stopped_by): settled, or what it
-    could not settle and how to settle it; None for a quiz that asked every question. It
-    counts the questions put, as the quiz numbered them."""
+    could not settle and how to settle it (*answers_file* names the file in the command
+    that asks more); None for a quiz that asked every question. It counts the questions
+    put, as the quiz numbered them."""
     if not coverage["stopped_early"]:
         return None
     put = coverage["asked"] + coverage.get("asked_unscored", 0)
     unsettled = coverage.get("unsettled")
     if not unsettled:
         if coverage["stopped_by"] == "settled":
-            return f"Based on {put} questions: the quiz stopped once what it says was settled."
+            return f"Based on {put} questions: the quiz stopped as soon as it was sure of this."
         return (f"Based on {put} questions: the quiz stopped there, as the rest of the bank"
                 " would most likely not change what it says.")
     first, second = (reading(o, names) for o in unsettled["between"])
@@ -98,12 +100,15 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str]) -> st
     why = {"misfit": " (your answers fit no one pattern well)",
            "cap": (f" (the quiz's limit of {coverage['question_cap']} questions)"
                    if coverage["asked"] >= coverage["question_cap"] else "")}
-    how = (f" About {more} more answer{'s' if more != 1 else ''} would most likely settle it"
-           if more else " A few more answers would most likely not settle it")
-    if coverage["stopped_by"] == "early":
-        how += ": careerfit quiz --answers FILE --more asks them"
+    likely = (f" About {more} more answer{'s' if more != 1 else ''} would most likely settle it"
+              if more else "")
+    if coverage["stopped_by"] == "early":  # the quiz would have gone on: say how
+        command = f"careerfit quiz --answers {answers_file or 'FILE'} --more"
+        how = f"{likely}: {command} asks them." if more else f" {command} asks more."
+    else:
+        how = f"{likely}." if more else " A few more answers would most likely not settle it."
     return (f"Not settled after {put} questions{why.get(coverage['stopped_by'], '')}:"
-            f" between {first} and {second}.{how}.")
+            f" between {first} and {second}.{how}")
 
 
 def sureness_sentence(bank: Bank, result: Result) -> str:
