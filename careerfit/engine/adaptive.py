@@ -81,11 +81,6 @@ class Status(NamedTuple):
     def settled(self) -> bool:
         return self.answered >= MIN_ANSWERED and self.verdicts[0][1] >= STOP_PROBABILITY
 
-    @property
-    def deciding(self) -> tuple[str, str]:
-        """The two likeliest verdicts: what the next answers are deciding between."""
-        return self.verdicts[0][0], self.verdicts[1][0]
-
 
 class Planner:
     """Chooses the next question for one person; holds the bank's model and scorer."""
@@ -146,11 +141,6 @@ class Planner:
         if not even_if_sure and self.stop_reason(picks, posterior, among, cap) is not None:
             return None
         return self.next_question(picks, picks.keys(), posterior, among)
-
-    def stops(self, picks: Picks, posterior: Posterior,
-              among: Collection[str] | None = None) -> bool:
-        """Whether the adaptive quiz stops here (see :meth:`stop_reason`)."""
-        return self.stop_reason(picks, posterior, among) is not None
 
     def stop_reason(self, picks: Picks, posterior: Posterior | None = None,
                     among: Collection[str] | None = None, cap: int | None = None
