@@ -31,7 +31,6 @@ from careerfit.base.errors import CareerfitError  # noqa: E402
 from careerfit.documents.labelled import read_labelled  # noqa: E402
 from careerfit.engine.adaptive import Planner  # noqa: E402
 from careerfit.engine.ending import ending  # noqa: E402
-from careerfit.engine.fit import with_calibration  # noqa: E402
 from careerfit.engine.result import Evaluator  # noqa: E402
 from careerfit.simulation.external import (  # noqa: E402
     JUDGED_BIN,
@@ -78,7 +77,7 @@ def main() -> int:
     try:
         bank = load_bank(args.data)
         if args.hand_set:
-            bank = with_calibration(bank, HAND_SET)
+            bank = bank.recalibrated(HAND_SET)
         people = read_labelled(args.corpus, bank)
     except CareerfitError as error:
         print(f"external: {error}", file=sys.stderr)
@@ -89,7 +88,7 @@ def main() -> int:
         return 2
     evaluator = Evaluator(bank)
     judged = judge_all(bank, chosen, evaluator)
-    model = "hand-set model" if args.hand_set or bank.calibration in (None, HAND_SET) else (
+    model = "hand-set model" if args.hand_set or bank.calibration == HAND_SET else (
         "calibrated model (calibration.yaml)")
     print(f"{len(chosen)} people ({args.split} split of {args.corpus.name}), {model},"
           f" bank revision {bank.revision}")

@@ -17,7 +17,7 @@ from careerfit.bank.calibration import HAND_SET, Calibration
 from careerfit.base.errors import DataError, InputError
 from careerfit.documents.answers import to_plain
 from careerfit.documents.labelled import read_labelled
-from careerfit.engine.fit import Labelled, Truth, fit, loss, truth_chance, with_calibration
+from careerfit.engine.fit import Labelled, Truth, fit, loss, truth_chance
 from careerfit.engine.model import MISFIT_LZ, Model
 from careerfit.simulation.simulate import people
 from helpers import ROOT
@@ -121,8 +121,8 @@ def test_calibration_file_is_checked(tmp_path):
 
 def test_a_heavier_blend_prior_makes_blends_likelier(bank):
     person = next(p for p in people(bank, 40, seed=2) if p.persona == "50/50")
-    plain = Model(with_calibration(bank, HAND_SET)).posterior(person.picks)
-    heavier = Model(with_calibration(bank, Calibration(prior={"blend": 3.0}))).posterior(
+    plain = Model(bank.recalibrated(HAND_SET)).posterior(person.picks)
+    heavier = Model(bank.recalibrated(Calibration(prior={"blend": 3.0}))).posterior(
         person.picks)
     assert sum(heavier.blends.values()) > sum(plain.blends.values())
     assert sum(heavier.main.values()) <= sum(plain.main.values()) + 1e-12
@@ -135,7 +135,7 @@ def test_fit_lowers_the_loss_and_leaves_the_fits_alone(bank, monkeypatch):
     sample = _labelled(bank, 8, seed=5)
     report = fit(bank, sample)
     assert report.after <= report.before
-    assert loss(with_calibration(bank, report.calibration), sample) == pytest.approx(
+    assert loss(bank.recalibrated(report.calibration), sample) == pytest.approx(
         report.after, abs=0.05)
     for person in sample:
         chance = truth_chance(Model(bank).posterior(person.picks), person.truth)
@@ -143,7 +143,7 @@ def test_fit_lowers_the_loss_and_leaves_the_fits_alone(bank, monkeypatch):
     # The fits come from roles.yaml alone, calibrated or not.
     from careerfit.engine.result import Evaluator
 
-    calibrated = with_calibration(bank, report.calibration)
+    calibrated = bank.recalibrated(report.calibration)
     for person in sample[:3]:
         assert (Evaluator(bank)(person.picks, explain=False).ranking
                 == Evaluator(calibrated)(person.picks, explain=False).ranking)
@@ -184,7 +184,7 @@ def test_calibrate_command_reports_held_out_and_writes(bank, tmp_path, monkeypat
     assert set(report["held_out"]) == {"hand-set", "fitted"}
     assert report["written"] == str(data / "calibration.yaml")
     written = load_bank(data).calibration
-    assert written is not None and written.source.startswith("careerfit calibrate")
+    assert written.source.startswith("careerfit calibrate")
 
 
 def test_fit_items_learns_how_strongly_questions_speak(bank, monkeypatch):

@@ -15,7 +15,7 @@ def run_calibrate(labelled: Path, *, data: Path | None, write: bool, json_output
                   with_prior: bool = False, with_items: bool = False) -> None:
     from careerfit.bank.calibration import FILE_NAME, HAND_SET
     from careerfit.documents.labelled import read_labelled
-    from careerfit.engine.fit import fit, with_calibration
+    from careerfit.engine.fit import fit
     from careerfit.simulation.external import judge_all, kind_totals, reliability
 
     bank = load_bank(data, compiled=False)
@@ -38,16 +38,16 @@ def run_calibrate(labelled: Path, *, data: Path | None, write: bool, json_output
         sys.stderr.write("\r" + " " * 20 + "\r")
     figures = {}
     for name, calibration in (("hand-set", HAND_SET), ("fitted", report.calibration)):
-        judged = judge_all(with_calibration(bank, calibration), held_out)
+        judged = judge_all(bank.recalibrated(calibration), held_out)
         bins, brier = reliability(judged)
         figures[name] = {"totals": {k: dict(v) for k, v in kind_totals(judged).items()},
                          "brier": round(brier, 4),
                          "bins": [b._asdict() for b in bins]}
     target = bank.directory / FILE_NAME
     if write:
-        from careerfit.documents.files import atomic_write
+        from careerfit.documents.files import write_user_file
 
-        atomic_write(target, _calibration_yaml(report.calibration))
+        write_user_file(target, _calibration_yaml(report.calibration), option="--write")
     if json_output:
         sys.stdout.write(json.dumps({
             "fitting_people": len(fitting), "held_out_people": len(held_out),

@@ -21,7 +21,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from careerfit.bank.calibration import HAND_SET, Calibration
+from careerfit.bank.calibration import Calibration
 from careerfit.bank.packed import CompiledTables
 from careerfit.bank.types import Bank, Blend, Option, Question, Role, Salary, Trait
 
@@ -85,7 +85,7 @@ def bank_to_plain(bank: Bank) -> dict[str, Any]:
         "traits": [list(t) for t in bank.traits],
         "blends": [{**b._asdict(), "roles": sorted(b.roles), "profile": dict(b.profile)}
                    for b in bank.blends],
-        "calibration": (bank.calibration or HAND_SET).to_plain(),
+        "calibration": bank.calibration.to_plain(),
         "max_questions": bank.max_questions,
     }
 

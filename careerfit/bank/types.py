@@ -12,10 +12,10 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from careerfit.bank.calibration import HAND_SET, Calibration
 from careerfit.base.vocabulary import Answer, MaybeAnswer
 
 if TYPE_CHECKING:
-    from careerfit.bank.calibration import Calibration
     from careerfit.bank.packed import CompiledTables
 
 SKIP = "skip"
@@ -230,7 +230,7 @@ class Bank:
     def __init__(self, questions: tuple[Question, ...], roles: tuple[Role, ...],
                  traits: tuple[Trait, ...], blends: tuple[Blend, ...], directory: Path,
                  tables: CompiledTables | None = None,
-                 calibration: Calibration | None = None,
+                 calibration: Calibration = HAND_SET,
                  max_questions: int = DEFAULT_MAX_QUESTIONS) -> None:
         self.questions = questions
         self.roles = roles
@@ -246,10 +246,16 @@ class Bank:
         self._scored = tuple(q for q in questions if q.scored)
         # Precomputed response-model tables: only the compiled default bank has them.
         self.tables = tables
-        # The response model's fitted values (calibration.yaml); None: the hand-set ones.
+        # The response model's fitted values (calibration.yaml), or the hand-set ones.
         self.calibration = calibration
         # The adaptive quiz's cap on scored questions (--full asks them all).
         self.max_questions = max_questions
+
+    def recalibrated(self, calibration: Calibration) -> Bank:
+        """This bank with another calibration, and without compiled tables (they hold the
+        likelihoods of the calibration they were built with)."""
+        return Bank(self.questions, self.roles, self.traits, self.blends, self.directory,
+                    None, calibration, self.max_questions)
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)

@@ -18,6 +18,7 @@ from careerfit.documents.roledata import role_card
 from careerfit.engine.adaptive import Planner
 from careerfit.engine.ending import Ending, ending
 from careerfit.engine.result import NextSteps, Reason, Result
+from careerfit.engine.verdict import Verdict
 from careerfit.engine.whatif import WhatIf
 from careerfit.view.words import summary_sentence, sureness_sentence
 
@@ -31,7 +32,6 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet,
     the adaptive quiz's own, reused to say how it ended)."""
     picks = answers.picks
     leader = result.leader
-    answered = len(result.scores.answered)
     return {
         "schema_version": SCHEMA_VERSION,
         "ranking": ranking_part(bank, result),
@@ -48,19 +48,8 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet,
                                  for steps in result.compared] if result.compared else None),
         "traits": {trait.id: round(result.scores.traits[trait.id], 3)
                    for trait in bank.traits if trait.id in result.scores.traits},
-        "coverage": {
-            # Scored questions put to the person: answered + skipped (the unscored
-            # background question is counted apart, so that the three add up).
-            "asked": sum(1 for q in bank.scored if q.id in picks),
-            "asked_unscored": sum(1 for q in bank.questions if not q.scored and q.id in picks),
-            "answered": answered,
-            "skipped": sum(1 for q in bank.scored if q.id in picks and picks[q.id] is None),
-            "scored_questions": len(bank.scored),
-            "question_cap": bank.max_questions,
-            "stopped_early": answers.adaptive and any(q.id not in picks for q in bank.scored),
-            **ending_part(ending(bank, picks, result.verdict, adaptive=answers.adaptive,
-                                 planner=planner)),
-        },
+        "coverage": coverage_part(bank, picks, result.verdict, adaptive=answers.adaptive,
+                                  planner=planner),
         "answers": answers_document(bank, answers),
     }
 
@@ -116,6 +105,24 @@ def outcome_part(result: Result) -> dict[str, Any]:
             "chances": [{"kind": c.kind, "roles": list(c.roles), "name": c.name,
                          "probability": share}
                         for c, share in zip(verdict.chances, shares, strict=True)]}
+
+
+def coverage_part(bank: Bank, picks: Picks, verdict: Verdict, *, adaptive: bool,
+                  planner: Planner | None = None) -> dict[str, Any]:
+    """The ``coverage`` key: what was asked, and how the quiz ended (the adaptive quiz's
+    stop says it too, from the same dict)."""
+    return {
+        # Scored questions put to the person: answered + skipped (the unscored
+        # background question is counted apart, so that the three add up).
+        "asked": sum(1 for q in bank.scored if q.id in picks),
+        "asked_unscored": sum(1 for q in bank.questions if not q.scored and q.id in picks),
+        "answered": verdict.answered,
+        "skipped": sum(1 for q in bank.scored if q.id in picks and picks[q.id] is None),
+        "scored_questions": len(bank.scored),
+        "question_cap": bank.max_questions,
+        "stopped_early": adaptive and any(q.id not in picks for q in bank.scored),
+        **ending_part(ending(bank, picks, verdict, adaptive=adaptive, planner=planner)),
+    }
 
 
 def ending_part(end: Ending) -> dict[str, Any]:

@@ -127,14 +127,6 @@ def _penalty(values: Sequence[_Value], calibration: Calibration) -> float:
     return PULL * total
 
 
-def with_calibration(bank: Bank, calibration: Calibration) -> Bank:
-    """*bank* with another calibration (and without compiled tables, which it voids)."""
-    from careerfit.bank.types import Bank as BankType
-
-    return BankType(bank.questions, bank.roles, bank.traits, bank.blends, bank.directory,
-                    None, calibration, bank.max_questions)
-
-
 class FitReport(NamedTuple):
     calibration: Calibration
     before: float  # the fitting people's mean log loss with the hand-set values
@@ -156,10 +148,10 @@ def fit(bank: Bank, people: Sequence[Labelled], *, source: str = "", with_prior:
     current = HAND_SET._replace(source=source)
 
     def objective(calibration: Calibration) -> float:
-        return loss(with_calibration(bank, calibration), people) + _penalty(values, calibration)
+        return loss(bank.recalibrated(calibration), people) + _penalty(values, calibration)
 
     best = objective(current)
-    before = loss(with_calibration(bank, HAND_SET), people)
+    before = loss(bank.recalibrated(HAND_SET), people)
     steps = {kind: size for kind, size in FIRST_STEPS.items()}
     for round_number in range(ROUNDS):
         for index, value in enumerate(values):
@@ -176,7 +168,7 @@ def fit(bank: Bank, people: Sequence[Labelled], *, source: str = "", with_prior:
                     current, best = trial, score
                     break
         steps = {kind: size / 2 for kind, size in steps.items()}
-    after = loss(with_calibration(bank, current), people)
+    after = loss(bank.recalibrated(current), people)
     moved_values = sorted(((v.name, v.start, v.get(current)) for v in values),
                           key=lambda row: -abs(row[2] - row[1]))
     shown = tuple((name, start if name.startswith("blend.") else math.exp(start),

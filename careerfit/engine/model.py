@@ -43,7 +43,6 @@ from operator import mul
 from typing import Any, NamedTuple
 
 from careerfit.bank import Bank, Blend, Question
-from careerfit.bank.calibration import HAND_SET, Calibration
 from careerfit.base import speed
 from careerfit.base.vocabulary import Answer, Picks
 
@@ -151,15 +150,10 @@ def modelled_blends(bank: Bank) -> tuple[Blend, ...]:
     return tuple(b for b in bank.blends if b.profile)
 
 
-def calibration_of(bank: Bank) -> Calibration:
-    """The bank's fitted values for the model (calibration.yaml), or the hand-set ones."""
-    return bank.calibration or HAND_SET
-
-
 def component_profiles(bank: Bank) -> list[Mapping[str, float]]:
     """The trait profiles a person's mix is over: each role's, then each modelled blend's
     (its fitted profile where calibration.yaml has one)."""
-    fitted = calibration_of(bank).blends
+    fitted = bank.calibration.blends
     return [r.profile for r in bank.roles] + [fitted.get(b.roles, b.profile)
                                               for b in modelled_blends(bank)]
 
@@ -171,7 +165,7 @@ def affinities(bank: Bank) -> dict[str, dict[str, tuple[float, ...]]]:
         total = sum(abs(w) for w in profile.values()) or 1.0
         profiles.append({t: w / total for t, w in profile.items()})
     table: dict[str, dict[str, tuple[float, ...]]] = {}
-    voice = calibration_of(bank).question_scale
+    voice = bank.calibration.question_scale
     for question in bank.scored:
         options = (question.sides if question.kind == "pair"
                    else question.options[-1:] if question.kind == "scale" else question.options)
@@ -236,7 +230,7 @@ class Model:
         self.bank = bank
         self.roles = tuple(r.id for r in bank.roles)
         blends = modelled_blends(bank)
-        calibration = calibration_of(bank)
+        calibration = bank.calibration
         known = personas(len(self.roles), len(blends))
         self.mixes = [persona.mix for persona in known]
         # Every persona at every sensitivity, and one more state: someone whose answers

@@ -57,7 +57,7 @@ def judge(person: Labelled, result: Result) -> Judged:
         high_wrong = confidence == "high" and outcome.kind == "main"
     return Judged(person, outcome.kind, outcome.probability, confidence, found, top1, top2,
                   high_wrong, outcome.kind in ("tie", "blend", "none"),
-                  getattr(result, "misfit", False))
+                  result.verdict.misfit)
 
 
 def judge_all(bank: Bank, people: Iterable[Labelled],

@@ -138,22 +138,18 @@ class AdaptivePlan:
     def more_prompt(self, picks: EditablePicks) -> tuple[str, str]:
         """How the stop left things (careerfit.engine.ending), and the offer: when the
         verdict is unsettled, as many more questions as would most likely settle it."""
-        from careerfit.documents.report import ending_part
-        from careerfit.engine.ending import ending
+        from careerfit.documents.report import coverage_part
         from careerfit.engine.result import Evaluator
         from careerfit.view.words import ending_sentence
 
-        planner = self.planner
         verdict = Evaluator(self.bank)(picks, explain=False).verdict
-        end = ending(self.bank, picks, verdict, adaptive=True, planner=planner)
-        self._more = (end.more or EXTRA_QUESTIONS) if end.unsettled else EXTRA_QUESTIONS
-        scored = sum(1 for q in self.bank.scored if q.id in picks)
-        coverage = {"stopped_early": True, "asked": scored,
-                    "asked_unscored": len(picks) - scored,
-                    "question_cap": self.bank.max_questions, **ending_part(end)}
+        coverage = coverage_part(self.bank, picks, verdict, adaptive=True,
+                                 planner=self.planner)
+        unsettled = coverage["unsettled"]
+        self._more = (unsettled["more_answers"] or EXTRA_QUESTIONS if unsettled
+                      else EXTRA_QUESTIONS)
         said = ending_sentence(coverage, {r.id: r.name for r in self.bank.roles}) or ""
-        offer = (f"Answer {self._more} more?" if end.unsettled else MORE_PROMPT)
-        return said, offer
+        return said, f"Answer {self._more} more?" if unsettled else MORE_PROMPT
 
     def extend(self) -> None:
         self.extra = self._more
