@@ -294,6 +294,10 @@ def test_a_reader_that_goes_away_ends_the_run_quietly():
 @pytest.mark.parametrize(("line", "message"), [
     ('{"version":2,"revision":3,"answers":{"on-call-ok":"agree","on-call-ok":"disagree"}}',
      "repeats the key 'on-call-ok'"),
+    ('{"version" : 2, "answers" : {"on-call-ok" : "agree", "on-call-ok" : "disagree"}}',
+     "repeats the key 'on-call-ok'"),
+    ('{"id": "a\\":b", "version":2,"answers":{"on-call-ok":"agree","on-call-ok":"agree"}}',
+     "repeats the key 'on-call-ok'"),
     ('{"version":2,"revision":7,"answers":{}}', "'revision' is 7, but this question bank"),
     ('{"version":2,"revision":100000000000000000000000,"answers":{}}',
      "'revision' must be a whole number"),

@@ -239,6 +239,7 @@ class Bank:
         self.directory = directory
         self._by_id = {q.id: q for q in questions}
         self.question_ids = frozenset(self._by_id)
+        self.question_order = tuple(self._by_id)
         self._option_ids = {q.id: frozenset(q.option_ids) for q in questions}
         self._roles = {r.id: r for r in roles}
         self._blends = {b.roles: b for b in blends}

@@ -90,7 +90,9 @@ def parse_answers(doc: safeyaml.Document, bank: Bank, *, in_file_order: bool = F
 
 def _skills(doc: safeyaml.Document, bank: Bank) -> tuple[str, ...]:
     """The 'skills' list: ids of skills the person already has, each one known."""
-    given = doc.data.get("skills", [])
+    if "skills" not in doc.data:
+        return ()
+    given = doc.data["skills"]
     if not isinstance(given, list) or not all(isinstance(s, str) for s in given):
         raise InputError(f"{doc.where('skills')}: 'skills' must be a list of skill ids",
                          hint="'careerfit questions' lists them")
@@ -149,18 +151,19 @@ def _checked_picks(doc: safeyaml.Document, bank: Bank, given: dict[Any, Any]) ->
 
 def _usual_picks(bank: Bank, given: dict[Any, Any]) -> Picks | None:
     """The picks of the questions *given* answers, in bank order, when each is written in
-    the usual form (an option id, 'skip', or a pick-all list in option order); else None.
-    Keys that are not question ids are left out, so fewer picks than answers tells the
-    caller to check each key and answer and name what is wrong. Looked up without
-    building any text: this is the path of every well-formed record ``careerfit score``
-    reads."""
-    every = len(given) == len(bank.answer_lookup)
+    the usual form (an option id, 'skip', or a pick-all list in option order); else None,
+    which tells the caller to check each key and answer and name what is wrong. Looked up
+    without building any text: this is the path of every well-formed record ``careerfit
+    score`` reads, whose answers are most often in bank order already."""
+    lookup = bank.answer_lookup
     try:
-        return {question_id: answers[given[question_id]]
-                for question_id, answers in bank.answer_lookup.items()
-                if every or question_id in given}
+        picks = {question_id: lookup[question_id][written]
+                 for question_id, written in given.items()}
     except (KeyError, TypeError):  # an unknown answer or key; TypeError: an unhashable one
         return None
+    if tuple(picks) == bank.question_order[:len(picks)]:
+        return picks
+    return {question_id: picks[question_id] for question_id in lookup if question_id in picks}
 
 
 def _check_version(doc: safeyaml.Document, top: dict) -> None:

@@ -63,14 +63,16 @@ def from_json_lines(stream: BinaryIO, bank: Bank, name: str = "<stdin>") -> Iter
                 data = orjson.loads(line)
             except orjson.JSONDecodeError as exc:
                 raise InputError(f"{where}: not valid JSON: {exc}") from None
-            if line.count(b'":') > _key_count(data):  # maybe a key given twice: look closer
-                _refuse_repeated_keys(line, where)
-            if isinstance(data, dict) and "id" in data:
-                if not isinstance(data["id"], (str, int, float)):
-                    raise InputError(f"{where}: 'id' is {type(data['id']).__name__}",
-                                     hint="give each record an id that is text or a number")
-                key = {"id": data.pop("id")}
-            answers = parse_answers(Document(where, data, {}), bank)
+            try:
+                if isinstance(data, dict) and "id" in data:
+                    key = {"id": _id(data.pop("id"), where)}
+                answers = parse_answers(Document(where, data, {}), bank)
+            except InputError as error:  # a repeated key is named first, as YAML files do
+                raise _repeated_key(line, where) or error from None
+            if line.count(b'":') != _colons(data, key):  # maybe a key given twice
+                repeated = _repeated_key(line, where)
+                if repeated is not None:
+                    raise repeated
             yield _complete(Record(key, where, answers))
         except InputError as error:
             yield Record(key, where, error=str(error))
@@ -91,32 +93,29 @@ def _capped_lines(stream: BinaryIO) -> Iterator[bytes | None]:
         yield None
 
 
-def _key_count(data: Any) -> int:
-    """How many times *data*, written back as compact JSON, holds ``":``: its keys at any
-    depth, plus any escaped quote followed by a colon in its strings, which the line read
-    holds too. So a line with more has lost a repeated key to the decoder (orjson keeps
-    the last). Written back by orjson, in C: walking the answers in Python took a quarter
-    of the time of reading a line."""
-    import orjson
-
-    try:
-        return orjson.dumps(data).count(b'":')
-    except orjson.JSONEncodeError:  # nested deeper than orjson writes: count by walking
-        count, pending = 0, [data]
-        while pending:
-            item = pending.pop()
-            if isinstance(item, dict):
-                count += len(item) + sum(key.count('":') for key in item)
-                pending.extend(item.values())
-            elif isinstance(item, list):
-                pending.extend(item)
-            elif isinstance(item, str):
-                count += item.count('":')
-        return count
+def _id(value: Any, where: str) -> str | int | float:
+    if not isinstance(value, (str, int, float)):
+        raise InputError(f"{where}: 'id' is {type(value).__name__}",
+                         hint="give each record an id that is text or a number")
+    return value
 
 
-def _refuse_repeated_keys(line: bytes, where: str) -> None:
-    """Refuse a line that gives a key twice (orjson keeps the last; YAML files refuse)."""
+def _colons(data: dict[str, Any], key: dict[str, Any]) -> int:
+    """How many times the line of a valid record holds ``":`` (a key's closing quote and
+    its colon) if no key is given twice: once for each top-level key (the id's too) and
+    each answer, and for any in the id's text, the one free text of a valid record (every
+    other string is a bank id, which holds no quote). A line with more has lost a repeated
+    key to the decoder (orjson keeps the last); one with fewer was written with spaces
+    before its colons, or escapes: both are looked at closer. Counted from what parsing
+    found, as writing the object back to count took a sixth of reading a line."""
+    ident = key.get("id")
+    return (len(data) + ("id" in key) + len(data.get("answers") or ())
+            + (ident.count('":') if isinstance(ident, str) else 0))
+
+
+def _repeated_key(line: bytes, where: str) -> InputError | None:
+    """The error for a line that gives a key twice (orjson keeps the last; YAML files
+    refuse), or None when no key repeats or the line is too deep for Python's reader."""
     import json
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -130,10 +129,11 @@ def _refuse_repeated_keys(line: bytes, where: str) -> None:
 
     try:
         json.loads(line, object_pairs_hook=pairs)
-    except RecursionError:  # orjson read it, so it is JSON: too deep for Python's reader
-        raise InputError(f"{where}: nested too deeply to check for repeated keys",
-                         hint="an answers object is a mapping of answers, a few levels deep"
-                         ) from None
+    except InputError as error:
+        return error
+    except (RecursionError, ValueError):  # orjson read it: too deep for Python's reader
+        return None
+    return None
 
 
 def output_line(output: dict[str, Any]) -> bytes:
