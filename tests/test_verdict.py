@@ -77,6 +77,25 @@ def test_chances_cover_every_outcome_and_add_up(bank, evaluator):
         assert sum(thousandths([c.probability for c in verdict.chances])) == pytest.approx(1.0)
 
 
+def test_the_verdict_is_the_likeliest_outcome_agreeing_with_the_fits(bank, evaluator):
+    """decide picks among the four outcomes that agree with the fits without building
+    the rest: it is the first of the sorted chances that agrees (the documented rule), and
+    the notable few are the chances from that chance up, in the same order."""
+    crowd = [*people(bank, 200, seed=31), *people(bank, 60, seed=32, skip_rate=0.8)]
+    for person in crowd:
+        result = evaluator(person.picks, explain=False)
+        verdict = result.verdict
+        if not verdict.answered:
+            continue
+        top = ((result.leader,), (result.leader, result.runner_up))
+        assert verdict.outcome == next(c for c in verdict.chances
+                                       if c.kind == NONE or c.roles in top)
+        for chance in (0.0, 0.05, 0.3):
+            assert verdict.chances.from_chance(chance) == [
+                c for c in verdict.chances if c.probability >= chance]
+        assert verdict.chances.main(result.leader) in verdict.chances
+
+
 def _posterior(bank, main, ties=(), blends=()):
     roles = [r.id for r in bank.roles]
     pairs = [frozenset(p) for p in (("data-scientist", "ml-engineer"),

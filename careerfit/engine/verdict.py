@@ -34,8 +34,9 @@ Those chances add up to 1 (:attr:`Verdict.chances`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from operator import itemgetter
+from typing import NamedTuple, overload
 
 from careerfit.bank import Bank, Blend
 from careerfit.base.vocabulary import BLEND, MAIN, NONE, TIE
@@ -66,12 +67,80 @@ class Outcome(NamedTuple):
     probability: float
 
 
+class Chances(Sequence[Outcome]):
+    """Every outcome the model weighs, likeliest first (equal chances: main by fit, then
+    tie, blend, none); they add up to 1. Built only when read, and the few from a chance
+    up (:meth:`from_chance`) without the rest: ``careerfit score`` states just the
+    notable ones for each of many answer sets, and building all ten took a tenth of its
+    time (bench/batch.py)."""
+
+    __slots__ = ("_all", "_bank", "_by_fit", "_posterior")
+
+    def __init__(self, bank: Bank, posterior: Posterior,
+                 by_fit: Sequence[tuple[str, float]]) -> None:
+        self._bank, self._posterior, self._by_fit = bank, posterior, by_fit
+        self._all: tuple[Outcome, ...] | None = None
+
+    def from_chance(self, chance: float) -> list[Outcome]:
+        """The outcomes of at least *chance* (every one, from 0), likeliest first."""
+        posterior, by_fit = self._posterior, self._by_fit
+        order = {role: i for i, (role, _) in enumerate(by_fit)}
+        found = [Outcome(MAIN, (role,), None, p) for role, _ in by_fit
+                 if (p := posterior.main[role]) >= chance]
+        for kind, pairs in ((TIE, posterior.ties), (BLEND, posterior.blends)):
+            found += [self._pair(kind, key, p, order) for key, p in pairs.items() if p >= chance]
+        if (unclear := posterior.unclear) >= chance:
+            found.append(Outcome(NONE, (), None, unclear))
+        return sorted(found, key=_CHANCE, reverse=True)  # (stable: equal chances keep order)
+
+    def main(self, role: str) -> Outcome:
+        """The outcome that *role* is the person's main role."""
+        return Outcome(MAIN, (role,), None, self._posterior.main[role])
+
+    def _pair(self, kind: str, key: frozenset[str], chance: float, order: dict[str, int]
+              ) -> Outcome:
+        first, second = key
+        pair = (first, second) if order[first] < order[second] else (second, first)
+        blend = self._bank.blend(first, second)
+        return Outcome(kind, pair, blend.name if blend else None, chance)
+
+    def _every(self) -> tuple[Outcome, ...]:
+        if self._all is None:
+            self._all = tuple(self.from_chance(0.0))
+        return self._all
+
+    @overload
+    def __getitem__(self, index: int) -> Outcome: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Outcome, ...]: ...
+    def __getitem__(self, index: int | slice) -> Outcome | tuple[Outcome, ...]:
+        return self._every()[index]
+
+    def __len__(self) -> int:
+        return len(self._every())
+
+    def __iter__(self) -> Iterator[Outcome]:
+        return iter(self._every())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._every())
+
+    def __repr__(self) -> str:
+        return f"Chances{self._every()!r}"
+
+
+_CHANCE = itemgetter(3)  # an Outcome's probability
+
+
 class Verdict(NamedTuple):
     """What careerfit says about one person (see the module docstring for every rule)."""
 
     outcome: Outcome
     confidence: str  # 'high', 'medium' or 'low': of the outcome itself
-    chances: tuple[Outcome, ...]  # every outcome the model weighs, likeliest first
+    chances: Chances  # every outcome the model weighs, likeliest first
     blend: Blend | None  # the bank's blend of a tie's or a blend's two roles
     answered: int  # scored questions answered
     # How well the model's likeliest kind of person explains the answers (l_z, see
@@ -139,25 +208,22 @@ def decide(bank: Bank, posterior: Posterior, by_fit: Sequence[tuple[str, float]]
            answered: int, person_fit: float | None = None) -> Verdict:
     """The verdict from the model's *posterior*, the roles *by_fit* (best fit first, as
     :meth:`careerfit.engine.scoring.Scorer.ranking` gives them) and the scored answers."""
-    order = {role: i for i, (role, _) in enumerate(by_fit)}
-    names = {blend.roles: blend.name for blend in bank.blends}
-
-    def of_pair(kind: str, key: frozenset[str], chance: float) -> Outcome:
-        first, second = key
-        pair = (first, second) if order[first] < order[second] else (second, first)
-        return Outcome(kind, pair, names.get(key), chance)
-
-    # In the order equal chances are broken: main (by fit), tie, blend, none.
-    found = [Outcome(MAIN, (role,), None, posterior.main[role]) for role, _ in by_fit]
-    found += [of_pair(TIE, key, p) for key, p in posterior.ties.items()]
-    found += [of_pair(BLEND, key, p) for key, p in posterior.blends.items()]
-    found.append(Outcome(NONE, (), None, posterior.unclear))
-    chances = tuple(sorted(found, key=lambda c: -c.probability))
-    top = (by_fit[0][0],), (by_fit[0][0], by_fit[1][0])
-    outcome = (next(c for c in chances if c.kind == NONE or c.roles in top) if answered
-               else found[-1])
+    leader, runner = by_fit[0][0], by_fit[1][0]
+    if answered:  # the outcomes that agree with the fits, in the order equal chances go
+        pair, top = frozenset((leader, runner)), (leader, runner)
+        blend = bank.blend(leader, runner)
+        name = blend.name if blend else None
+        agreeing = [Outcome(MAIN, (leader,), None, posterior.main[leader]),
+                    Outcome(TIE, top, name, posterior.ties[pair])]
+        if pair in posterior.blends:
+            agreeing.append(Outcome(BLEND, top, name, posterior.blends[pair]))
+        agreeing.append(Outcome(NONE, (), None, posterior.unclear))
+        outcome = max(agreeing, key=_CHANCE)  # (the first of equal chances)
+    else:
+        outcome = Outcome(NONE, (), None, posterior.unclear)
     blend = bank.blend(*outcome.roles) if outcome.kind in (TIE, BLEND) else None
     confidence = confidence_of(outcome.probability, answered)
     if person_fit is not None and person_fit < MISFIT_LZ and confidence == "high":
         confidence = "medium"
-    return Verdict(outcome, confidence, chances, blend, answered, person_fit)
+    return Verdict(outcome, confidence, Chances(bank, posterior, by_fit), blend, answered,
+                   person_fit)

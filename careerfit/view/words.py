@@ -116,11 +116,13 @@ def sureness_sentence(bank: Bank, result: Result) -> str:
     then the other notable outcomes; for a verdict other than one main role, also the
     chance that the leader is the main role (``recommendation.probability``)."""
     verdict = result.verdict
-    named = [verdict.outcome] + [c for c in verdict.chances
-                                 if c != verdict.outcome and c.probability >= NOTABLE]
+    # (A verdict above 1 - NOTABLE leaves less than NOTABLE for every other outcome.)
+    others = ([] if verdict.probability > 1.0 - NOTABLE else
+              [c for c in verdict.chances.from_chance(NOTABLE) if c != verdict.outcome])
+    named = [verdict.outcome, *others]
     named = named[:MOST_NAMED]
     text = ", ".join(_chance(bank, c) for c in named)
-    leader = next(c for c in verdict.chances if c.kind == MAIN and c.roles[0] == result.leader)
+    leader = verdict.chances.main(result.leader)
     if leader not in named:
         text += f"; {_chance(bank, leader)}"
     return f"Of 100 people who answer as you did, {text}."
