@@ -125,3 +125,59 @@ def test_the_quiz_in_a_terminal_meets_a_fault_of_its_output(bank, monkeypatch, f
     result = run("quiz", "--full", stdout=stdout())
     assert (result.returncode, result.stderr) == (code, message)
     assert len(stand_in.asked) == (0 if fault == "closed stdout" else len(bank.questions))
+
+
+class Terminal(io.TextIOWrapper):
+    """stderr as a terminal would be: isatty, and written text kept."""
+
+    def __init__(self) -> None:
+        super().__init__(io.BytesIO(), encoding="utf-8", newline="")
+
+    def isatty(self) -> bool:
+        return True
+
+    def text(self) -> str:
+        self.flush()
+        return self.buffer.getvalue().decode("utf-8")
+
+
+@pytest.mark.parametrize("args", [
+    ("quiz", "--answers", EXAMPLE, "--json", "--save", "{folder}/a-rather-long-name.yaml"),
+    ("quiz", "--answers", "{folder}/no such answers file with a long name.yaml"),
+])
+def test_notes_and_errors_on_a_terminal_break_at_words_not_in_them(args, tmp_path,
+                                                                   monkeypatch):
+    """A 50-column terminal cut 'Saved ... (re-run with: ...)' in the middle of words; the
+    notes and messages on stderr now fold at spaces when stderr is a terminal, and stay
+    one line each in a pipe or a log."""
+    from careerfit.app.entry import main
+    from helpers import Captured, streams
+
+    monkeypatch.setenv("COLUMNS", "50")
+    argv = [a.format(folder=tmp_path) for a in args]
+    err = Terminal()
+    with streams(Captured(b""), Captured(), err):
+        main(argv)
+    shown = err.text()
+    assert shown.strip()
+    assert all(len(line) <= 50 or " " not in line.strip() for line in shown.splitlines())
+    piped = run(*argv[:-1], argv[-1].replace(".yaml", "-2.yaml")) if "--save" in argv \
+        else run(*argv)
+    words = " ".join(piped.stderr.replace("-2.yaml", ".yaml").split())
+    assert " ".join(shown.split()) == words  # the same words, only the breaks differ
+    assert len(shown.splitlines()) > len(piped.stderr.splitlines())
+
+
+def test_a_command_in_a_message_stays_on_one_line_when_it_fits():
+    """A command to copy is not split over two lines when a line of its own can hold it;
+    one too long for any line breaks at its spaces, never inside a word."""
+    from careerfit.terminal.fold import fold
+
+    note = "Saved 63 answers to a.yaml (re-run with: careerfit quiz --answers a.yaml)"
+    lines = fold(note, 50).splitlines()
+    assert lines == ["Saved 63 answers to a.yaml (re-run with:",
+                     "  careerfit quiz --answers a.yaml)"]
+    long = "Continue with: careerfit quiz --answers /a/very/long/folder/name/answers.yaml --more"
+    folded = fold(long, 40).splitlines()
+    assert " ".join(" ".join(folded).split()) == long
+    assert "/a/very/long/folder/name/answers.yaml" in "".join(folded)

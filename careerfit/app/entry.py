@@ -131,9 +131,10 @@ def _run(argv: list[str] | None) -> int:
 
 def _say(message: str, code: int) -> int:
     """Say *message* on stderr (if it is open at all); return *code*."""
+    from careerfit.terminal.fold import say
+
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.write(message.rstrip("\n") + "\n")
-        sys.stderr.flush()
+        say(sys.stderr, message.rstrip("\n"))
     return code
 
 

@@ -24,5 +24,7 @@ def load_checked_bank(data: Path | None) -> Bank:
 
 def note(message: str) -> None:
     """A line for the person on stderr (what was saved, a tip); stdout keeps the result."""
+    from careerfit.terminal.fold import say
+
     with contextlib.suppress(OSError):
-        sys.stderr.write(clean(message) + "\n")
+        say(sys.stderr, clean(message))

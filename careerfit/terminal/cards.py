@@ -91,7 +91,7 @@ def show_blend(bank: Bank, blend: Blend, json_output: bool, plain: bool = False)
     if plain:
         from careerfit.base.errors import clean
         from careerfit.terminal import facts
-        from careerfit.terminal.plain import fold
+        from careerfit.terminal.fold import fold
 
         text = "\n".join(clean(line) for line in (title, where, description))
         sys.stdout.write(fold(text, facts.columns(sys.stdout)) + "\n")

@@ -30,6 +30,10 @@ def columns(stream: object) -> int | None:
             return None
     except (AttributeError, ValueError, OSError):
         return None
-    import shutil
-
-    return shutil.get_terminal_size().columns
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    try:  # this stream's own terminal: stdout may be a pipe while stderr is not
+        return os.get_terminal_size(stream.fileno()).columns or 80  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return 80

@@ -9,7 +9,6 @@ prompts; the session decides what to keep.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
@@ -18,6 +17,7 @@ from careerfit.bank import BACK, Bank, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import MaybeAnswer
+from careerfit.terminal.fold import fold
 from careerfit.view.model import (
     RANKING_TITLE,
     TASTERS_HEADING,
@@ -31,30 +31,6 @@ if TYPE_CHECKING:
 
 BACK_KEYS = ("b", "back")
 SKIP_KEY = "0"
-# A line's hanging indent: under the text past a list marker ('  3. ', 'Pay: ' is not one).
-MARKER = re.compile(r"^(\s*)(?:([0-9]+|[a-z])\. )?")
-
-
-def fold(text: str, width: int | None) -> str:
-    """Each line of *text* wrapped at word boundaries to *width* columns (None: left
-    whole), its continuation lines hanging under its text: past a list marker such as
-    '  3. ', else two columns in. A terminal would cut words at its edge."""
-    if not width:
-        return text
-    import textwrap
-
-    out = []
-    for line in text.split("\n"):
-        if len(line) < width:
-            out.append(line)
-            continue
-        match = MARKER.match(line)
-        hang = len(match.group(0)) if match.group(2) else len(match.group(1)) + 2
-        out += textwrap.wrap(line, max(20, width - 1), subsequent_indent=" " * hang,
-                             break_long_words=False, break_on_hyphens=False) or [line]
-    return "\n".join(out)
-
-
 def plain_result(view: ResultView, width: int | None = None) -> str:
     """The result as plain lines: the verdict first (it is read from the top), then why.
     Every section of the view model is here; only the fit bars are left out (no bars in

@@ -1,0 +1,53 @@
+"""Text fitted to a terminal: each line broken at words, as a terminal would cut words at
+its edge; a pipe or a log gets every line whole."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from typing import TextIO
+
+from careerfit.terminal.facts import columns
+
+# A line's hanging indent: under the text past a list marker ('  3. ', 'Pay: ' is not one).
+MARKER = re.compile(r"^(\s*)(?:([0-9]+|[a-z])\. )?")
+# A command to copy (careerfit and its arguments, up to a bracket or the line's end): kept
+# on one line when it fits one, so that it can be selected whole.
+COMMAND = re.compile(r"careerfit(?: [^\s()]+)+")
+GLUE = "\x00"  # stands for a space inside a command while a line is wrapped
+
+
+def fold(text: str, width: int | None) -> str:
+    """Each line of *text* wrapped at word boundaries to *width* columns (None: left
+    whole), its continuation lines hanging under its text: past a list marker such as
+    '  3. ', else two columns in. A terminal would cut words at its edge."""
+    if not width:
+        return text
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        if len(line) < width:
+            out.append(line)
+            continue
+        match = MARKER.match(line)
+        hang = len(match.group(0)) if match.group(2) else len(match.group(1)) + 2
+        room = max(20, width - 1)
+        glued = COMMAND.sub(partial(_glued, room=room - hang), line)
+        out += [part.replace(GLUE, " ") for part in textwrap.wrap(
+            glued, room, subsequent_indent=" " * hang, break_long_words=False,
+            break_on_hyphens=False)] or [line]
+    return "\n".join(out)
+
+
+def _glued(command: re.Match[str], room: int) -> str:
+    """*command* as one word when it fits *room* columns (else it breaks at its spaces)."""
+    text = command.group(0)
+    return text.replace(" ", GLUE) if len(text) <= room else text
+
+
+def say(stream: TextIO, text: str) -> None:
+    """Write *text* and a newline to *stream*, folded to its width when it is a terminal
+    (a note or an error message on stderr: one line each in a log)."""
+    stream.write(fold(text, columns(stream)) + "\n")
+    stream.flush()
