@@ -88,7 +88,7 @@ def disagreements(report: Mapping[str, Any], view: ResultView,
     summary = rec["summary"]
     expected_summary = {
         MAIN: {"high": f"{names[0]} is a clear fit", "medium": f"{names[0]} fits you best",
-               "low": f"{names[0]} edges ahead"}.get(level, "?"),
+               "low": f"{names[0]} leads, but not surely"}.get(level, "?"),
         TIE: f"You like both kinds of work, {names[0]} and {names[1]}",
         BLEND: f"You are drawn to the work where {names[0]} and {names[1]} meet",
         NONE: "fit every role about equally" if answered else "No scored question"}[kind]

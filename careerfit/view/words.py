@@ -57,7 +57,9 @@ def _by_kind(bank: Bank, result: Result, picks: Picks) -> str:
         return f"{name} is a clear fit for you."
     if verdict.confidence == "medium":
         return f"{name} fits you best, with {runner} a reasonable second."
-    return f"{name} edges ahead of {runner}, but only just."
+    # (Low confidence is in the chances, not the fits: the fit margin may be wide while
+    # a tie or a blend stays likely, so the sentence says 'not surely', not 'only just'.)
+    return f"{name} leads, but not surely: your answers leave room for {runner} too."
 
 
 def misfit_sentence(result: Result) -> str:
