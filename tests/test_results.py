@@ -165,6 +165,26 @@ def test_next_steps_follow_the_background(tmp_path, background, words):
     assert len(steps["skill_priorities"]) == 3 and steps["salary"]["low"] > 100000
 
 
+@pytest.mark.parametrize("role", ["data-scientist", "ml-engineer"])
+def test_someone_already_in_the_role_is_not_told_to_learn_its_everyday_tools(tmp_path, role):
+    """A working data scientist recommended Data Scientist was told to learn Jupyter
+    notebooks and scikit-learn; someone coming from elsewhere still is."""
+    answers = yaml.safe_load((EXAMPLES / f"{role}.yaml").read_text())
+    shown = {}
+    for background in (role, "student"):
+        answers["answers"]["background"] = background
+        path = tmp_path / f"{background}.yaml"
+        path.write_text(yaml.safe_dump(answers))
+        result = run("quiz", "--answers", str(path), "--plain")
+        report = json.loads(run("quiz", "--answers", str(path), "--json").stdout)
+        assert report["recommendation"]["role"] == role
+        shown[background] = (report["next_steps"]["tools"], result.stdout)
+    tools, screen = shown[role]
+    assert tools == [] and "Tools to learn" not in screen
+    tools, screen = shown["student"]
+    assert tools and "Tools to learn: " + tools[0] in screen
+
+
 def test_roles_list_card_compare_and_json():
     listing = run("roles")
     assert listing.returncode == 0
@@ -304,3 +324,28 @@ def test_the_pay_note_wraps_as_one_paragraph(width):
     text = following.strip("│ ")
     assert text and text in " ".join(note.split())  # the note goes on
     assert following.index(text[:5]) == column  # from the same left edge
+
+
+def test_what_if_names_only_the_options_ticked_or_unticked_of_a_pick_all_question(bank):
+    """'What would change it' quoted a pick-all question's whole answer, before and after;
+    it now says which options to tick or untick."""
+    from careerfit.documents.answers import AnswerSet
+    from careerfit.documents.report import build_report
+    from careerfit.engine.result import Evaluator
+    from careerfit.simulation.simulate import people
+
+    evaluator = Evaluator(bank)
+    found = 0
+    for person in people(bank, 600, seed=5):
+        what_if = build_report(bank, evaluator(person.picks), AnswerSet(person.picks))["what_if"]
+        for change in (what_if or {}).get("changes", []):
+            question = bank.question(change["question"])
+            if question.kind != "multi":
+                continue
+            found += 1
+            kept = set(change["from"]) & set(change["to"])
+            assert "ticked '" in what_if["sentence"]
+            for option in question.options:
+                if option.id in kept:  # left as it was: not named
+                    assert f"'{option.label}'" not in what_if["sentence"]
+    assert found

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from careerfit.bank import Bank
+from careerfit.bank import Bank, Question
 from careerfit.base.vocabulary import Picks
 from careerfit.documents.answers import AnswerSet, answers_document
 from careerfit.documents.roledata import role_card
@@ -19,7 +19,7 @@ from careerfit.engine.adaptive import Planner
 from careerfit.engine.ending import Ending, ending
 from careerfit.engine.result import NextSteps, Reason, Result
 from careerfit.engine.verdict import Verdict
-from careerfit.engine.whatif import WhatIf
+from careerfit.engine.whatif import Change, WhatIf
 from careerfit.view.words import summary_sentence, sureness_sentence
 
 SCHEMA_VERSION = 1
@@ -199,9 +199,8 @@ def _what_if(bank: Bank, what_if: WhatIf, leader: str) -> dict[str, Any]:
         sentence = (f"No change to one or two of your answers would put {target} ahead of"
                     f" {bank.role(leader).name}: the pick is robust.")
     else:
-        parts = [f"'{c['to_label']}' instead of '{c['from_label']}' for \"{c['question_text']}\""
-                 for c in changes]
-        sentence = f"{target} would come first if you answered " + " and ".join(parts) + "."
+        parts = [_change_words(bank.question(c.question), c) for c in what_if.changes]
+        sentence = f"{target} would come first if you " + " and ".join(parts) + "."
     return {
         "target": what_if.target,
         "found": what_if.found,
@@ -209,6 +208,25 @@ def _what_if(bank: Bank, what_if: WhatIf, leader: str) -> dict[str, Any]:
         "fits_after": {role: round(fit, 1) for role, fit in what_if.fits_after.items()},
         "sentence": sentence,
     }
+
+
+def _change_words(question: Question, change: Change) -> str:
+    """One change of the what-if in words: the answers before and after; for a pick-all
+    question only the options ticked or unticked (its whole answer can be long)."""
+    if question.kind == "multi" and change.before is not None and change.after is not None:
+        acts = [f"{verb} {_labels(question, ids)}" for verb, ids in (
+            ("ticked", set(change.after) - set(change.before)),
+            ("unticked", set(change.before) - set(change.after))) if ids]
+        if acts:
+            return ", and ".join(acts) + f" for \"{question.text}\""
+    return (f"answered '{question.describe(change.after)}' instead of"
+            f" '{question.describe(change.before)}' for \"{question.text}\"")
+
+
+def _labels(question: Question, option_ids: set[str]) -> str:
+    """The options' labels, quoted, in the question's order: 'A', 'B' and 'C'."""
+    quoted = [f"'{o.label}'" for o in question.options if o.id in option_ids]
+    return " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
 
 
 def _next_steps(bank: Bank, steps: NextSteps | None, have: tuple[str, ...] = ()
@@ -231,7 +249,9 @@ def _next_steps(bank: Bank, steps: NextSteps | None, have: tuple[str, ...] = ()
         "background_label": label,
         "route": steps.route,
         **{key: card[key] for key in CARD_STEP_KEYS},
-        "tools": [tool for tool in card["tools"] if not _named_in(tool, had)],
+        # Someone already working in the role uses its everyday tools: none to learn.
+        "tools": ([] if steps.background == role.id else
+                  [tool for tool in card["tools"] if not _named_in(tool, had)]),
         "skill_priorities": [text for skill, text in role.priorities_by_id().items()
                              if text in wanted and skill not in have][:3],
         "already_have": [text for skill, text in role.priorities_by_id().items()

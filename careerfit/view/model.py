@@ -174,7 +174,7 @@ def _steps(steps: Mapping[str, Any], name: str) -> Steps:
         priorities=tuple(steps["skill_priorities"]),
         no_priorities=None if steps["skill_priorities"] else NO_PRIORITIES,
         already_have=("Left out, as you already do them: " + "; ".join(have)) if have else None,
-        lists=tuple((title, ", ".join(steps[key])) for key, title in STEP_LISTS),
+        lists=tuple((title, ", ".join(steps[key])) for key, title in STEP_LISTS if steps[key]),
         pay=salary_text(salary),
         pay_note=salary["note"] or None,
     )
