@@ -254,16 +254,37 @@ def test_score_reports_a_line_that_is_not_utf8_and_goes_on():
     assert [line.get("id") for line in lines[1:]] == ["p0", "p1"]
 
 
-def test_a_stopped_summary_counts_what_it_scored():
-    """--summary prints nothing per record; a stop says how many records were scored."""
+def waiting_for_input(pid: int, quiet: float = 0.3, timeout: float = 60.0) -> None:
+    """Return once process *pid* has slept (waiting to read) for *quiet* seconds on end:
+    not a speed check, just the moment it has done all it can with its input so far."""
     import time
 
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():  # no /proc: give it time instead
+        time.sleep(3)
+        return
+    asleep_since, deadline = None, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = stat.read_text().rpartition(")")[2].split()[0]
+        now = time.monotonic()
+        if state != "S":
+            asleep_since = None
+        elif asleep_since is None:
+            asleep_since = now
+        elif now - asleep_since >= quiet:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"process {pid} never waited for input")
+
+
+def test_a_stopped_summary_counts_what_it_scored():
+    """--summary prints nothing per record; a stop says how many records were scored."""
     process = subprocess.Popen([sys.executable, "-m", "careerfit", "score", "--summary"],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)
     process.stdin.write(jsonl(3 * 512 + 100).encode())
     process.stdin.flush()  # and leave stdin open: it waits for the rest of block four
-    time.sleep(3)  # not a speed check: time for the three whole blocks to be scored
+    waiting_for_input(process.pid)  # the three whole blocks are scored by then
     process.send_signal(signal.SIGTERM)
     _, error = process.communicate(timeout=30)
     assert process.returncode == 130

@@ -20,7 +20,7 @@ BANK = load_bank()
 # gets from the same scorer (no reasons or what-if needed for them).
 SCORER = Scorer(BANK)
 EVALUATE = Evaluator(BANK)
-SETTINGS = settings(max_examples=150, deadline=None,
+SETTINGS = settings(max_examples=100, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
