@@ -213,10 +213,9 @@ def decide(bank: Bank, posterior: Posterior, by_fit: Sequence[tuple[str, float]]
         pair, top = frozenset((leader, runner)), (leader, runner)
         blend = bank.blend(leader, runner)
         name = blend.name if blend else None
-        agreeing = [Outcome(MAIN, (leader,), None, posterior.main[leader]),
-                    Outcome(TIE, top, name, posterior.ties[pair])]
-        if pair in posterior.blends:
-            agreeing.append(Outcome(BLEND, top, name, posterior.blends[pair]))
+        agreeing = [Outcome(MAIN, (leader,), None, posterior.main[leader])]
+        agreeing += [Outcome(kind, top, name, pairs[pair]) for kind, pairs in (
+            (TIE, posterior.ties), (BLEND, posterior.blends)) if pair in pairs]
         agreeing.append(Outcome(NONE, (), None, posterior.unclear))
         outcome = max(agreeing, key=_CHANCE)  # (the first of equal chances)
     else:
