@@ -80,7 +80,7 @@ def test_a_settled_end_says_so(bank):
     assert result["coverage"]["unsettled"] is None
     screen = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--adaptive",
                  "--plain").stdout
-    assert "the quiz stopped as soon as it was sure of this" in screen
+    assert "questions, enough to be sure of this" in screen
 
 
 def test_the_corpus_benchmark_reports_every_target(capsys, monkeypatch):
@@ -138,3 +138,50 @@ def test_an_edited_adaptive_file_ends_early_and_more_goes_on(bank, tmp_path, mon
     assert after["coverage"]["stopped_by"] != "early"
     refused = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--more")
     assert refused.returncode == 2 and "--more goes on with an adaptive quiz" in refused.stderr
+
+
+@pytest.mark.parametrize("save", [False, True])
+def test_after_an_edit_the_suggested_command_names_a_file_that_holds_the_edit(
+        bank, tmp_path, monkeypatch, capsys, save):
+    """--edit without --save suggested '--answers short.yaml --more', but short.yaml still
+    held the answers from before the edit: only a --save file is named."""
+    from careerfit.app.quiz import QuizOptions, run_quiz
+    from careerfit.terminal import facts
+    from careerfit.terminal.session import run as session
+    from helpers import ScriptedPrompter
+
+    whole = read_answers(EVALUATOR, bank)
+    asked = list(Planner(bank).replay(whole.picks))[:6]
+    short = tmp_path / "short.yaml"
+    short.write_text(dump_answers(bank, AnswerSet({q: whole.picks[q] for q in asked},
+                                                  revision=bank.revision, adaptive=True)))
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(session, "prompter_for", lambda plain: ScriptedPrompter({}))
+    saved = tmp_path / "edited.yaml"
+    run_quiz(QuizOptions(answers=short, edit=True, plain=True, save=saved if save else None))
+    screen = " ".join(capsys.readouterr().out.split())
+    named = saved if save else "FILE"
+    assert f"careerfit quiz --answers {named} --more" in screen
+    assert f"--answers {short} --more" not in screen
+
+
+@pytest.mark.parametrize(("more_answers", "offer"), [(4, "Answer 4 more?"),
+                                                     (None, "Answer 3 more anyway?")])
+def test_the_offer_after_an_unsettled_stop_agrees_with_what_the_stop_says(
+        bank, monkeypatch, more_answers, offer):
+    """'A few more answers would most likely not settle it' was followed by 'Answer 3
+    more?': the offer now says 'anyway' there, and the likely number elsewhere."""
+    import careerfit.documents.report as report
+    from careerfit.terminal.session.plans import AdaptivePlan
+
+    between = [{"kind": "main", "roles": ["data-scientist"], "name": None},
+               {"kind": "blend", "roles": ["data-scientist", "ai-engineer"],
+                "name": "AI evaluation and decision science"}]
+    coverage = {"asked": 14, "asked_unscored": 1, "question_cap": 20, "stopped_early": True,
+                "stopped_by": CAP, "unsettled": {"between": between,
+                                                 "more_answers": more_answers}}
+    monkeypatch.setattr(report, "coverage_part", lambda *args, **kwargs: coverage)
+    picks = dict(list(next(people(bank, 1, seed=3)).picks.items())[:15])
+    said, asked = AdaptivePlan(bank).more_prompt(picks)
+    assert asked == offer
+    assert ("would most likely not settle it" in said) == (more_answers is None)

@@ -361,8 +361,7 @@ def test_adaptive_quiz_stops_when_sure_and_offers_more(bank, person, capsys, tmp
     assert [q for _, q in prompts.asked] == list(asked)
     assert prompts.asked[0] == (f"(1 of at most {bank.max_questions + 1})", "background")
     assert prompts.confirmed == ["Answer a few more to be surer?"]
-    assert prompts.said == [f"Based on {len(asked)} questions: the quiz stopped as soon as it"
-                            " was sure of this."]
+    assert prompts.said == [f"Based on {len(asked)} questions, enough to be sure of this."]
     coverage = report["coverage"]
     assert coverage["stopped_by"] == "settled" and coverage["unsettled"] is None
     assert coverage["asked"] + coverage["asked_unscored"] == len(asked) < len(bank.questions)
@@ -394,8 +393,7 @@ def test_adaptive_stop_and_resume(bank, person, capsys):
     run_quiz(QuizOptions(resume=True, json_output=True))
     report = json.loads(capsys.readouterr().out)
     assert prompts.said[0] == "Resumed with 4 answers."
-    assert prompts.said[1:] == [f"Based on {len(asked)} questions: the quiz stopped as soon as"
-                                " it was sure of this."]
+    assert prompts.said[1:] == [f"Based on {len(asked)} questions, enough to be sure of this."]
     assert [q for _, q in prompts.asked] == list(asked)[4:]
     assert prompts.asked[0][0] == f"(5 of at most {bank.max_questions + 1})"
     assert prompts.reviewed == [list(asked)]  # numbered as they were asked, the stop aside

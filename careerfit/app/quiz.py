@@ -142,7 +142,9 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
 
     result = evaluate(bank, answers.picks)
     report = build_report(bank, result, answers)
-    shown_file = options.save or options.answers
+    # The file that holds these answers, for the commands the result suggests: an edit
+    # is kept only by --save (the file it read still holds the answers before it).
+    shown_file = options.save or (None if options.edit else options.answers)
     view = build_view(report, str(shown_file) if shown_file else None)
     if options.save is not None:
         write_user_file(options.save, dump_answers(bank, answers), option="--save")

@@ -94,7 +94,8 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     unsettled = coverage.get("unsettled")
     if not unsettled:
         if coverage["stopped_by"] == "settled":
-            return f"Based on {put} questions: the quiz stopped as soon as it was sure of this."
+            # (True of a quiz that stopped, and of a file edited since: no 'stopped when'.)
+            return f"Based on {put} questions, enough to be sure of this."
         return (f"Based on {put} questions: the quiz stopped there, as the rest of the bank"
                 " would most likely not change what it says.")
     first, second = (reading(o, names) for o in unsettled["between"])

@@ -146,10 +146,13 @@ class AdaptivePlan:
         coverage = coverage_part(self.bank, picks, verdict, adaptive=True,
                                  planner=self.planner)
         unsettled = coverage["unsettled"]
-        self._more = (unsettled["more_answers"] or EXTRA_QUESTIONS if unsettled
-                      else EXTRA_QUESTIONS)
+        likely = unsettled["more_answers"] if unsettled else None
+        self._more = likely or EXTRA_QUESTIONS
         said = ending_sentence(coverage, {r.id: r.name for r in self.bank.roles}) or ""
-        return said, f"Answer {self._more} more?" if unsettled else MORE_PROMPT
+        if not unsettled:
+            return said, MORE_PROMPT
+        # (Where a few more would most likely not settle it, the offer says so too.)
+        return said, f"Answer {self._more} more?" if likely else f"Answer {self._more} more anyway?"
 
     def extend(self) -> None:
         self.extra = self._more
