@@ -78,7 +78,7 @@ def test_missing_path_and_folder(tmp_path):
     missing = run("quiz", "--answers", str(tmp_path / "nope.yaml"))
     assert missing.returncode == 2 and "no such answers file" in missing.stderr
     folder = run("quiz", "--answers", str(tmp_path))
-    assert folder.returncode == 2 and "is a folder" in folder.stderr
+    assert folder.returncode == 2 and "is a folder, not an answers file" in folder.stderr
 
 
 @pytest.mark.parametrize("evil", ["[bold red]x[/]", "[/]", "\x1b[31mred\x1b]0;title\x07",

@@ -279,3 +279,13 @@ def test_roles_help_says_what_plain_does_to_a_listing():
     text = " ".join(run("roles", "--help", env={"COLUMNS": "200"}).stdout.split())
     assert "typing numbers" not in text
     assert "no boxes, tables or colour" in text
+
+
+def test_a_file_given_to_quiz_without_answers_is_told_the_option():
+    """'careerfit quiz answers.yaml' said only 'Got unexpected extra argument'."""
+    result = run("quiz", "answers.yaml")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "unexpected extra argument" in result.stderr
+    assert "careerfit quiz --answers answers.yaml" in result.stderr
+    other = run("roles", "data-scientist", "extra")
+    assert other.returncode == 2 and "--answers" not in other.stderr

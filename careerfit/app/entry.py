@@ -109,9 +109,8 @@ def _run(argv: list[str] | None) -> int:
         return _say(str(error), error.exit_code)  # already one 'file:line: message' per line
     except CareerfitError as error:
         return _say(f"careerfit: {error}", error.exit_code)
-    except usage_error as error:  # bad usage: click's own message
-        error.show()
-        return error.exit_code
+    except usage_error as error:  # bad usage: click's own message, and a way out
+        return _say(_usage_message(error, args), error.exit_code)
     except (KeyboardInterrupt, abort):
         return _say("careerfit: interrupted", ExitCode.INTERRUPTED)
     except SystemExit as stop:  # shell completion ends with sys.exit
@@ -127,6 +126,22 @@ def _run(argv: list[str] | None) -> int:
                     " Please report it with the output of the same command run with --debug.",
                     ExitCode.BUG)
     return code if isinstance(code, int) else ExitCode.OK
+
+
+def _usage_message(error: Any, args: list[str]) -> str:
+    """click's usage message, and for a file given to 'quiz' without --answers (the
+    likeliest slip) the option it needs."""
+    import io
+    import re
+
+    shown = io.StringIO()
+    error.show(file=shown)
+    message = shown.getvalue()
+    extra = re.search(r"unexpected extra arguments?(?:\(s\))? \((.+)\)", message)
+    if extra and args[:1] == ["quiz"]:
+        message = (message.rstrip("\n") + "\n  fix: to score a saved answers file, name it"
+                   f" with --answers: careerfit quiz --answers {extra.group(1)}")
+    return message
 
 
 def _say(message: str, code: int) -> int:

@@ -72,7 +72,8 @@ def read_text(path: Path, *, what: str, max_bytes: int = MAX_BYTES) -> str:
     if not exists:
         raise InputError(f"{path}: no such {what}", hint="check the path and spelling")
     if folder:
-        raise InputError(f"{path}: is a folder, not a {what}", hint="name a .yaml file")
+        article = "an" if what[:1] in "aeiou" else "a"
+        raise InputError(f"{path}: is a folder, not {article} {what}", hint="name a .yaml file")
     try:
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
