@@ -378,6 +378,11 @@ def test_a_few_more_asks_three_more(bank, person, capsys):
     capsys.readouterr()
     asked = [q for _, q in prompts.asked]
     assert len(asked) == len(short) + 3 and asked[:len(short)] == list(short)
+    # Past the stop, the progress counts the few more asked for, not 'of at most 21'
+    # (they may go past the cap).
+    n = len(short)
+    assert [label for label, _ in prompts.asked[n:]] == [
+        f"({n + 1} · 1 of 3 more)", f"({n + 2} · 2 of 3 more)", f"({n + 3} · 3 of 3 more)"]
 
 
 def test_adaptive_stop_and_resume(bank, person, capsys):

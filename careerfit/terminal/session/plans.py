@@ -90,6 +90,8 @@ class AdaptivePlan:
         self._planner = planner
         self.extra = 0
         self._more = EXTRA_QUESTIONS
+        # While asking the few more the person asked for: (asked so far, how many).
+        self._extension = (0, 0)
         self._going_on = more
 
     @property
@@ -112,16 +114,20 @@ class AdaptivePlan:
         question_id = self.planner.next_to_ask(picks, even_if_sure=self.extra > 0)
         if question_id is not None and self.extra > 0:
             self.extra -= 1
+            self._extension = (self._extension[0] + 1, self._extension[1])
+        elif question_id is not None:
+            self._extension = (0, 0)
         return question_id
 
     def label(self, picks: EditablePicks, question_id: str) -> str:
         from careerfit.terminal.session.loop import number_of
 
         number = number_of(picks, question_id)
+        asked, more = self._extension
+        if more:  # the few more the person asked for: past the stop, maybe past the cap
+            return f"({number} · {asked} of {more} more)"
         most = self.bank.max_questions + (self.bank.background is not None)
-        why = ""
-        if number > SAY_WHY_AFTER and self.extra == 0:
-            why = f" · {self._deciding(picks)}"
+        why = f" · {self._deciding(picks)}" if number > SAY_WHY_AFTER else ""
         return f"({number} of at most {most}{why})"
 
     def _deciding(self, picks: EditablePicks) -> str:
@@ -156,6 +162,7 @@ class AdaptivePlan:
 
     def extend(self) -> None:
         self.extra = self._more
+        self._extension = (0, self._more)
 
     def put_back(self, question_id: str) -> None:
         """Nothing to keep: the next question is chosen afresh from the answers."""
