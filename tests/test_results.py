@@ -349,3 +349,17 @@ def test_what_if_names_only_the_options_ticked_or_unticked_of_a_pick_all_questio
                 if option.id in kept:  # left as it was: not named
                     assert f"'{option.label}'" not in what_if["sentence"]
     assert found
+
+
+@pytest.mark.parametrize("example", ["llm-platform", "torn-ds-mle", "data-scientist"])
+def test_what_if_speaks_of_the_pair_when_the_verdict_is_a_pair(example):
+    """A blend at 0.999 read 'the pick is robust' about the order of its own two roles;
+    for a tie or a blend the what-if reorders the pair, and says so."""
+    report = json.loads(run("quiz", "--answers", str(EXAMPLES / f"{example}.yaml"),
+                            "--json").stdout)
+    sentence, kind = report["what_if"]["sentence"], report["outcome"]["kind"]
+    if kind in ("tie", "blend"):
+        assert "the pick is robust" not in sentence
+        assert "within the pair" in sentence.lower()
+    else:
+        assert kind == "main" and "within the pair" not in sentence.lower()

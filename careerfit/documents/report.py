@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from careerfit.bank import Bank, Question
-from careerfit.base.vocabulary import Picks
+from careerfit.base.vocabulary import BLEND, MAIN, TIE, Picks
 from careerfit.documents.answers import AnswerSet, answers_document
 from careerfit.documents.roledata import role_card
 from careerfit.engine.adaptive import Planner
@@ -42,7 +42,8 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet,
             "for": [_reason(bank, reason, picks) for reason in result.drivers],
             "against": [_reason(bank, reason, picks) for reason in result.pulls],
         },
-        "what_if": _what_if(bank, result.what_if, leader) if result.what_if else None,
+        "what_if": (_what_if(bank, result.what_if, leader, result.verdict.kind)
+                    if result.what_if else None),
         "next_steps": _next_steps(bank, result.next_steps, answers.skills),
         "next_steps_compared": ([_next_steps(bank, steps, answers.skills)
                                  for steps in result.compared] if result.compared else None),
@@ -182,7 +183,9 @@ def _reason(bank: Bank, reason: Reason, picks: Picks) -> dict[str, Any]:
     }
 
 
-def _what_if(bank: Bank, what_if: WhatIf, leader: str) -> dict[str, Any]:
+def _what_if(bank: Bank, what_if: WhatIf, leader: str, kind: str) -> dict[str, Any]:
+    """The smallest change that would put the runner-up first by fit, in words that fit
+    the verdict: for a pair (torn, a blend) it reorders the pair, not the verdict."""
     changes = []
     for change in what_if.changes:
         question = bank.question(change.question)
@@ -194,13 +197,16 @@ def _what_if(bank: Bank, what_if: WhatIf, leader: str) -> dict[str, Any]:
             "from_label": question.describe(change.before),
             "to_label": question.describe(change.after),
         })
-    target = bank.role(what_if.target).name
+    target, first = bank.role(what_if.target).name, bank.role(leader).name
+    pair = kind in (TIE, BLEND)
     if not changes:
         sentence = (f"No change to one or two of your answers would put {target} ahead of"
-                    f" {bank.role(leader).name}: the pick is robust.")
+                    f" {first}" + (" within the pair." if pair else
+                                   ": the pick is robust." if kind == MAIN else "."))
     else:
         parts = [_change_words(bank.question(c.question), c) for c in what_if.changes]
-        sentence = f"{target} would come first if you " + " and ".join(parts) + "."
+        sentence = (("Within the pair, " if pair else "") + f"{target} would come first if you "
+                    + " and ".join(parts) + ".")
     return {
         "target": what_if.target,
         "found": what_if.found,
