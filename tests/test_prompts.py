@@ -360,8 +360,9 @@ def test_adaptive_quiz_stops_when_sure_and_offers_more(bank, person, capsys, tmp
     assert report["recommendation"]["probability"] >= 0.95
     assert [q for _, q in prompts.asked] == list(asked)
     assert prompts.asked[0] == (f"(1 of at most {bank.max_questions + 1})", "background")
-    assert prompts.confirmed == ["Answer a few more to be surer?"]
-    assert prompts.said == [f"Based on {len(asked)} questions, enough to be sure of this."]
+    assert prompts.confirmed == ["Answer a few more anyway?"]
+    assert prompts.said == [f"Based on {len(asked)} questions: more answers would most likely"
+                            " not change this."]
     coverage = report["coverage"]
     assert coverage["stopped_by"] == "settled" and coverage["unsettled"] is None
     assert coverage["asked"] + coverage["asked_unscored"] == len(asked) < len(bank.questions)
@@ -398,7 +399,8 @@ def test_adaptive_stop_and_resume(bank, person, capsys):
     run_quiz(QuizOptions(resume=True, json_output=True))
     report = json.loads(capsys.readouterr().out)
     assert prompts.said[0] == "Resumed with 4 answers."
-    assert prompts.said[1:] == [f"Based on {len(asked)} questions, enough to be sure of this."]
+    assert prompts.said[1:] == [f"Based on {len(asked)} questions: more answers would most"
+                                " likely not change this."]
     assert [q for _, q in prompts.asked] == list(asked)[4:]
     assert prompts.asked[0][0] == f"(5 of at most {bank.max_questions + 1})"
     assert prompts.reviewed == [list(asked)]  # numbered as they were asked, the stop aside
@@ -782,3 +784,19 @@ def test_the_review_hangs_wrapped_rows_under_their_text_and_fits_the_screen(bank
         text_starts = ask.SELECT_INDENT + first.index(". ") + 2
         assert all(len(line) - len(line.lstrip()) == text_starts for line in rest), title
         assert len(first) + ask.SELECT_INDENT < width and all(len(x) < width for x in rest)
+
+
+def test_yes_or_no_waits_for_enter_so_the_enter_is_not_the_next_answer(bank):
+    """'Answer a few more?' took 'n' alone, and the Enter a person types after it answered
+    the next question unseen (the skills question: 'None of these'). y or n now waits for
+    Enter; the keys after it go to the next question."""
+    from helpers import DOWN
+
+    question = next(q for q in bank.questions if q.kind == "choice" and q.scored)
+    with create_pipe_input() as pipe:
+        prompter = ask.Prompter(input=pipe, output=DummyOutput())
+        pipe.send_text("n" + ENTER + DOWN + ENTER)
+        assert prompter.confirm("Answer a few more anyway?", default=True) is False
+        assert prompter.ask(question, "(9 of at most 21)") == (question.option_ids[1],)
+        pipe.send_text("y" + ENTER)
+        assert prompter.confirm("Answer 3 more?") is True

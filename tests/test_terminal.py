@@ -144,7 +144,7 @@ def answer_adaptively(child: pexpect.spawn, bank, role: str, *, more: str = "n",
         if found == 2:
             break
         if found == 1:
-            child.send(more)
+            child.send(more + ENTER)  # y or n, then Enter (a key alone is not taken)
             more = "n"
             continue
         number, total, text = child.match.groups()

@@ -212,10 +212,12 @@ class Prompter:
         return self._answered(question, label, None if picked == SKIP else (picked,))
 
     def confirm(self, message: str, default: bool = False) -> bool:
-        """A yes/no question; Enter alone gives *default*."""
+        """A yes/no question; Enter alone gives *default*. y or n waits for Enter too:
+        questionary's default took the key alone, and the Enter a person types after it
+        landed on the next question (an empty pick-all answer recorded unseen)."""
         return bool(self._run(questionary.confirm(
-            clean(message), default=default, qmark="?", style=STYLE, input=self.input,
-            output=self.output)))
+            clean(message), default=default, qmark="?", style=STYLE, auto_enter=False,
+            input=self.input, output=self.output)))
 
     def say(self, text: str) -> None:
         """A line of its own between questions, wrapped (it stays in the transcript)."""
