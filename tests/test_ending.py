@@ -80,7 +80,7 @@ def test_a_settled_end_says_so(bank):
     assert result["coverage"]["unsettled"] is None
     screen = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--adaptive",
                  "--plain").stdout
-    assert "questions, enough to be sure of this" in screen
+    assert "questions: more answers would most likely not change this" in screen
 
 
 def test_the_corpus_benchmark_reports_every_target(capsys, monkeypatch):
@@ -159,10 +159,13 @@ def test_after_an_edit_the_suggested_command_names_a_file_that_holds_the_edit(
     monkeypatch.setattr(session, "prompter_for", lambda plain: ScriptedPrompter({}))
     saved = tmp_path / "edited.yaml"
     run_quiz(QuizOptions(answers=short, edit=True, plain=True, save=saved if save else None))
-    screen = " ".join(capsys.readouterr().out.split())
+    shown = capsys.readouterr()
+    screen = " ".join(shown.out.split())
     named = saved if save else "FILE"
     assert f"careerfit quiz --answers {named} --more" in screen
     assert f"--answers {short} --more" not in screen
+    kept = f"these edits are not saved. To keep them: careerfit quiz --answers {short} --edit"
+    assert (kept in " ".join(shown.err.split())) == (not save)
 
 
 @pytest.mark.parametrize(("more_answers", "offer"), [(4, "Answer 4 more?"),

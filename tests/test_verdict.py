@@ -144,3 +144,23 @@ def test_a_tie_reads_as_a_tie_everywhere(bank, evaluator):
     assert report["outcome"]["kind"] == TIE and report["outcome"]["confidence"] == "high"
     text = plain_result(build_view(report))
     assert f"Confidence: high (probability {report['outcome']['probability']:.3f})" in text
+
+
+def test_a_low_confidence_pick_names_the_likeliest_other_reading(bank, evaluator):
+    """'ML Engineer leads, but not surely: your answers leave room for Data Scientist' sat
+    beside 'about 82 are drawn to ... LLM platform engineering': the summary now names the
+    reading the chances put second, as the sureness sentence does."""
+    from careerfit.view.words import summary_sentence
+
+    checked = 0
+    for person in people(bank, 400, seed=41):
+        result = evaluator(person.picks, explain=False)
+        verdict = result.verdict
+        if verdict.kind != MAIN or verdict.confidence != "low":
+            continue
+        checked += 1
+        other = next(c for c in verdict.chances if c != verdict.outcome)
+        said = summary_sentence(bank, result, person.picks)
+        for role in other.roles:
+            assert bank.role(role).name in said.split("not surely:")[1]
+    assert checked >= 3

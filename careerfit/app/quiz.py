@@ -168,7 +168,10 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
 
         show_result(view)
     sys.stdout.flush()  # the result is out before the tip on stderr
-    if asked and options.save is None:
+    if asked and options.save is None and options.edit:
+        note(f"Tip: these edits are not saved. To keep them: careerfit quiz --answers"
+             f" {options.answers} --edit --save {options.answers}")
+    elif asked and options.save is None:
         note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
 
 

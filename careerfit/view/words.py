@@ -14,7 +14,7 @@ from typing import Any
 from careerfit.bank import Bank
 from careerfit.base.vocabulary import BLEND, MAIN, NONE, TIE, Picks
 from careerfit.engine.result import Result
-from careerfit.engine.verdict import Outcome
+from careerfit.engine.verdict import Outcome, Verdict
 
 # The sureness sentence names, after the verdict, the other outcomes from this chance up.
 NOTABLE = 0.05
@@ -57,9 +57,23 @@ def _by_kind(bank: Bank, result: Result, picks: Picks) -> str:
         return f"{name} is a clear fit for you."
     if verdict.confidence == "medium":
         return f"{name} fits you best, with {runner} a reasonable second."
-    # (Low confidence is in the chances, not the fits: the fit margin may be wide while
-    # a tie or a blend stays likely, so the sentence says 'not surely', not 'only just'.)
-    return f"{name} leads, but not surely: your answers leave room for {runner} too."
+    # (Low confidence is in the chances, not the fits: the fit margin may be wide while a
+    # tie or a blend stays likely, so the sentence names the likeliest other reading, as
+    # the sureness sentence does, not the runner-up by fit.)
+    return f"{name} leads, but not surely: {_also(bank, verdict)}."
+
+
+def _also(bank: Bank, verdict: Verdict) -> str:
+    """The likeliest reading after the verdict, as the end of a sentence."""
+    other = next(c for c in verdict.chances if c != verdict.outcome)
+    names = [bank.role(r).name for r in other.roles]
+    if other.kind == MAIN:
+        return f"your answers leave room for {names[0]} too"
+    if other.kind == BLEND:
+        return f"your answers also point to the work where {names[0]} and {names[1]} meet"
+    if other.kind == TIE:
+        return f"your answers could also mean you like {names[0]} and {names[1]} about equally"
+    return "your answers could also fit no one role clearly"
 
 
 def misfit_sentence(result: Result) -> str:
@@ -94,8 +108,9 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     unsettled = coverage.get("unsettled")
     if not unsettled:
         if coverage["stopped_by"] == "settled":
-            # (True of a quiz that stopped, and of a file edited since: no 'stopped when'.)
-            return f"Based on {put} questions, enough to be sure of this."
+            # (Settled is 'sure' or 'stable in what more answers would say': not always
+            # 'high', so no 'sure' here; and no 'stopped when', as a file may be edited.)
+            return f"Based on {put} questions: more answers would most likely not change this."
         return (f"Based on {put} questions: the quiz stopped there, as the rest of the bank"
                 " would most likely not change what it says.")
     first, second = (reading(o, names) for o in unsettled["between"])

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 from careerfit.bank import Bank
 from careerfit.base.vocabulary import EditablePicks
 
-MORE_PROMPT = "Answer a few more to be surer?"
+MORE_PROMPT = "Answer a few more anyway?"
 
 if TYPE_CHECKING:
     from careerfit.documents.answers import AnswerSet
