@@ -489,6 +489,26 @@ def test_past_a_clear_persons_stop_the_progress_line_says_what_is_being_decided(
     shown = io.StringIO()
     PlainPrompter(input=io.StringIO("1\n"), output=shown).ask(bank.background, labels[-1])
     assert labels[-1] in shown.getvalue()
+    # A label that long stands on its own line, the question under it (in both modes):
+    # run into the question it made three lines at 50 columns.
+    lines = shown.getvalue().splitlines()
+    assert lines[lines.index(labels[-1]) + 1] == bank.background.text
+    asked = {}
+
+    def select(message, **_):
+        asked["message"] = message
+        raise Interrupted("enough")
+
+    with create_pipe_input() as pipe:
+        prompter = ask.Prompter(input=pipe, output=DummyOutput())
+        original, ask.questionary.select = ask.questionary.select, select
+        try:
+            with pytest.raises(Interrupted):
+                prompter.ask(bank.background, labels[-1])
+        finally:
+            ask.questionary.select = original
+    head = asked["message"].partition(bank.background.text[:20])[0]
+    assert head.rstrip().endswith(")") and "·" in head and head.endswith("\n  ")
 
 
 def adaptive_answers(bank, picks):

@@ -22,6 +22,7 @@ from careerfit.bank import BACK, GRADED_KINDS, SKIP, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import MaybeAnswer
+from careerfit.terminal.fold import question_lines
 
 if TYPE_CHECKING:
     from careerfit.terminal.session.loop import ReviewRow
@@ -164,7 +165,8 @@ class Prompter:
         *label* is the progress shown before the question, such as '(3/45)'.
         """
         # Wrapped here at word boundaries: a terminal would cut long lines anywhere.
-        message = _wrap(f"{label} {clean(question.text)}", self._columns() - 3, indent="  ")
+        message = "\n  ".join(_wrap(line, self._columns() - 3, indent="  ")
+                              for line in question_lines(label, clean(question.text)))
         hint = "\n  " + _wrap(clean(question.hint), self._columns() - 3, indent="  ") \
             if question.hint else ""
         common = {"qmark": "?", "style": STYLE, "input": self.input, "output": self.output}

@@ -15,6 +15,8 @@ MARKER = re.compile(r"^(\s*)(?:([0-9]+|[a-z])\. )?")
 # on one line when it fits one, so that it can be selected whole.
 COMMAND = re.compile(r"careerfit(?: [^\s()]+)+")
 GLUE = "\x00"  # stands for a space inside a command while a line is wrapped
+# A question's progress label up to this long ('(13 of at most 21)') runs into its text.
+SHORT_LABEL = 24
 
 
 def fold(text: str, width: int | None) -> str:
@@ -51,3 +53,10 @@ def say(stream: TextIO, text: str) -> None:
     (a note or an error message on stderr: one line each in a log)."""
     stream.write(fold(text, columns(stream)) + "\n")
     stream.flush()
+
+
+def question_lines(label: str, text: str) -> list[str]:
+    """A question's progress *label* and *text*: one line while the label is a short
+    count; a longer one (naming what the next answers decide) on a line of its own, as
+    run into the question it took three lines at 50 columns."""
+    return [f"{label} {text}"] if len(label) <= SHORT_LABEL else [label, text]

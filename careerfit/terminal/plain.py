@@ -17,7 +17,7 @@ from careerfit.bank import BACK, Bank, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import MaybeAnswer
-from careerfit.terminal.fold import fold
+from careerfit.terminal.fold import fold, question_lines
 from careerfit.view.model import (
     RANKING_TITLE,
     TASTERS_HEADING,
@@ -145,7 +145,8 @@ class PlainPrompter:
     def ask(self, question: Question, label: str, current: MaybeAnswer = None,
             answered: bool = False) -> tuple[str, ...] | str | None:
         """The chosen option ids, None for 'Not sure', or BACK."""
-        self._say(f"{label} {question.text}")
+        for line in question_lines(label, question.text):
+            self._say(line)
         if question.hint:
             self._say(f"  Hint: {question.hint}")
         for number, option in enumerate(question.options, start=1):
