@@ -134,6 +134,8 @@ def test_an_edited_adaptive_file_ends_early_and_more_goes_on(bank, tmp_path, mon
     run_quiz(QuizOptions(answers=short, more=True, save=saved, json_output=True))
     after = json.loads(capsys.readouterr().out)
     assert [q for _, q in person.asked][:1] != [] and person.asked[0][1] not in asked
+    more = report["coverage"]["unsettled"]["more_answers"] or 3
+    assert person.asked[0][0] == f"({len(asked) + 1} · 1 of {more} more)"
     assert after["coverage"]["asked"] > report["coverage"]["asked"]
     assert after["coverage"]["stopped_by"] != "early"
     refused = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--more")
