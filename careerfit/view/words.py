@@ -66,14 +66,8 @@ def _by_kind(bank: Bank, result: Result, picks: Picks) -> str:
 def _also(bank: Bank, verdict: Verdict) -> str:
     """The likeliest reading after the verdict, as the end of a sentence."""
     other = next(c for c in verdict.chances if c != verdict.outcome)
-    names = [bank.role(r).name for r in other.roles]
-    if other.kind == MAIN:
-        return f"your answers leave room for {names[0]} too"
-    if other.kind == BLEND:
-        return f"your answers also point to the work where {names[0]} and {names[1]} meet"
-    if other.kind == TIE:
-        return f"your answers could also mean you like {names[0]} and {names[1]} about equally"
-    return "your answers could also fit no one role clearly"
+    names = {r.id: r.name for r in bank.roles}
+    return f"the next likeliest reading is {reading(other._asdict(), names)}"
 
 
 def misfit_sentence(result: Result) -> str:
