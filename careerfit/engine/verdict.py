@@ -34,7 +34,7 @@ Those chances add up to 1 (:attr:`Verdict.chances`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import NamedTuple, overload
 
@@ -87,15 +87,29 @@ class Chances(Sequence[Outcome]):
         order = {role: i for i, (role, _) in enumerate(by_fit)}
         found = [Outcome(MAIN, (role,), None, p) for role, _ in by_fit
                  if (p := posterior.main[role]) >= chance]
-        for kind, pairs in ((TIE, posterior.ties), (BLEND, posterior.blends)):
+        for kind, pairs in self._pairs():
             found += [self._pair(kind, key, p, order) for key, p in pairs.items() if p >= chance]
-        if (unclear := posterior.unclear) >= chance:
-            found.append(Outcome(NONE, (), None, unclear))
+        if (unclear := self.none()).probability >= chance:
+            found.append(unclear)
         return sorted(found, key=_CHANCE, reverse=True)  # (stable: equal chances keep order)
 
     def main(self, role: str) -> Outcome:
         """The outcome that *role* is the person's main role."""
         return Outcome(MAIN, (role,), None, self._posterior.main[role])
+
+    def pair(self, first: str, second: str) -> list[Outcome]:
+        """The outcomes of two roles (*first* named first) that the model weighs: tied,
+        then drawn to their blend."""
+        key = frozenset((first, second))
+        return [self._pair(kind, key, pairs[key], {first: 0, second: 1})
+                for kind, pairs in self._pairs() if key in pairs]
+
+    def none(self) -> Outcome:
+        """The outcome that no role or pair stands out."""
+        return Outcome(NONE, (), None, self._posterior.unclear)
+
+    def _pairs(self) -> tuple[tuple[str, Mapping[frozenset[str], float]], ...]:
+        return (TIE, self._posterior.ties), (BLEND, self._posterior.blends)
 
     def _pair(self, kind: str, key: frozenset[str], chance: float, order: dict[str, int]
               ) -> Outcome:
@@ -209,20 +223,13 @@ def decide(bank: Bank, posterior: Posterior, by_fit: Sequence[tuple[str, float]]
     """The verdict from the model's *posterior*, the roles *by_fit* (best fit first, as
     :meth:`careerfit.engine.scoring.Scorer.ranking` gives them) and the scored answers."""
     leader, runner = by_fit[0][0], by_fit[1][0]
+    chances = Chances(bank, posterior, by_fit)
+    outcome = chances.none()
     if answered:  # the outcomes that agree with the fits, in the order equal chances go
-        pair, top = frozenset((leader, runner)), (leader, runner)
-        blend = bank.blend(leader, runner)
-        name = blend.name if blend else None
-        agreeing = [Outcome(MAIN, (leader,), None, posterior.main[leader])]
-        agreeing += [Outcome(kind, top, name, pairs[pair]) for kind, pairs in (
-            (TIE, posterior.ties), (BLEND, posterior.blends)) if pair in pairs]
-        agreeing.append(Outcome(NONE, (), None, posterior.unclear))
+        agreeing = [chances.main(leader), *chances.pair(leader, runner), outcome]
         outcome = max(agreeing, key=_CHANCE)  # (the first of equal chances)
-    else:
-        outcome = Outcome(NONE, (), None, posterior.unclear)
     blend = bank.blend(*outcome.roles) if outcome.kind in (TIE, BLEND) else None
     confidence = confidence_of(outcome.probability, answered)
     if person_fit is not None and person_fit < MISFIT_LZ and confidence == "high":
         confidence = "medium"
-    return Verdict(outcome, confidence, Chances(bank, posterior, by_fit), blend, answered,
-                   person_fit)
+    return Verdict(outcome, confidence, chances, blend, answered, person_fit)

@@ -27,7 +27,6 @@ from careerfit.terminal.fold import question_lines
 if TYPE_CHECKING:
     from careerfit.terminal.session.loop import ReviewRow
 
-NOT_SURE = "Not sure (skip this question)"
 CONFIRM = "\x00confirm"
 # First line of a 5-point question not answered yet, so that a stray Enter records nothing.
 UNPICKED = "\x00unpicked"

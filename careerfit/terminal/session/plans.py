@@ -90,8 +90,9 @@ class AdaptivePlan:
         self._planner = planner
         self.extra = 0
         self._more = EXTRA_QUESTIONS
-        # While asking the few more the person asked for: (asked so far, how many).
-        self._extension = (0, 0)
+        # How many more the person asked for past the stop (0: none being asked now);
+        # self.extra of them are still to come.
+        self._extension = 0
         self._going_on = more
 
     @property
@@ -114,18 +115,16 @@ class AdaptivePlan:
         question_id = self.planner.next_to_ask(picks, even_if_sure=self.extra > 0)
         if question_id is not None and self.extra > 0:
             self.extra -= 1
-            self._extension = (self._extension[0] + 1, self._extension[1])
         elif question_id is not None:
-            self._extension = (0, 0)
+            self._extension = 0
         return question_id
 
     def label(self, picks: EditablePicks, question_id: str) -> str:
         from careerfit.terminal.session.loop import number_of
 
         number = number_of(picks, question_id)
-        asked, more = self._extension
-        if more:  # the few more the person asked for: past the stop, maybe past the cap
-            return f"({number} · {asked} of {more} more)"
+        if self._extension:  # the few more asked for: past the stop, maybe past the cap
+            return f"({number} · {self._extension - self.extra} of {self._extension} more)"
         most = self.bank.max_questions + (self.bank.background is not None)
         why = f" · {self._deciding(picks)}" if number > SAY_WHY_AFTER else ""
         return f"({number} of at most {most}{why})"
@@ -161,8 +160,7 @@ class AdaptivePlan:
         return said, f"Answer {self._more} more?" if likely else f"Answer {self._more} more anyway?"
 
     def extend(self) -> None:
-        self.extra = self._more
-        self._extension = (0, self._more)
+        self.extra = self._extension = self._more
 
     def put_back(self, question_id: str) -> None:
         """Nothing to keep: the next question is chosen afresh from the answers."""
