@@ -2,13 +2,33 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
 
-from careerfit.bank import Bank, load_bank
+
+def _rewrite_only_our_asserts() -> None:
+    """pytest rewrites the asserts of every module of every plugin's package, not only of
+    the tests: hypothesis's 73 modules among them, in each xdist worker, and again on every
+    run where bytecode is not written (PYTHONDONTWRITEBYTECODE, as on this machine and in
+    CI): about 3 s of CPU a worker. Only the tests' asserts need it.
+    (pytest's hook keeps the packages it will rewrite in a private set; if that changes,
+    this does nothing and the suite is only slower.)"""
+    for finder in sys.meta_path:
+        plugin_packages = getattr(finder, "_must_rewrite", None)
+        if type(finder).__name__ == "AssertionRewritingHook" and isinstance(
+                plugin_packages, set):
+            plugin_packages.clear()
+            getattr(finder, "_marked_for_rewrite_cache", {}).clear()
+
+
+_rewrite_only_our_asserts()  # before hypothesis is imported
+
+from hypothesis import settings  # noqa: E402
+
+from careerfit.bank import Bank, load_bank  # noqa: E402
 
 
 @pytest.hookimpl(tryfirst=True)
