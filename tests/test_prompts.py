@@ -26,10 +26,12 @@ from careerfit.terminal.plain import PlainPrompter
 from careerfit.terminal.session import run as session
 from careerfit.terminal.session.progress import progress_path
 from helpers import (
+    BACKSPACE,
     CTRL_C,
     CTRL_D,
     ENTER,
     EXAMPLES,
+    LEFT,
     ScriptedPrompter,
     favourite,
     keys_for,
@@ -103,14 +105,13 @@ def test_interrupt_keys_keep_answers(bank, keyboard, stop_key, stop_at):
     assert list(kept) == [q.id for q in bank.questions[:stop_at]]
 
 
-def test_back_key_changes_an_earlier_answer(bank, keyboard):
-    from helpers import LEFT
-
+@pytest.mark.parametrize("back_key", [LEFT, BACKSPACE])
+def test_back_key_changes_an_earlier_answer(bank, keyboard, back_key):
     role = "ai-engineer"
     first, second = bank.questions[:2]
     before = favourite(bank, second, role)
     other = next(o for o in second.option_ids if (o,) != before)
-    keys = keys_for(first, favourite(bank, first, role)) + keys_for(second, before) + LEFT
+    keys = keys_for(first, favourite(bank, first, role)) + keys_for(second, before) + back_key
     keys += keys_for(second, (other,), current=before, answered=True) + CTRL_C
     keyboard.send_text(keys)
     with pytest.raises(Interrupted, match="kept 2 of"):
@@ -617,8 +618,6 @@ def test_skills_already_had_are_asked_once_saved_and_left_out_of_next_steps(
 def test_each_question_leaves_one_line_and_going_back_takes_its_line_away(bank, width):
     """The prompt is erased when done; careerfit writes one wrapped line per answer, and
     going back erases the line of the question asked again (no ghosts on screen)."""
-    from helpers import LEFT
-
     class Screen(DummyOutput):
         """Records what careerfit itself writes (whole answered lines) and every call."""
 
