@@ -172,20 +172,20 @@ def score(records: Iterable[Record], bank: Bank, *, full: bool = False, traits: 
         return
     speed.one_blas_thread()  # before numpy loads its BLAS
     with held_signals():  # BLAS worker threads start now: they inherit the blocked
-        from careerfit.engine.blocks import BLOCK_SIZE, BlockScorer  # signals, for good
+        from careerfit.engine.blocks import BLOCK_SIZE, results  # signals, for good
 
-    scorer = BlockScorer(evaluate)
-    for block in _blocks(records, block_size or BLOCK_SIZE):
-        scored = iter(scorer([r.answers.picks for r in block if r.answers is not None],
-                             traits=traits))
+    size = block_size or BLOCK_SIZE
+    for block in _blocks(records, size):
+        scored = results(evaluate, [r.answers.picks for r in block if r.answers is not None],
+                         traits=traits, block_size=size)
         for record in block:
             if record.answers is None:
                 yield _error(record), None
                 continue
-            picks = record.answers.picks
-            result = evaluate.conclude(picks, *next(scored), explain=False)
+            result = next(scored)
             yield {**record.key, "ranking": ranking_part(bank, result),
-                   "recommendation": recommendation_part(bank, result, picks)}, result
+                   "recommendation": recommendation_part(bank, result, record.answers.picks)
+                   }, result
 
 
 def _error(record: Record) -> dict[str, Any]:

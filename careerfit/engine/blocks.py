@@ -20,15 +20,15 @@ to equal output); only the order of the additions differs, which
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from itertools import chain, compress, repeat
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, compress, islice, repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np  # (careerfit score asks for one BLAS thread first: base.speed)
 
 from careerfit.base.vocabulary import MaybeAnswer, Picks
 from careerfit.engine.model import Posterior, standardised
-from careerfit.engine.result import Evaluator
+from careerfit.engine.result import Evaluator, Result
 from careerfit.engine.scoring import Scores, contribution, fit_from
 
 if TYPE_CHECKING:
@@ -167,6 +167,18 @@ class BlockScorer:
         """Each answer set's trait scores, for the traits its answers measured."""
         return [{t: v for t, v, m in zip(self.traits, values, present, strict=True) if m}
                 for values, present in zip(scores.tolist(), measured.tolist(), strict=True)]
+
+
+def results(evaluator: Evaluator, many: Iterable[Picks], *, traits: bool = True,
+            block_size: int = BLOCK_SIZE) -> Iterator[Result]:
+    """Each answer set's result, as ``evaluator(picks, explain=False)`` gives it (no
+    reasons, what-if or next steps; trait scores only if *traits*), scored *block_size*
+    at a time: the same results, many times faster."""
+    scorer = BlockScorer(evaluator)
+    answer_sets = iter(many)
+    while block := list(islice(answer_sets, block_size)):
+        for picks, scored in zip(block, scorer(block, traits=traits), strict=True):
+            yield evaluator.conclude(picks, *scored, explain=False)
 
 
 def _dicts(keys: Sequence[Any], rows: list[list[float]]) -> Iterator[dict[Any, float]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
+from itertools import tee
 from typing import NamedTuple
 
 from careerfit.bank import Bank
@@ -54,11 +55,14 @@ def measure(bank: Bank, people: Iterable[Person], evaluator: Evaluator | None = 
     ``low_none``, and ``right_blend`` (a blend person's own blend named). Calibration
     counts everyone with a truth, blend people included (they have no main role).
     """
+    from careerfit.engine.blocks import results  # (numpy: only the measures need it)
+
     evaluate = evaluator or Evaluator(bank)
     sums = [[0, 0.0, 0.0] for _ in range(BINS)]
     personas: dict[str, Counter] = {}
-    for person in people:
-        result = evaluate(person.picks, explain=False)
+    crowd, answering = tee(people)  # (holds a block of people, not the whole crowd)
+    for person, result in zip(crowd, results(evaluate, (p.picks for p in answering),
+                                             traits=False), strict=True):
         right = len(person.truth) == 1 and result.leader == person.truth[0]
         level = result.confidence
         tally = personas.setdefault(person.persona, Counter())
