@@ -186,3 +186,32 @@ class ScriptedPrompter:
 def pure_person(bank: Bank, role_id: str) -> dict:
     """Every question answered as someone who is all *role_id* would."""
     return {q.id: favourite(bank, q, role_id) for q in bank.questions}
+
+
+def answer_sets(bank: Bank, *, partial: bool = False) -> Any:
+    """A hypothesis strategy for answer sets of *bank*: any valid answer or a skip to every
+    question (with *partial*, some questions left out too). Each question's answer is
+    drawn as one whole number (0 a skip, then each option, or each subset of a pick-all
+    question's options as a bit mask; -1 left out): three times as fast to generate as a
+    dictionary of one strategy per question, and it shrinks toward skips alike."""
+    from hypothesis import strategies as st
+
+    def size(question: Question) -> int:
+        options = len(question.option_ids)
+        return 2 ** options if question.kind == "multi" else options
+
+    def build(drawn: tuple[int, ...]) -> dict[str, MaybeAnswer]:
+        return {q.id: nth_answer(q, n) for q, n in zip(bank.questions, drawn, strict=True)
+                if n >= 0}
+
+    low = -1 if partial else 0
+    return st.tuples(*[st.integers(low, size(q)) for q in bank.questions]).map(build)
+
+
+def nth_answer(question: Question, n: int) -> MaybeAnswer:
+    """Answer *n* of *question*, as :func:`answer_sets` numbers them (0: a skip)."""
+    if n == 0:
+        return None
+    if question.kind == "multi":
+        return tuple(o for i, o in enumerate(question.option_ids) if (n - 1) >> i & 1)
+    return (question.option_ids[n - 1],)

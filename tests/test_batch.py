@@ -26,7 +26,7 @@ from careerfit.documents.schema import schema
 from careerfit.engine.adaptive import Planner
 from careerfit.engine.result import Evaluator, evaluate
 from careerfit.simulation.simulate import people
-from helpers import EXAMPLES, ROLE_IDS, run
+from helpers import EXAMPLES, ROLE_IDS, answer_sets, run
 
 BANK = load_bank()
 STUDIO = Path(__file__).parent / "banks" / "studio"
@@ -67,15 +67,8 @@ def test_studio_bank_result_and_saved_answers_match_the_schemas(tmp_path):
     valid(ANSWERS, yaml.safe_load(saved.read_text()))
 
 
-def _answer(question):
-    if question.kind == "multi":
-        return st.one_of(st.none(), st.sets(st.sampled_from(question.option_ids)).map(
-            lambda chosen: tuple(o for o in question.option_ids if o in chosen)))
-    return st.one_of(st.none(), st.sampled_from(question.option_ids).map(lambda o: (o,)))
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.fixed_dictionaries({q.id: _answer(q) for q in BANK.questions}))
+@given(answer_sets(BANK))
 def test_any_answer_set_gives_a_document_that_matches_the_schema(picks):
     answers = AnswerSet(picks, revision=BANK.revision)
     report = build_report(BANK, evaluate(BANK, picks), answers)
@@ -216,8 +209,7 @@ def test_block_scoring_prints_what_scoring_one_at_a_time_prints():
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.fixed_dictionaries({q.id: _answer(q) for q in BANK.questions}),
-                min_size=1, max_size=5))
+@given(st.lists(answer_sets(BANK), min_size=1, max_size=5))
 def test_block_scoring_agrees_on_any_answer_sets(cohort):
     """Skips, empty pick-all answers and nothing answered at all included."""
     assert _in_blocks(BANK, cohort, size=2) == [_one_at_a_time(BANK, p) for p in cohort]

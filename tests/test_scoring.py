@@ -14,6 +14,7 @@ from careerfit.documents.answers import parse_answers, read_answers, to_plain
 from careerfit.engine.result import Evaluator, evaluate
 from careerfit.engine.scoring import Scorer
 from helpers import EXAMPLES, ROLE_IDS, favourite
+from helpers import answer_sets as answer_sets_of
 
 BANK = load_bank()
 # Built once: the properties below are of the fits and the ranking, which every answer set
@@ -24,17 +25,7 @@ SETTINGS = settings(max_examples=100, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-def answer_for(question):
-    """A strategy for any valid answer to *question*, skip included."""
-    skip = st.just(None)
-    if question.kind == "multi":
-        picks = st.sets(st.sampled_from(question.option_ids)).map(
-            lambda chosen: tuple(o for o in question.option_ids if o in chosen))
-        return st.one_of(skip, picks)
-    return st.one_of(skip, st.sampled_from(question.option_ids).map(lambda o: (o,)))
-
-
-answer_sets = st.fixed_dictionaries({q.id: answer_for(q) for q in BANK.questions})
+answer_sets = answer_sets_of(BANK)
 
 
 @SETTINGS
@@ -55,8 +46,7 @@ def test_order_of_answers_never_matters(picks, rng):
 
 
 @SETTINGS
-@given(st.fixed_dictionaries({}, optional={q.id: answer_for(q) for q in BANK.questions}),
-       st.randoms())
+@given(answer_sets_of(BANK, partial=True), st.randoms())
 def test_answers_read_in_any_order_and_spelling_give_the_same_picks_in_bank_order(picks, rng):
     """Keys in any order, pick-all lists in any order: the same picks, in bank order (the
     usual form is looked up, anything else checked answer by answer; both must agree)."""
