@@ -83,3 +83,9 @@ def signal_handlers():
     yield
     for name, handler in saved.items():
         signal.signal(getattr(signal, name), handler)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests (a wheel built, a real terminal driven) first: with -n the quick ones
+    then even out the end, where a wheel build scheduled last left a core idle for 5 s."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
