@@ -187,11 +187,14 @@ def test_calibrate_command_reports_held_out_and_writes(bank, tmp_path, monkeypat
     assert written.source.startswith("careerfit calibrate")
 
 
-def test_fit_items_learns_how_strongly_questions_speak(bank, monkeypatch):
+def test_fit_items_learns_how_strongly_questions_speak(monkeypatch):
+    """On the small studio bank: every trial of a fit builds a model afresh, which on the
+    full bank made this one test take 4 s."""
     import careerfit.engine.fit as fitting
     from careerfit.bank.calibration import SCALE_BOUNDS
 
     monkeypatch.setattr(fitting, "ROUNDS", 1)
+    bank = load_bank(ROOT / "tests" / "banks" / "studio")
     sample = _labelled(bank, 6, seed=9)
     plain = fit(bank, sample)
     with_items = fit(bank, sample, with_items=True)
