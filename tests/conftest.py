@@ -49,6 +49,19 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """careerfit's bytecode, written once before the tests start (in the main process, not
+    in each xdist worker). Where bytecode is not written (PYTHONDONTWRITEBYTECODE, as on
+    this machine and in CI) a fresh clone has none, and each of the eighty-odd careerfit
+    processes the tests start compiled every module it imported again: 0.1 s of CPU each."""
+    if sys.dont_write_bytecode and not hasattr(config, "workerinput"):
+        import compileall
+
+        import careerfit
+
+        compileall.compile_dir(Path(careerfit.__file__).parent, quiet=1)
+
+
 @pytest.fixture(scope="session")
 def bank() -> Bank:
     return load_bank()
