@@ -19,10 +19,11 @@ HALF = 0.0005  # a stated probability is rounded to thousandths
 
 
 def agrees_with_fits(chance: Mapping[str, Any], ranking: list[str]) -> bool:
-    """The documented rule: the verdict names only roles at the top of the fits."""
+    """The documented rule: the verdict leads with the fit leader (the main role, or the
+    first of a pair), or names no role."""
     roles = chance["roles"]
-    return (chance["kind"] == NONE or (chance["kind"] == MAIN and roles == ranking[:1])
-            or roles == ranking[:2])
+    return chance["kind"] == NONE or (roles[:1] == ranking[:1]
+                                      and len(roles) == (1 if chance["kind"] == MAIN else 2))
 
 
 def disagreements(report: Mapping[str, Any], view: ResultView,
@@ -32,7 +33,9 @@ def disagreements(report: Mapping[str, Any], view: ResultView,
     outcome, rec = report["outcome"], report["recommendation"]
     kind, roles, level = outcome["kind"], outcome["roles"], outcome["confidence"]
     ranking = [row["role"] for row in report["ranking"]]
-    names = [report["ranking"][i]["name"] for i in range(2)]
+    name_of = {row["role"]: row["name"] for row in report["ranking"]}
+    # The roles the words name: the verdict's, or the first two by fit for none.
+    names = [name_of[r] for r in (roles if kind in (TIE, BLEND) else ranking[:2])]
     chances = outcome["chances"]
     answered = report["coverage"]["answered"]
 
@@ -51,7 +54,8 @@ def disagreements(report: Mapping[str, Any], view: ResultView,
     if kind == MAIN:
         check(roles == ranking[:1], "the main role is first in the ranking")
     elif kind in (TIE, BLEND):
-        check(roles == ranking[:2], "a tie's or a blend's roles are the first two")
+        check(roles[0] == ranking[0] and roles[1] == rec["runner_up"],
+              "a tie's or a blend's roles are the leader and the runner-up")
     # The confidence describes the verdict.
     p = outcome["probability"]
     expected = ("high" if p >= HIGH_PROBABILITY + HALF and answered >= 6 else

@@ -168,3 +168,33 @@ def test_a_low_confidence_pick_names_the_likeliest_other_reading(bank, evaluator
         assert said.endswith(f"not surely: the next likeliest reading is"
                              f" {reading(other._asdict(), names)}.")
     assert checked >= 3
+
+
+def test_the_leaders_blend_with_the_third_role_is_named_and_compared_with_it(bank, evaluator):
+    """A blend's own profile is not an even mix of its two roles, so someone drawn to the
+    leader's blend with the role third by fit is told so (not given a low pick of the
+    leader beside a sureness sentence that names the blend), and that role is the
+    runner-up everywhere: margin, what-if, tasters, next steps compared, the words."""
+    answers = read_answers(EXAMPLES / "ml-engineer.yaml", bank)
+    scores = evaluator.scorer.score(answers.picks)
+    (leader, fit), (second, _), (third, third_fit) = evaluator.scorer.ranking(scores.fits)
+    model = evaluator.model
+    posterior = Posterior({r: 0.15 if r == leader else 0.05 for r in model.roles},
+                          {key: 0.0 for key in model.tie_keys}, (),
+                          {key: 0.7 if key == {leader, third} else 0.0
+                           for key in model.blend_keys})
+    result = evaluator.conclude(answers.picks, scores, posterior, person_fit=0.0)
+    blend = bank.blend(leader, third)
+    assert (result.verdict.kind, result.verdict.roles) == (BLEND, (leader, third))
+    assert result.runner_up == third and result.hybrid == blend
+
+    report = build_report(bank, result, answers)
+    view = build_view(report)
+    assert disagreements(report, view, renderings(view)) == []
+    recommendation = report["recommendation"]
+    assert recommendation["runner_up"] == third != second
+    assert recommendation["margin"] == round(round(fit, 1) - round(third_fit, 1), 1)
+    assert report["what_if"]["target"] == third
+    assert [t["role"] for t in report["tasters"]] == [leader, third]
+    assert [s["role"] for s in report["next_steps_compared"]] == [leader, third]
+    assert f"Drawn to: {blend.name}" in plain_result(view)

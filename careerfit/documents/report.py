@@ -78,7 +78,8 @@ def recommendation_part(bank: Bank, result: Result, picks: Picks) -> dict[str, A
         "probability": stated(result.probability),
         "sureness": sureness_sentence(bank, result),
         # Between the fits as shown (rounded to a tenth), so that it is their difference.
-        "margin": round(round(result.ranking[0][1], 1) - round(result.ranking[1][1], 1), 1),
+        "margin": round(round(result.ranking[0][1], 1)
+                        - round(result.scores.fits[result.runner_up], 1), 1),
         "runner_up": result.runner_up,
         "hybrid": (
             {"roles": sorted(result.hybrid.roles), "name": result.hybrid.name,
@@ -151,8 +152,8 @@ def thousandths(chances: list[float]) -> list[float]:
 
 def tasters_part(bank: Bank, result: Result) -> list[dict[str, str]] | None:
     """The ``tasters`` key: when the verdict is flagged (torn, a blend, nothing stands out
-    or a low pick), one small weekend project for each of the first two roles, to find out
-    by doing; else None."""
+    or a low pick), one small weekend project for the leader and one for the runner-up
+    (Result.runner_up), to find out by doing; else None."""
     if not result.verdict.tasters:
         return None
     shown = [bank.role(r) for r in (result.leader, result.runner_up)]
@@ -161,7 +162,8 @@ def tasters_part(bank: Bank, result: Result) -> list[dict[str, str]] | None:
 
 
 def _torn_or_drawn(result: Result) -> float:
-    """The chance the first two are tied for the person or they are drawn to the blend."""
+    """The chance the leader and the runner-up are tied for the person, or that they are
+    drawn to the two roles' blend."""
     first, second = result.leader, result.runner_up
     return result.posterior.tie(first, second) + result.posterior.blend(first, second)
 

@@ -33,7 +33,9 @@ class NextSteps(NamedTuple):
 class Result(NamedTuple):
     """One person's result. *ranking* is by fit; *verdict* decides what careerfit says
     (it never leads with a role the ranking puts lower); *confidence* and *recommended*
-    (the pick of one role), *hybrid* and *outcome* are read from it."""
+    (the pick of one role), *hybrid* and *outcome* are read from it. *runner_up* is the
+    role the leader is compared with (the reasons, the what-if, *margin*): a tie's or a
+    blend's other role, else the second by fit."""
 
     verdict: Verdict
     ranking: tuple[tuple[str, float], ...]
@@ -52,7 +54,7 @@ class Result(NamedTuple):
     what_if: WhatIf | None
     # None when no role is recommended, or the result was not explained (explain=False).
     next_steps: NextSteps | None
-    # When the verdict is flagged (Verdict.compare): the first two roles' next steps.
+    # When the verdict is flagged (Verdict.compare): the leader's and the runner-up's next steps.
     compared: tuple[NextSteps, ...] = ()
 
     @property
@@ -85,7 +87,8 @@ class Evaluator:
         if person_fit is None and scores.answered:
             person_fit = self.model.person_fit(picks, posterior)
         verdict = decide(bank, posterior, ranking, len(scores.answered), person_fit)
-        (leader, first), (runner, second) = ranking[0], ranking[1]
+        (leader, first), runner = ranking[0], _runner_up(verdict, ranking)
+        second = scores.fits[runner]
         recommended = verdict.recommended
         # Close calls get as many answers for the runner-up as for the leader.
         drivers, pulls = (_reasons(scores, leader, runner,
@@ -103,6 +106,12 @@ class Evaluator:
             compared=(tuple(_next_steps(bank, picks, r) for r in (leader, runner))
                       if explain and verdict.compare else ()),
         )
+
+
+def _runner_up(verdict: Verdict, ranking: tuple[tuple[str, float], ...]) -> str:
+    """The role the leader is compared with: a tie's or a blend's other role (most often,
+    not always, the second by fit: careerfit.engine.verdict), else the second by fit."""
+    return verdict.roles[1] if len(verdict.roles) == 2 else ranking[1][0]
 
 
 def evaluate(bank: Bank, picks: Picks) -> Result:

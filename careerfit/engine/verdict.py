@@ -11,9 +11,15 @@ modelled blend (drawn to the work where two roles meet), and none (nothing stand
 Those chances add up to 1 (:attr:`Verdict.chances`).
 
 * **The verdict** is the likeliest of the outcomes that agree with the fits: the fit
-  leader as the main role, the first two by fit tied, their blend, or none. Equal chances
-  go to main (the better fit first), then tie, then blend, then none. With no scored
-  answer it is ``none``: the prior alone says nothing about the person.
+  leader as the main role, the leader tied with another role, the leader's blend with
+  another role, or none. Equal chances go to main, then the pairs with the runner-up by
+  fit (tie, then blend), then those with the next role, then none. With no scored answer
+  it is ``none``: the prior alone says nothing about the person. A pair's second role is
+  most often the runner-up by fit, but not always: a blend's own profile is not an even
+  mix of its two roles, so someone drawn to it may fit a third role a little better than
+  the blend's other role (a fit-half Applied Scientist, say); the verdict names the
+  blend, and that role is then the runner-up everywhere (reasons, what-if, tasters,
+  next steps compared).
 * **Why only those.** The fits (the documented trait weights) order the ranking, and the
   reasons and the what-if explain that order; the verdict must not lead with a role the
   ranking puts lower. The chances come from the response model, which also weighs how
@@ -28,7 +34,7 @@ Those chances add up to 1 (:attr:`Verdict.chances`).
   :meth:`careerfit.engine.model.Model.person_fit`) are never called ``high``: the
   likeliest reading is then only the least bad one, and the result says so.
 * **Flagged**: any verdict but one role named with ``medium`` or ``high`` confidence. A
-  flagged verdict shows a weekend taster for each of the first two roles and both roles'
+  flagged verdict shows a weekend taster for the leader and the runner-up and both roles'
   next steps side by side. The adaptive quiz settles named-or-flagged (:data:`NAMED_FROM`).
 """
 
@@ -187,12 +193,12 @@ class Verdict(NamedTuple):
 
     @property
     def tasters(self) -> bool:
-        """Whether a weekend taster for each of the first two roles shows."""
+        """Whether a weekend taster for the leader and for the runner-up shows."""
         return self.flagged and self.answered > 0
 
     @property
     def compare(self) -> bool:
-        """Whether the first two roles' next steps show side by side."""
+        """Whether the leader's and the runner-up's next steps show side by side."""
         return self.flagged and self.answered > 0
 
     @property
@@ -222,12 +228,14 @@ def decide(bank: Bank, posterior: Posterior, by_fit: Sequence[tuple[str, float]]
            answered: int, person_fit: float | None = None) -> Verdict:
     """The verdict from the model's *posterior*, the roles *by_fit* (best fit first, as
     :meth:`careerfit.engine.scoring.Scorer.ranking` gives them) and the scored answers."""
-    leader, runner = by_fit[0][0], by_fit[1][0]
+    leader = by_fit[0][0]
     chances = Chances(bank, posterior, by_fit)
     outcome = chances.none()
     if answered:  # the outcomes that agree with the fits, in the order equal chances go
-        agreeing = [chances.main(leader), *chances.pair(leader, runner), outcome]
-        outcome = max(agreeing, key=_CHANCE)  # (the first of equal chances)
+        agreeing = [chances.main(leader)]
+        for partner, _ in by_fit[1:]:
+            agreeing += chances.pair(leader, partner)
+        outcome = max([*agreeing, outcome], key=_CHANCE)  # (the first of equal chances)
     blend = bank.blend(*outcome.roles) if outcome.kind in (TIE, BLEND) else None
     confidence = confidence_of(outcome.probability, answered)
     if person_fit is not None and person_fit < MISFIT_LZ and confidence == "high":

@@ -116,8 +116,8 @@ def _tasters(view: ResultView) -> Text:
 
 
 def _reasons(view: ResultView) -> Group:
-    """The answers that pulled toward each of the first two roles, under the role, each
-    with its fit points; a long line wraps under its own text, not at column 0."""
+    """The answers that pulled toward the leader and toward the runner-up, under the role,
+    each with its fit points; a long line wraps under its own text, not at column 0."""
     reasons = view.reasons
     assert reasons is not None
     title = Text()

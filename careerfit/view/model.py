@@ -8,7 +8,7 @@ for rich and the SVG and HTML cards recorded from it, ``terminal/plain.py``,
 It reads the report as plain data, so it imports nothing from the documents layer.
 
 Sections: the verdict (:class:`Verdict`), the ranking, the reasons, what would change it,
-the tasters and the next steps (one role's, or the first two roles' side by side).
+the tasters and the next steps (one role's, or the leader's and the runner-up's side by side).
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ class ResultView(NamedTuple):
     what_if: str | None
     tasters: tuple[Taster, ...]
     steps: tuple[Steps, ...]
-    side_by_side: bool  # the first two roles' steps, compared (the verdict is flagged)
+    side_by_side: bool  # the leader's and the runner-up's steps (the verdict is flagged)
 
 
 def build_view(report: Mapping[str, Any], answers_file: str | None = None) -> ResultView:
@@ -146,8 +146,8 @@ def _verdict(report: Mapping[str, Any], names: Mapping[str, str],
 
 
 def _reasons(report: Mapping[str, Any], names: Mapping[str, str]) -> Reasons | None:
-    """The answers that pulled toward each of the first two roles, grouped under the role
-    ('Toward Data Scientist'), the pick's first, with unsigned fit points."""
+    """The answers that pulled toward the leader and toward the runner-up, grouped under
+    the role ('Toward Data Scientist'), the pick's first, with unsigned fit points."""
     groups = []
     for key in ("for", "against"):
         reasons = report["reasons"][key]
