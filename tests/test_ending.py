@@ -16,6 +16,7 @@ from careerfit.engine.adaptive import CAP, END_OF_BANK, MISFIT, SETTLED, Planner
 from careerfit.engine.ending import ending
 from careerfit.engine.result import Evaluator
 from careerfit.simulation.simulate import people
+from careerfit.view.words import ending_sentence, reading
 from helpers import EXAMPLES, ROOT, run
 
 VALIDATION = ROOT / "validation" / "answers"
@@ -67,10 +68,33 @@ def test_an_unsettled_end_says_between_what_and_how_to_settle_it(bank):
     screen = run("quiz", "--answers", str(EVALUATOR), "--adaptive", "--plain").stdout
     sentence = next(line for line in screen.splitlines() if line.startswith("Not settled"))
     put = coverage["asked"] + coverage["asked_unscored"]
+    names = {r.id: r.name for r in bank.roles}
+    first, second = (reading(outcome, names) for outcome in between)
     assert f"Not settled after {put} questions" in sentence
-    assert "between" in sentence
+    assert f": {first}, or {second}." in sentence
     assert ("would most likely settle it." in sentence if more
             else "would most likely not settle it." in sentence)
+
+
+@pytest.mark.parametrize(("kinds", "said"), [
+    (("tie", "main"), "Not settled after 11 questions: torn between Machine Learning Engineer"
+     " and Data Scientist, or Machine Learning Engineer as your main role."),
+    (("blend", "none"), "Not settled after 11 questions: the Applied Scientist blend, or no"
+     " clear pick."),
+])
+def test_an_unsettled_end_reads_as_a_sentence_whatever_its_two_readings(bank, kinds, said):
+    """Each reading stands on its own in 'X, or Y' (a tie's own 'between' once led to
+    'between torn between A and B and A')."""
+    pair = ["ml-engineer", "data-scientist"]
+    outcomes = {"tie": {"kind": "tie", "roles": pair, "name": "Applied Scientist"},
+                "blend": {"kind": "blend", "roles": pair, "name": "Applied Scientist"},
+                "main": {"kind": "main", "roles": pair[:1], "name": None},
+                "none": {"kind": "none", "roles": [], "name": None}}
+    coverage = {"stopped_early": True, "asked": 10, "asked_unscored": 1, "question_cap": 20,
+                "stopped_by": "settled",
+                "unsettled": {"between": [outcomes[k] for k in kinds], "more_answers": None}}
+    names = {r.id: r.name for r in bank.roles}
+    assert ending_sentence(coverage, names).startswith(said)
 
 
 def test_a_settled_end_says_so(bank):

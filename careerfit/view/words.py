@@ -79,10 +79,12 @@ def misfit_sentence(result: Result) -> str:
 
 
 def reading(outcome: Mapping[str, Any], names: Mapping[str, str]) -> str:
-    """One outcome (as the JSON gives it) in a few words: a role, a pair, a blend, none."""
+    """One outcome (as the JSON gives it) in a few words that stand in a list of
+    readings ('X, or Y'): a main role, a pair, a blend, none. A main role says so, as a
+    bare role name beside a pair of roles read as a third choice."""
     roles = [names[r] for r in outcome["roles"]]
     if outcome["kind"] == MAIN:
-        return roles[0]
+        return f"{roles[0]} as your main role"
     if outcome["kind"] == BLEND:
         return f"the {outcome['name']} blend" if outcome["name"] else f"{roles[0]} with {roles[1]}"
     if outcome["kind"] == TIE:
@@ -120,7 +122,7 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     else:
         how = f"{likely}." if more else " A few more answers would most likely not settle it."
     return (f"Not settled after {put} questions{why.get(coverage['stopped_by'], '')}:"
-            f" between {first} and {second}.{how}")
+            f" {first}, or {second}.{how}")
 
 
 def sureness_sentence(bank: Bank, result: Result) -> str:
