@@ -97,6 +97,24 @@ def test_an_unsettled_end_reads_as_a_sentence_whatever_its_two_readings(bank, ki
     assert ending_sentence(coverage, names).startswith(said)
 
 
+@pytest.mark.parametrize("offered", [False, True])
+def test_an_end_before_the_stop_names_the_command_unless_the_quiz_offers_more(bank, offered):
+    """After the few more asked for, the quiz can stop short of its own stop (the answers
+    reopened the verdict): its offer follows at once, so its sentence names no command;
+    the result of such answers names the command that goes on."""
+    between = [{"kind": "main", "roles": ["ml-engineer"], "name": None},
+               {"kind": "main", "roles": ["data-scientist"], "name": None}]
+    coverage = {"stopped_early": True, "asked": 13, "asked_unscored": 1, "question_cap": 20,
+                "stopped_by": "early",
+                "unsettled": {"between": between, "more_answers": 2}}
+    names = {r.id: r.name for r in bank.roles}
+    said = ending_sentence(coverage, names, "me.yaml", offered=offered)
+    assert said.endswith("About 2 more answers would most likely settle it."
+                         if offered else
+                         "About 2 more answers would most likely settle it:"
+                         " careerfit quiz --answers me.yaml --more asks them.")
+
+
 def test_a_settled_end_says_so(bank):
     result = json.loads(run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"),
                             "--adaptive", "--json").stdout)
@@ -104,7 +122,7 @@ def test_a_settled_end_says_so(bank):
     assert result["coverage"]["unsettled"] is None
     screen = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--adaptive",
                  "--plain").stdout
-    assert "questions: more answers would most likely not change this" in screen
+    assert "questions: more answers would most likely not change the result" in screen
 
 
 def test_the_corpus_benchmark_reports_every_target(capsys, monkeypatch):
@@ -133,7 +151,7 @@ def test_the_corpus_benchmark_reports_every_target(capsys, monkeypatch):
 def test_an_edited_adaptive_file_ends_early_and_more_goes_on(bank, tmp_path, monkeypatch,
                                                              capsys):
     """Answers an adaptive quiz would not have stopped on (here: cut short by hand) say
-    'early', and --more asks what would most likely settle them."""
+    'early', and --more asks as many as would most likely settle them, then offers more."""
     from careerfit.app.quiz import QuizOptions, run_quiz
     from careerfit.terminal import facts
     from careerfit.terminal.session import run as session
@@ -160,8 +178,9 @@ def test_an_edited_adaptive_file_ends_early_and_more_goes_on(bank, tmp_path, mon
     assert [q for _, q in person.asked][:1] != [] and person.asked[0][1] not in asked
     more = report["coverage"]["unsettled"]["more_answers"] or 3
     assert person.asked[0][0] == f"({len(asked) + 1} · 1 of {more} more)"
-    assert after["coverage"]["asked"] > report["coverage"]["asked"]
-    assert after["coverage"]["stopped_by"] != "early"
+    # As many as it said, then it stops and offers more (declined here).
+    assert after["coverage"]["asked"] == report["coverage"]["asked"] + more
+    assert len(person.confirmed) == 1
     refused = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--more")
     assert refused.returncode == 2 and "--more goes on with an adaptive quiz" in refused.stderr
 

@@ -363,7 +363,7 @@ def test_adaptive_quiz_stops_when_sure_and_offers_more(bank, person, capsys, tmp
     assert prompts.asked[0] == (f"(1 of at most {bank.max_questions + 1})", "background")
     assert prompts.confirmed == ["Answer a few more anyway?"]
     assert prompts.said == [f"Based on {len(asked)} questions: more answers would most likely"
-                            " not change this."]
+                            " not change the result."]
     coverage = report["coverage"]
     assert coverage["stopped_by"] == "settled" and coverage["unsettled"] is None
     assert coverage["asked"] + coverage["asked_unscored"] == len(asked) < len(bank.questions)
@@ -387,6 +387,29 @@ def test_a_few_more_asks_three_more(bank, person, capsys):
         f"({n + 1} · 1 of 3 more)", f"({n + 2} · 2 of 3 more)", f"({n + 3} · 3 of 3 more)"]
 
 
+def test_after_the_few_more_asked_for_the_quiz_stops_and_offers_again(bank):
+    """'Answer 3 more?' asks three: then the quiz stops and says where things stand, even
+    where the new answers reopened the verdict (a tmux run asked a fourth unannounced)."""
+    from careerfit.terminal.session.plans import EXTRA_QUESTIONS, AdaptivePlan
+
+    class Reopened:  # a planner that would always ask on: every answer reopens the verdict
+        def next_to_ask(self, picks, even_if_sure=False):
+            return next(q.id for q in bank.scored if q.id not in picks)
+
+    plan = AdaptivePlan(bank, Reopened())
+    picks = {bank.background.id: bank.background.option_ids[0]}
+    for _ in range(6):
+        picks[plan.next(picks)] = None
+    plan.extend()
+    labels = []
+    for _ in range(EXTRA_QUESTIONS):
+        question_id = plan.next(picks)
+        labels.append(plan.label(picks, question_id))
+        picks[question_id] = None
+    assert labels == [f"({8 + i} · {i + 1} of 3 more)" for i in range(3)]
+    assert plan.next(picks) is None  # and the loop offers more, or shows the result
+
+
 def test_adaptive_stop_and_resume(bank, person, capsys):
     asked = adaptive_order(bank, "ml-engineer")
     person(pure_person(bank, "ml-engineer"), stop_at=5)
@@ -401,7 +424,7 @@ def test_adaptive_stop_and_resume(bank, person, capsys):
     report = json.loads(capsys.readouterr().out)
     assert prompts.said[0] == "Resumed with 4 answers."
     assert prompts.said[1:] == [f"Based on {len(asked)} questions: more answers would most"
-                                " likely not change this."]
+                                " likely not change the result."]
     assert [q for _, q in prompts.asked] == list(asked)[4:]
     assert prompts.asked[0][0] == f"(5 of at most {bank.max_questions + 1})"
     assert prompts.reviewed == [list(asked)]  # numbered as they were asked, the stop aside

@@ -93,11 +93,12 @@ def reading(outcome: Mapping[str, Any], names: Mapping[str, str]) -> str:
 
 
 def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
-                    answers_file: str | None = None) -> str | None:
+                    answers_file: str | None = None, *, offered: bool = False) -> str | None:
     """What an adaptive quiz's result rests on (coverage.stopped_by): settled, or what it
     could not settle and how to settle it (*answers_file* names the file in the command
-    that asks more); None for a quiz that asked every question. It counts the questions
-    put, as the quiz numbered them."""
+    that asks more; *offered*: the quiz offers more questions right after, so no
+    command); None for a quiz that asked every question. It counts the questions put,
+    as the quiz numbered them."""
     if not coverage["stopped_early"]:
         return None
     put = coverage["asked"] + coverage.get("asked_unscored", 0)
@@ -106,7 +107,8 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
         if coverage["stopped_by"] == "settled":
             # (Settled is 'sure' or 'stable in what more answers would say': not always
             # 'high', so no 'sure' here; and no 'stopped when', as a file may be edited.)
-            return f"Based on {put} questions: more answers would most likely not change this."
+            return (f"Based on {put} questions: more answers would most likely not change"
+                    " the result.")
         return (f"Based on {put} questions: the quiz stopped there, as the rest of the bank"
                 " would most likely not change what it says.")
     first, second = (reading(o, names) for o in unsettled["between"])
@@ -116,7 +118,7 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
                    if coverage["asked"] >= coverage["question_cap"] else "")}
     likely = (f" About {more} more answer{'s' if more != 1 else ''} would most likely settle it"
               if more else "")
-    if coverage["stopped_by"] == "early":  # the quiz would have gone on: say how
+    if coverage["stopped_by"] == "early" and not offered:  # it would have gone on: say how
         command = f"careerfit quiz --answers {answers_file or 'FILE'} --more"
         how = f"{likely}: {command} asks them." if more else f" {command} asks more."
     else:

@@ -112,11 +112,15 @@ class AdaptivePlan:
             self._going_on = False
             self.more_prompt(picks)
             self.extend()
+        if self._extension and not self.extra:
+            # The few more asked for are answered: stop, say where things stand and offer
+            # again, even where the new answers reopened the verdict; never ask past what
+            # the person agreed to.
+            self._extension = 0
+            return None
         question_id = self.planner.next_to_ask(picks, even_if_sure=self.extra > 0)
         if question_id is not None and self.extra > 0:
             self.extra -= 1
-        elif question_id is not None:
-            self._extension = 0
         return question_id
 
     def label(self, picks: EditablePicks, question_id: str) -> str:
@@ -153,7 +157,8 @@ class AdaptivePlan:
         unsettled = coverage["unsettled"]
         likely = unsettled["more_answers"] if unsettled else None
         self._more = likely or EXTRA_QUESTIONS
-        said = ending_sentence(coverage, {r.id: r.name for r in self.bank.roles}) or ""
+        said = ending_sentence(coverage, {r.id: r.name for r in self.bank.roles},
+                               offered=True) or ""
         if not unsettled:
             return said, MORE_PROMPT
         # (Where a few more would most likely not settle it, the offer says so too.)
