@@ -363,3 +363,26 @@ def test_what_if_speaks_of_the_pair_when_the_verdict_is_a_pair(example):
         assert "within the pair" in sentence.lower()
     else:
         assert kind == "main" and "within the pair" not in sentence.lower()
+
+
+def test_the_sureness_counts_add_up_to_100():
+    """'Of 100 people who answer as you did, about 95 …; fewer than 1 …' left four people
+    unaccounted for (two new users asked where they were): the rest is said too."""
+    import re
+
+    from careerfit.engine.result import Evaluator
+    from careerfit.simulation.simulate import people
+    from careerfit.view.words import sureness_sentence
+
+    bank = load_bank()
+    evaluator = Evaluator(bank)
+    rests = 0
+    for person in people(bank, 120, 4):
+        said = sureness_sentence(bank, evaluator(person.picks, explain=False))
+        if "more than 99" in said:
+            continue
+        counts = [int(n) for n in re.findall(r"(?:about|remaining) (\d+)", said)]
+        rests += "remaining" in said
+        # Each count is rounded to a whole person; 'fewer than 1' counts as none.
+        assert abs(sum(counts) - 100) <= len(counts), said
+    assert rests > 0

@@ -20,6 +20,8 @@ from careerfit.engine.verdict import Outcome, Verdict
 NOTABLE = 0.05
 # ...and at most this many outcomes in all.
 MOST_NAMED = 3
+# Past the outcomes named, a rest from this chance up is said too (about 2 in 100).
+REST_SAID_FROM = 0.015
 
 
 def summary_sentence(bank: Bank, result: Result, picks: Picks) -> str:
@@ -141,6 +143,12 @@ def sureness_sentence(bank: Bank, result: Result) -> str:
     leader = verdict.chances.main(result.leader)
     if leader not in named:
         text += f"; {_chance(bank, leader)}"
+        named.append(leader)
+    # Say where the rest are, so that the counts add up to 100 (two new users asked).
+    rest = 1.0 - sum(c.probability for c in named)
+    if rest >= REST_SAID_FROM:
+        count = in_100(rest).removeprefix("about ")
+        text += f"; the remaining {count} are spread over other readings"
     return f"Of 100 people who answer as you did, {text}."
 
 
