@@ -93,7 +93,7 @@ class Chances(Sequence[Outcome]):
         order = {role: i for i, (role, _) in enumerate(by_fit)}
         found = [Outcome(MAIN, (role,), None, p) for role, _ in by_fit
                  if (p := posterior.main[role]) >= chance]
-        for kind, pairs in self._pairs():
+        for kind, pairs in self.pair_chances():
             found += [self._pair(kind, key, p, order) for key, p in pairs.items() if p >= chance]
         if (unclear := self.none()).probability >= chance:
             found.append(unclear)
@@ -103,18 +103,18 @@ class Chances(Sequence[Outcome]):
         """The outcome that *role* is the person's main role."""
         return Outcome(MAIN, (role,), None, self._posterior.main[role])
 
-    def pair(self, first: str, second: str) -> list[Outcome]:
-        """The outcomes of two roles (*first* named first) that the model weighs: tied,
-        then drawn to their blend."""
+    def pair(self, kind: str, first: str, second: str) -> Outcome:
+        """The outcome of kind TIE or BLEND for two roles, *first* named first."""
         key = frozenset((first, second))
-        return [self._pair(kind, key, pairs[key], {first: 0, second: 1})
-                for kind, pairs in self._pairs() if key in pairs]
+        return self._pair(kind, key, dict(self.pair_chances())[kind][key],
+                          {first: 0, second: 1})
 
     def none(self) -> Outcome:
         """The outcome that no role or pair stands out."""
         return Outcome(NONE, (), None, self._posterior.unclear)
 
-    def _pairs(self) -> tuple[tuple[str, Mapping[frozenset[str], float]], ...]:
+    def pair_chances(self) -> tuple[tuple[str, Mapping[frozenset[str], float]], ...]:
+        """Each kind of pair outcome (TIE, BLEND) with its chances, keyed by the pair."""
         return (TIE, self._posterior.ties), (BLEND, self._posterior.blends)
 
     def _pair(self, kind: str, key: frozenset[str], chance: float, order: dict[str, int]
@@ -232,10 +232,18 @@ def decide(bank: Bank, posterior: Posterior, by_fit: Sequence[tuple[str, float]]
     chances = Chances(bank, posterior, by_fit)
     outcome = chances.none()
     if answered:  # the outcomes that agree with the fits, in the order equal chances go
-        agreeing = [chances.main(leader)]
-        for partner, _ in by_fit[1:]:
-            agreeing += chances.pair(leader, partner)
-        outcome = max([*agreeing, outcome], key=_CHANCE)  # (the first of equal chances)
+        # (Compared as numbers, and only the likeliest built: this runs for every answer
+        # set careerfit score reads.)
+        kind, partner, best = MAIN, None, posterior.main[leader]
+        for other, _ in by_fit[1:]:
+            pair = frozenset((leader, other))
+            for pair_kind, pairs in chances.pair_chances():
+                chance = pairs.get(pair)
+                if chance is not None and chance > best:  # the first of equal chances
+                    kind, partner, best = pair_kind, other, chance
+        if best >= outcome.probability:
+            outcome = (chances.main(leader) if partner is None
+                       else chances.pair(kind, leader, partner))
     blend = bank.blend(*outcome.roles) if outcome.kind in (TIE, BLEND) else None
     confidence = confidence_of(outcome.probability, answered)
     if person_fit is not None and person_fit < MISFIT_LZ and confidence == "high":
