@@ -1,18 +1,21 @@
 """The installed package: a wheel installed in a fresh virtual environment and run from a
 folder with no checkout in sight, and an editable install that copies nothing.
 
-The environment borrows the test environment's dependencies (a .pth file naming its
+Each environment borrows the test environment's dependencies (a .pth file naming its
 site-packages, which adds the folder but runs none of its .pth files, so the checkout's
-editable install stays out; --no-deps) and builds without isolation: what is under test
-is careerfit's own files, and .ci/run installs the dependencies from pyproject.toml in
-fresh environments anyway.
+editable install stays out; --no-deps) and the wheel is built without isolation, by
+calling pyproject.toml's build backend as pip would (PEP 517), without pip's second of
+start-up: what is under test is careerfit's own files, and .ci/run installs the
+dependencies from pyproject.toml in fresh environments anyway.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
+import sys
 import sysconfig
 import venv
 import zipfile
@@ -25,9 +28,9 @@ from helpers import EXAMPLES, ROOT
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def environment(tmp_path_factory) -> Path:
-    """A fresh virtual environment that sees the test environment's packages."""
+    """A fresh virtual environment (one a test) that sees the test environment's packages."""
     env_dir = tmp_path_factory.mktemp("venv")
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
@@ -53,13 +56,21 @@ def test_editable_install_reads_the_checkout_and_copies_nothing(environment, tmp
                             "default_data_dir; print(default_data_dir())"],
                            capture_output=True, text=True, cwd=tmp_path, check=True)
     assert Path(found.stdout.strip()) == ROOT / "data"
-    pip(environment, "uninstall", "-y", "careerfit")
+
+
+def build_wheel(folder: Path) -> Path:
+    """The wheel pyproject.toml's build backend makes, run in the checkout as pip runs it."""
+    backend = re.search(r'^build-backend = "(.+)"$', (ROOT / "pyproject.toml").read_text(),
+                        re.MULTILINE).group(1)
+    built = subprocess.run(
+        [sys.executable, "-c", "import importlib, sys; print(importlib.import_module("
+         "sys.argv[1]).build_wheel(sys.argv[2]))", backend, str(folder)],
+        capture_output=True, text=True, cwd=ROOT, check=True, timeout=120)
+    return folder / built.stdout.strip().splitlines()[-1]
 
 
 def test_installed_wheel_runs_anywhere(environment, tmp_path):
-    pip(environment, "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "dist"),
-        str(ROOT))
-    wheel = next((tmp_path / "dist").glob("careerfit-*.whl"))
+    wheel = build_wheel(tmp_path / "dist")
     names = zipfile.ZipFile(wheel).namelist()
     assert "careerfit/data/questions.yaml" in names and "careerfit/data/roles.yaml" in names
     assert "careerfit/data/bank.compiled.json" in names
