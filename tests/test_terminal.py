@@ -52,21 +52,16 @@ def answer(child: pexpect.spawn, bank, questions, role: str) -> None:
 SKILLS = "Which of these do you already do with confidence?"
 
 
-def finish(child: pexpect.spawn) -> str:
-    child.expect_exact(SKILLS)
-    child.send(ENTER)  # none picked
-    child.expect_exact("Review your answers")
+def test_quiz_by_keystrokes_then_rerun_saved_file(bank, tmp_path, state_dir):
+    """The quiz as a new user runs it (adaptive; the whole bank, --full, is typed through
+    in-process in tests/test_prompts.py), saved and read back."""
+    saved = tmp_path / "me.yaml"
+    child = spawn("--save", str(saved), state_dir=state_dir)
+    answer_adaptively(child, bank, "ml-engineer")  # up to the review screen
     child.send(ENTER)
     child.expect(pexpect.EOF)
     child.close()
-    return plain(child.before)
-
-
-def test_whole_quiz_by_keystrokes_then_rerun_saved_file(bank, tmp_path, state_dir):
-    saved = tmp_path / "me.yaml"
-    child = spawn("--full", "--save", str(saved), state_dir=state_dir)
-    answer(child, bank, bank.questions, "ml-engineer")
-    screen = finish(child)
+    screen = plain(child.before)
     assert child.exitstatus == 0
     assert "Recommended: Machine Learning Engineer" in screen
     assert "Next steps toward Machine Learning Engineer" in screen
