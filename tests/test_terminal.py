@@ -250,8 +250,9 @@ def test_a_stray_enter_records_nothing_on_a_five_point_question(bank, state_dir)
     child = spawn("--full", state_dir=state_dir)
     answer(child, bank, bank.questions[:graded], "ml-engineer")
     child.expect_exact(f"({graded + 1}/{total})")
-    child.send(ENTER)  # on the 'move to an answer' line: nothing is recorded
+    child.send(ENTER)  # on the 'move to an answer' line: nothing is recorded, and it says so
     child.expect_exact(f"({graded + 1}/{total})")
+    child.expect_exact("nothing recorded: pick an answer")
     child.send(CTRL_C)
     child.expect(pexpect.EOF)
     kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]

@@ -31,6 +31,8 @@ CONFIRM = "\x00confirm"
 # First line of a 5-point question not answered yet, so that a stray Enter records nothing.
 UNPICKED = "\x00unpicked"
 PICK_PROMPT = "(move to an answer with the arrow keys)"
+# ...and what it says once Enter was pressed on it, so that the Enter is not lost in silence.
+PICK_PROMPT_AGAIN = "(nothing recorded: pick an answer with the arrow keys, then Enter)"
 REVIEW_TITLE = "Review your answers: pick one to change, or confirm"
 # A pair question's answers on screen, first to last (its activities are shown as A and B).
 PAIR_TITLES = ("Much rather A", "Slightly rather A", "Both about equally", "Slightly rather B",
@@ -208,6 +210,8 @@ class Prompter:
                 **common))
             if picked != UNPICKED:
                 break
+            choices[0] = Choice(self._option_title(PICK_PROMPT_AGAIN, SELECT_INDENT),
+                                value=UNPICKED)
         if picked == BACK:
             return self._went_back()
         return self._answered(question, label, None if picked == SKIP else (picked,))
