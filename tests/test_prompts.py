@@ -842,3 +842,22 @@ def test_yes_or_no_waits_for_enter_so_the_enter_is_not_the_next_answer(bank):
         assert prompter.ask(question, "(9 of at most 21)") == (question.option_ids[1],)
         pipe.send_text("y" + ENTER)
         assert prompter.confirm("Answer 3 more?") is True
+
+
+@pytest.mark.parametrize("key", [LEFT, BACKSPACE])
+def test_the_back_keys_at_a_yes_or_no_or_the_review_are_not_an_answer(bank, key):
+    """Left at 'Answer a few more anyway? (y/N)' was read as yes and asked more questions
+    (a new user in tmux); at the review it was taken as a row to change. There is nothing
+    to go back to from either: the keys do no more than move or edit what was typed."""
+    from careerfit.terminal.session.loop import ReviewRow
+
+    question = next(q for q in bank.questions if q.kind == "choice" and q.scored)
+    rows = [ReviewRow(question.id, "1", question.short or question.text, "an answer")]
+    with create_pipe_input() as pipe:
+        prompter = ask.Prompter(input=pipe, output=DummyOutput())
+        pipe.send_text(key + ENTER)
+        assert prompter.confirm("Answer a few more anyway?") is False
+        pipe.send_text("y" + BACKSPACE + "n" + ENTER)
+        assert prompter.confirm("Answer a few more anyway?", default=True) is False
+        pipe.send_text(key + ENTER)
+        assert prompter.review(rows) is None  # Enter on the first row: the result

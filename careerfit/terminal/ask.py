@@ -42,17 +42,21 @@ STYLE = questionary.Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
                            ("instruction", "fg:ansibrightblack")])
 
 
-def _extra_keys() -> KeyBindings:
+def _extra_keys(*, back: bool) -> KeyBindings:
+    """Ctrl-D ends the quiz; with *back* (questions only), Left and Backspace go back. A
+    yes/no or the review gets no back keys: there Backspace edits what was typed, and a
+    BACK result read as 'yes' once started more questions (a new user in tmux)."""
     bindings = KeyBindings()
 
     @bindings.add("c-d", eager=True)
     def _(event: Any) -> None:
         event.app.exit(exception=EOFError(), style="class:aborting")
 
-    @bindings.add("left", eager=True)
-    @bindings.add("backspace", eager=True)
-    def _(event: Any) -> None:
-        event.app.exit(result=BACK)
+    if back:
+        @bindings.add("left", eager=True)
+        @bindings.add("backspace", eager=True)
+        def _(event: Any) -> None:
+            event.app.exit(result=BACK)
 
     return bindings
 
@@ -151,9 +155,9 @@ class Prompter:
         (backend, platform, infrastru')."""
         return _wrap(clean(label), self._columns() - indent - 1, indent=" " * indent)
 
-    def _run(self, prompt: questionary.Question) -> Any:
+    def _run(self, prompt: questionary.Question, *, back: bool = False) -> Any:
         app = prompt.application
-        app.key_bindings = merge_key_bindings([app.key_bindings, _extra_keys()])
+        app.key_bindings = merge_key_bindings([app.key_bindings, _extra_keys(back=back)])
         app.erase_when_done = True  # each answer leaves its own one line: _answered
         app.after_render += _drawn
         return prompt.unsafe_ask()
@@ -182,7 +186,7 @@ class Prompter:
                 message, choices=choices, validate=_one_way_to_skip,
                 instruction=self._instruction("(space to pick, enter when done, left arrow:"
                                               " back)") + hint,
-                **common))
+                **common), back=True)
             if picked == BACK:
                 return self._went_back()
             answer = None if SKIP in picked else tuple(
@@ -207,7 +211,7 @@ class Prompter:
                 message, choices=choices, default=default,
                 instruction=self._instruction("(arrow keys, enter to choose, left arrow:"
                                               " back)") + hint,
-                **common))
+                **common), back=True)
             if picked != UNPICKED:
                 break
             choices[0] = Choice(self._option_title(PICK_PROMPT_AGAIN, SELECT_INDENT),
