@@ -400,7 +400,7 @@ def test_after_the_few_more_asked_for_the_quiz_stops_and_offers_again(bank):
     picks = {bank.background.id: bank.background.option_ids[0]}
     for _ in range(6):
         picks[plan.next(picks)] = None
-    plan.extend()
+    plan.extend(picks)
     labels = []
     for _ in range(EXTRA_QUESTIONS):
         question_id = plan.next(picks)
@@ -408,6 +408,34 @@ def test_after_the_few_more_asked_for_the_quiz_stops_and_offers_again(bank):
         picks[question_id] = None
     assert labels == [f"({8 + i} · {i + 1} of 3 more)" for i in range(3)]
     assert plan.next(picks) is None  # and the loop offers more, or shows the result
+
+
+def test_going_back_within_the_few_more_keeps_their_count_and_asks_each_one(bank):
+    """A tmux user went back from the third of 'Answer 3 more?' to the second: it read
+    '3 of 3 more', and once answered again the quiz stopped without the third."""
+    from careerfit.terminal.session.plans import AdaptivePlan
+
+    class Reopened:  # a planner that would always ask on
+        def next_to_ask(self, picks, even_if_sure=False):
+            return next(q.id for q in bank.scored if q.id not in picks)
+
+    plan = AdaptivePlan(bank, Reopened())
+    picks = {bank.background.id: bank.background.option_ids[0]}
+    for _ in range(6):
+        picks[plan.next(picks)] = None
+    plan.extend(picks)
+    first, second = plan.next(picks), None
+    picks[first] = None
+    second = plan.next(picks)
+    picks[second] = None
+    third = plan.next(picks)
+    assert plan.label(picks, third) == "(10 · 3 of 3 more)"
+    # Back from the third, unanswered, to the second (the loop asks it again, as answered):
+    assert plan.label(picks, second) == "(9 · 2 of 3 more)"
+    assert plan.label(picks, next(iter(picks))) == "(1 of at most 21)"  # before the offer
+    assert plan.next(picks) == third  # the second answered again: the third still comes
+    picks[third] = None
+    assert plan.next(picks) is None
 
 
 def test_adaptive_stop_and_resume(bank, person, capsys):

@@ -125,7 +125,7 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
             prompter.say(said)
         if not prompter.confirm(offer):
             break
-        plan.extend()
+        plan.extend(picks)
     if last is not None and ask_last:
         last.ask(picks)
     while review:

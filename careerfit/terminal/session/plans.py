@@ -36,8 +36,8 @@ class Plan(Protocol):
         """What a stop says (a line of its own, maybe empty), and its offer of a few more
         questions (a yes/no question: short, so that it fits on one line)."""
 
-    def extend(self) -> None:
-        """Allow a few more questions after a stop."""
+    def extend(self, picks: EditablePicks) -> None:
+        """Allow a few more questions after a stop, past the answers in *picks*."""
 
     def put_back(self, question_id: str) -> None:
         """The person went back from *question_id* before answering it: ask it again later."""
@@ -71,7 +71,7 @@ class FixedPlan:
     def more_prompt(self, picks: EditablePicks) -> tuple[str, str]:
         return "", MORE_PROMPT
 
-    def extend(self) -> None:
+    def extend(self, picks: EditablePicks) -> None:
         """A fixed list has nothing to add."""
 
     def put_back(self, question_id: str) -> None:
@@ -88,11 +88,12 @@ class AdaptivePlan:
         settle it, or a few, even past its stop."""
         self.bank = bank
         self._planner = planner
-        self.extra = 0
         self._more = EXTRA_QUESTIONS
-        # How many more the person asked for past the stop (0: none being asked now);
-        # self.extra of them are still to come.
+        # How many more the person asked for past the stop (0: none being asked now), and
+        # how many answers there were when they asked: the extension's questions are the
+        # answers past those, so going back and forth within it counts each one once.
         self._extension = 0
+        self._answered_before = 0
         self._going_on = more
 
     @property
@@ -111,24 +112,23 @@ class AdaptivePlan:
         if self._going_on:  # --more: the first extension is asked for already
             self._going_on = False
             self.more_prompt(picks)
-            self.extend()
-        if self._extension and not self.extra:
+            self.extend(picks)
+        if self._extension and len(picks) - self._answered_before >= self._extension:
             # The few more asked for are answered: stop, say where things stand and offer
             # again, even where the new answers reopened the verdict; never ask past what
             # the person agreed to.
             self._extension = 0
             return None
-        question_id = self.planner.next_to_ask(picks, even_if_sure=self.extra > 0)
-        if question_id is not None and self.extra > 0:
-            self.extra -= 1
-        return question_id
+        return self.planner.next_to_ask(picks, even_if_sure=self._extension > 0)
 
     def label(self, picks: EditablePicks, question_id: str) -> str:
         from careerfit.terminal.session.loop import number_of
 
         number = number_of(picks, question_id)
-        if self._extension:  # the few more asked for: past the stop, maybe past the cap
-            return f"({number} · {self._extension - self.extra} of {self._extension} more)"
+        if self._extension and number > self._answered_before:
+            # One of the few more asked for: past the stop, maybe past the cap.
+            return (f"({number} · {number - self._answered_before} of {self._extension}"
+                    " more)")
         most = self.bank.max_questions + (self.bank.background is not None)
         why = f" · {self._deciding(picks)}" if number > SAY_WHY_AFTER else ""
         return f"({number} of at most {most}{why})"
@@ -164,8 +164,8 @@ class AdaptivePlan:
         # (Where a few more would most likely not settle it, the offer says so too.)
         return said, f"Answer {self._more} more?" if likely else f"Answer {self._more} more anyway?"
 
-    def extend(self) -> None:
-        self.extra = self._extension = self._more
+    def extend(self, picks: EditablePicks) -> None:
+        self._extension, self._answered_before = self._more, len(picks)
 
     def put_back(self, question_id: str) -> None:
         """Nothing to keep: the next question is chosen afresh from the answers."""
