@@ -113,6 +113,12 @@ def test_an_end_before_the_stop_names_the_command_unless_the_quiz_offers_more(ba
                          if offered else
                          "About 2 more answers would most likely settle it:"
                          " careerfit quiz --answers me.yaml --more asks them.")
+    coverage["unsettled"]["more_answers"] = 1  # one answer: 'asks it', not 'asks them'
+    said = ending_sentence(coverage, names, "me.yaml", offered=offered)
+    assert said.endswith("About 1 more answer would most likely settle it."
+                         if offered else
+                         "About 1 more answer would most likely settle it:"
+                         " careerfit quiz --answers me.yaml --more asks it.")
 
 
 def test_a_settled_end_says_so(bank):

@@ -122,7 +122,8 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
               if more else "")
     if coverage["stopped_by"] == "early" and not offered:  # it would have gone on: say how
         command = f"careerfit quiz --answers {answers_file or 'FILE'} --more"
-        how = f"{likely}: {command} asks them." if more else f" {command} asks more."
+        them = "it" if more == 1 else "them"
+        how = f"{likely}: {command} asks {them}." if more else f" {command} asks more."
     else:
         how = f"{likely}." if more else " A few more answers would most likely not settle it."
     return (f"Not settled after {put} questions{why.get(coverage['stopped_by'], '')}:"
