@@ -312,7 +312,7 @@ def test_the_pay_note_wraps_as_one_paragraph(width):
     from careerfit.view.model import build_view
 
     bank = load_bank()
-    answers = read_answers(EXAMPLES / "data-scientist.yaml", bank)
+    answers = read_answers(EXAMPLES / "ml-engineer.yaml", bank)  # its note is the longest
     view = build_view(build_report(bank, evaluate(bank, answers.picks), answers))
     console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
     console.print(result_view(view, width))
