@@ -386,3 +386,15 @@ def test_the_sureness_counts_add_up_to_100():
         # Each count is rounded to a whole person; 'fewer than 1' counts as none.
         assert abs(sum(counts) - 100) <= len(counts), said
     assert rests > 0
+
+
+@pytest.mark.parametrize("args", [("quiz", "--answers", str(EXAMPLES / "torn-ds-mle.yaml")),
+                                  ("roles",), ("roles", "--compare", "data-scientist",
+                                                "ml-engineer")])
+def test_output_into_a_pipe_has_no_padded_lines(args):
+    """rich pads a table's wrapped cells to the column's width; a new user piping the
+    result found every such line ending in spaces."""
+    result = run(*args, env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) > 20 and all(line == line.rstrip() for line in lines)

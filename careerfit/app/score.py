@@ -98,6 +98,6 @@ def _print_summary(summary: dict, role_names: dict[str, str], json_output: bool)
     if json_output:
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
         return
-    from careerfit.terminal.render import make_console, summary_view
+    from careerfit.terminal.render import show, summary_view
 
-    make_console().print(summary_view(summary, role_names))
+    show(summary_view(summary, role_names))

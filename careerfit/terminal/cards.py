@@ -56,10 +56,10 @@ def show_roles(bank: Bank, wanted: list[str], json_output: bool, routes: bool = 
         fields = [(key, title) for key, title in CARD_FIELDS if key != "routes" or routes]
         sys.stdout.write(plain_roles(bank, cards, fields, _field_text))
         return
-    from careerfit.terminal.render import make_console
+    from careerfit.terminal.render import make_console, show
 
     console = make_console()
-    console.print(roles_view(bank, cards, routes, console.width))
+    show(roles_view(bank, cards, routes, console.width), console)
 
 
 BLENDS_HEADING = "Blends: where two roles meet"
@@ -99,10 +99,9 @@ def show_blend(bank: Bank, blend: Blend, json_output: bool, plain: bool = False)
     from rich.console import Group
     from rich.text import Text
 
-    from careerfit.terminal.render import make_console
+    from careerfit.terminal.render import show
 
-    make_console().print(Group(Text(title, style="bold magenta"), Text(where, style="dim"),
-                               Text(description)))
+    show(Group(Text(title, style="bold magenta"), Text(where, style="dim"), Text(description)))
 
 
 # Below these widths tables would squeeze names into broken lines: stack instead.

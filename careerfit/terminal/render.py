@@ -185,9 +185,22 @@ def make_console(stderr: bool = False, **kwargs: Any) -> Console:
     return Console(stderr=stderr, highlight=False, **kwargs)
 
 
+def show(renderable: Any, console: Console | None = None) -> None:
+    """Print *renderable*. Into a file or a pipe, without the spaces rich pads a table's
+    wrapped cells with to their column's width: unseen on a screen, but a new user
+    piping the result found every such line ending in a run of spaces."""
+    console = console or make_console()
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    console.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
 def show_result(view: ResultView, console: Console | None = None) -> None:
     console = console or make_console()
-    console.print(result_view(view, console.width))
+    show(result_view(view, console.width), console)
 
 
 def summary_view(summary: dict[str, Any], role_names: dict[str, str]) -> Group:
