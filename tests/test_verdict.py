@@ -198,3 +198,19 @@ def test_the_leaders_blend_with_the_third_role_is_named_and_compared_with_it(ban
     assert [t["role"] for t in report["tasters"]] == [leader, third]
     assert [s["role"] for s in report["next_steps_compared"]] == [leader, third]
     assert f"Drawn to: {blend.name}" in plain_result(view)
+
+
+def test_a_tie_with_a_fit_lead_says_both_and_does_not_deny_the_lead(bank, evaluator):
+    """A new user read 'your answers can't separate them' above a fit lead of 8.8 points.
+    A tie is the likeliest reading of the answers; the summary now gives the lead too."""
+    from careerfit.view.words import shown_margin, summary_sentence
+
+    ties = [(result, shown_margin(result))
+            for person in people(bank, 300, seed=31)
+            if (result := evaluator(person.picks, explain=False)).verdict.kind == TIE]
+    wide = [(result, margin) for result, margin in ties if margin >= 1.0]
+    assert wide, "no tie with a visible fit lead among 300 simulated people"
+    for result, margin in wide:
+        said = summary_sentence(bank, result, {})
+        leader = bank.role(result.leader).name
+        assert f"{leader} fits {margin} points better" in said and "can't separate" not in said

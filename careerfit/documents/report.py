@@ -20,7 +20,7 @@ from careerfit.engine.ending import Ending, ending
 from careerfit.engine.result import NextSteps, Reason, Result
 from careerfit.engine.verdict import Verdict
 from careerfit.engine.whatif import Change, WhatIf
-from careerfit.view.words import summary_sentence, sureness_sentence
+from careerfit.view.words import shown_margin, summary_sentence, sureness_sentence
 
 SCHEMA_VERSION = 1
 CARD_STEP_KEYS = ("skill_priorities", "tools", "outputs", "use_cases", "salary")
@@ -77,9 +77,7 @@ def recommendation_part(bank: Bank, result: Result, picks: Picks) -> dict[str, A
         "confidence": result.confidence,
         "probability": stated(result.probability),
         "sureness": sureness_sentence(bank, result),
-        # Between the fits as shown (rounded to a tenth), so that it is their difference.
-        "margin": round(round(result.ranking[0][1], 1)
-                        - round(result.scores.fits[result.runner_up], 1), 1),
+        "margin": shown_margin(result),
         "runner_up": result.runner_up,
         "hybrid": (
             {"roles": sorted(result.hybrid.roles), "name": result.hybrid.name,

@@ -50,8 +50,14 @@ def _by_kind(bank: Bank, result: Result, picks: Picks) -> str:
         return (f"You are drawn to the work where {name} and {runner} meet, more than to"
                 f" either on its own: look at {verdict.outcome.name}.")
     if verdict.kind == TIE:
+        # (A tie is the likeliest reading of the answers, which the fits alone may not
+        # show: a new user saw "can't separate them" above a fit lead of 8.8 points.)
+        margin = shown_margin(result)
         sentence = (f"You like both kinds of work, {name} and {runner}, and your answers"
-                    " can't separate them.")
+                    " can't separate them." if not margin else
+                    f"You like both kinds of work, {name} and {runner}: {name} fits"
+                    f" {margin} points better, but your answers read most like someone who"
+                    " likes the two about equally.")
         if verdict.outcome.name:
             sentence += f" A role that blends both may suit you: {verdict.outcome.name}."
         return sentence
@@ -70,6 +76,13 @@ def _also(bank: Bank, verdict: Verdict) -> str:
     other = next(c for c in verdict.chances if c != verdict.outcome)
     names = {r.id: r.name for r in bank.roles}
     return f"the next likeliest reading is {reading(other._asdict(), names)}"
+
+
+def shown_margin(result: Result) -> float:
+    """How far the leader's fit is ahead of the runner-up's, between the fits as shown
+    (rounded to a tenth), so that it is their difference."""
+    return round(round(result.ranking[0][1], 1) - round(result.scores.fits[result.runner_up], 1),
+                 1)
 
 
 def misfit_sentence(result: Result) -> str:
