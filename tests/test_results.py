@@ -367,7 +367,8 @@ def test_what_if_speaks_of_the_pair_when_the_verdict_is_a_pair(example):
 
 def test_the_sureness_counts_add_up_to_100():
     """'Of 100 people who answer as you did, about 95 …; fewer than 1 …' left four people
-    unaccounted for (two new users asked where they were): the rest is said too."""
+    unaccounted for (two new users asked where they were), and 'about 97 …, about 2 …'
+    one (a third asked): the counts, the rest said too, add up to exactly 100."""
     import re
 
     from careerfit.engine.result import Evaluator
@@ -379,12 +380,12 @@ def test_the_sureness_counts_add_up_to_100():
     rests = 0
     for person in people(bank, 120, 4):
         said = sureness_sentence(bank, evaluator(person.picks, explain=False))
-        if "more than 99" in said:
-            continue
-        counts = [int(n) for n in re.findall(r"(?:about|remaining) (\d+)", said)]
+        counts = [100 if n == "more than 99" else 0 if n == "fewer than 1" else
+                  int(n.split()[-1])
+                  for n in re.findall(r"more than 99|fewer than 1|(?:about|remaining) \d+",
+                                      said)]
         rests += "remaining" in said
-        # Each count is rounded to a whole person; 'fewer than 1' counts as none.
-        assert abs(sum(counts) - 100) <= len(counts), said
+        assert sum(counts) == 100, said
     assert rests > 0
 
 

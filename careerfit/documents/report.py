@@ -20,6 +20,7 @@ from careerfit.engine.ending import Ending, ending
 from careerfit.engine.result import NextSteps, Reason, Result
 from careerfit.engine.verdict import Verdict
 from careerfit.engine.whatif import Change, WhatIf
+from careerfit.view.numbers import apportion
 from careerfit.view.words import shown_margin, summary_sentence, sureness_sentence
 
 SCHEMA_VERSION = 1
@@ -137,15 +138,8 @@ def ending_part(end: Ending) -> dict[str, Any]:
 
 
 def thousandths(chances: list[float]) -> list[float]:
-    """*chances* (adding up to 1) rounded to thousandths that add up to exactly 1: each
-    rounded down, and the thousandths left over given to the largest remainders."""
-    scaled = [max(c, 0.0) * 1000 for c in chances]
-    floors = [int(v) for v in scaled]
-    left = 1000 - sum(floors)
-    by_remainder = sorted(range(len(scaled)), key=lambda i: floors[i] - scaled[i])
-    for i in by_remainder[:max(left, 0)]:
-        floors[i] += 1
-    return [f / 1000 for f in floors]
+    """*chances* (adding up to 1) rounded to thousandths that add up to exactly 1."""
+    return [share / 1000 for share in apportion(chances, 1000)]
 
 
 def tasters_part(bank: Bank, result: Result) -> list[dict[str, str]] | None:

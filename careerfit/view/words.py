@@ -15,13 +15,12 @@ from careerfit.bank import Bank
 from careerfit.base.vocabulary import BLEND, MAIN, NONE, TIE, Picks
 from careerfit.engine.result import Result
 from careerfit.engine.verdict import Outcome, Verdict
+from careerfit.view.numbers import apportion
 
 # The sureness sentence names, after the verdict, the other outcomes from this chance up.
 NOTABLE = 0.05
 # ...and at most this many outcomes in all.
 MOST_NAMED = 3
-# Past the outcomes named, a rest from this chance up is said too (about 2 in 100).
-REST_SAID_FROM = 0.015
 
 
 def summary_sentence(bank: Bank, result: Result, picks: Picks) -> str:
@@ -151,41 +150,46 @@ def sureness_sentence(bank: Bank, result: Result) -> str:
     # (A verdict above 1 - NOTABLE leaves less than NOTABLE for every other outcome.)
     others = ([] if verdict.probability > 1.0 - NOTABLE else
               [c for c in verdict.chances.from_chance(NOTABLE) if c != verdict.outcome])
-    named = [verdict.outcome, *others]
-    named = named[:MOST_NAMED]
-    text = ", ".join(_chance(bank, c) for c in named)
+    named = [verdict.outcome, *others][:MOST_NAMED]
+    shown = len(named)
     leader = verdict.chances.main(result.leader)
-    if leader not in named:
-        text += f"; {_chance(bank, leader)}"
+    if leader not in named:  # said apart, after the others
         named.append(leader)
-    # Say where the rest are, so that the counts add up to 100 (two new users asked).
-    rest = 1.0 - sum(c.probability for c in named)
-    if rest >= REST_SAID_FROM:
-        count = in_100(rest).removeprefix("about ")
-        text += f"; the remaining {count} are spread over other readings"
+    # Counts of 100 that add up to 100 with the rest (two new users asked where the rest
+    # were; a third added 97 and 2, each rounded alone, and asked for the last person).
+    rest = max(0.0, 1.0 - sum(c.probability for c in named))
+    *counts, rest_count = apportion([c.probability for c in named] + [rest], 100)
+    said = [_chance(bank, c, n) for c, n in zip(named, counts, strict=True)]
+    text = "; ".join([", ".join(said[:shown]), *said[shown:]])
+    if rest_count == 1:
+        text += "; the remaining 1 has another reading"
+    elif rest_count:
+        text += f"; the remaining {rest_count} are spread over other readings"
     return f"Of 100 people who answer as you did, {text}."
 
 
-def _chance(bank: Bank, chance: Outcome) -> str:
-    count = in_100(chance.probability)
+def _chance(bank: Bank, chance: Outcome, count: int) -> str:
+    """One outcome's share of 100 people, in words."""
+    many = in_100(count)
     names = [bank.role(r).name for r in chance.roles]
     if chance.kind == MAIN:
-        return f"{count} have {names[0]} as their clear main fit"
+        return f"{many} have {names[0]} as their clear main fit"
     if chance.kind == TIE:
-        return f"{count} like {names[0]} and {names[1]} about equally"
+        return f"{many} like {names[0]} and {names[1]} about equally"
     if chance.kind == BLEND:
-        return (f"{count} are drawn to the work where {names[0]} and {names[1]} meet"
+        return (f"{many} are drawn to the work where {names[0]} and {names[1]} meet"
                 f" ({chance.name})")
-    return f"{count} lean to no one role or pair"
+    return f"{many} lean to no one role or pair"
 
 
-def in_100(probability: float) -> str:
-    """A probability as a count in 100, without rounding 0.997 up to a certainty."""
-    if probability >= 0.995:
+def in_100(count: int) -> str:
+    """A count of 100 people (rounded, :func:`careerfit.view.numbers.apportion`) in words:
+    never a certainty either way, as the chances it comes from are not."""
+    if count >= 100:
         return "more than 99"
-    if probability < 0.005:
+    if count <= 0:
         return "fewer than 1"
-    return f"about {round(probability * 100)}"
+    return f"about {count}"
 
 
 def salary_text(salary: dict[str, Any]) -> str:
