@@ -201,6 +201,12 @@ def test_roles_list_card_compare_and_json():
     assert "Machine Learning Engineer" in side.stdout
     bad = run("roles", "astronaut")
     assert bad.returncode == 2 and "unknown role 'astronaut'" in bad.stderr
+    # 'careerfit roles' lists the blends too: comparing one says what it is and what works.
+    blend = load_bank().blends[0]
+    mixed = run("roles", "--compare", "data-scientist", blend.id)
+    assert mixed.returncode == 2 and mixed.stdout == ""
+    assert f"'{blend.id}' is a blend" in mixed.stderr
+    assert f"careerfit roles {blend.id}" in mixed.stderr and "Traceback" not in mixed.stderr
 
 
 class _Collect(html.parser.HTMLParser):
