@@ -223,10 +223,12 @@ class Prompter:
     def confirm(self, message: str, default: bool = False) -> bool:
         """A yes/no question; Enter alone gives *default*. y or n waits for Enter too:
         questionary's default took the key alone, and the Enter a person types after it
-        landed on the next question (an empty pick-all answer recorded unseen)."""
+        landed on the next question (an empty pick-all answer recorded unseen). The
+        prompt says so: a new user typed y, saw 'Yes', and waited for something to happen."""
+        keys = "(Y/n)" if default else "(y/N)"
         return bool(self._run(questionary.confirm(
             clean(message), default=default, qmark="?", style=STYLE, auto_enter=False,
-            input=self.input, output=self.output)))
+            instruction=f"{keys}, then Enter ", input=self.input, output=self.output)))
 
     def say(self, text: str) -> None:
         """A line of its own between questions, wrapped (it stays in the transcript)."""
