@@ -174,7 +174,7 @@ def results(evaluator: Evaluator, many: Iterable[Picks], *, traits: bool = True,
     """Each answer set's result, as ``evaluator(picks, explain=False)`` gives it (no
     reasons, what-if or next steps; trait scores only if *traits*), scored *block_size*
     at a time: the same results, many times faster."""
-    scorer = BlockScorer(evaluator)
+    scorer = evaluator.blocks
     answer_sets = iter(many)
     while block := list(islice(answer_sets, block_size)):
         for picks, scored in zip(block, scorer(block, traits=traits), strict=True):

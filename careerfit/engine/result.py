@@ -7,7 +7,8 @@ which this module reads and never second-guesses.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
 from careerfit.bank import Bank, Blend, Role
 from careerfit.base.vocabulary import Picks
@@ -16,6 +17,9 @@ from careerfit.engine.scoring import RANK_TOLERANCE, Scorer, Scores
 from careerfit.engine.verdict import LEVELS as LEVELS  # (read by documents.batch)
 from careerfit.engine.verdict import Outcome, Verdict, decide
 from careerfit.engine.whatif import WhatIf, find_what_if
+
+if TYPE_CHECKING:
+    from careerfit.engine.blocks import BlockScorer
 
 
 class Reason(NamedTuple):
@@ -69,6 +73,14 @@ class Evaluator:
         self.bank = bank
         self.scorer = Scorer(bank)
         self.model = Model(bank)
+
+    @cached_property
+    def blocks(self) -> BlockScorer:
+        """The block scorer of many answer sets at once (numpy), built once: its tables
+        take longer to build than a block of 512 answer sets takes to score."""
+        from careerfit.engine.blocks import BlockScorer
+
+        return BlockScorer(self)
 
     def __call__(self, picks: Picks, *, explain: bool = True) -> Result:
         """Score *picks* and explain the outcome (*explain*=False skips the reasons, the

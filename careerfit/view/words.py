@@ -157,8 +157,8 @@ def sureness_sentence(bank: Bank, result: Result) -> str:
         named.append(leader)
     # Counts of 100 that add up to 100 with the rest (two new users asked where the rest
     # were; a third added 97 and 2, each rounded alone, and asked for the last person).
-    rest = max(0.0, 1.0 - sum(c.probability for c in named))
-    *counts, rest_count = apportion([c.probability for c in named] + [rest], 100)
+    chances = [c.probability for c in named]
+    *counts, rest_count = apportion([*chances, 1.0 - sum(chances)], 100)
     said = [_chance(bank, c, n) for c, n in zip(named, counts, strict=True)]
     text = "; ".join([", ".join(said[:shown]), *said[shown:]])
     if rest_count == 1:
