@@ -120,7 +120,7 @@ def view_texts(view: ResultView) -> Iterator[str]:
     if verdict.basis:
         yield verdict.basis
     if verdict.blend:
-        yield from verdict.blend
+        yield from (verdict.blend.name, verdict.blend.text)
     for row in view.ranking:
         yield row.name
         yield f"{row.fit:.1f}"

@@ -405,3 +405,36 @@ def test_output_into_a_pipe_has_no_padded_lines(args):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) > 20 and all(line == line.rstrip() for line in lines)
+
+
+def test_a_named_blend_gives_job_titles_to_search_for(tmp_path):
+    """A new user drawn to a blend found no job title to look for: the blend's titles
+    (roles.yaml, optional) show with it in the result, its JSON and its card; a bank
+    without them says nothing of titles, and a malformed list is refused by name."""
+    import shutil
+
+    from helpers import ROOT
+
+    report = json.loads(run("quiz", "--answers", str(EXAMPLES / "llm-platform.yaml"),
+                            "--json").stdout)
+    hybrid = report["recommendation"]["hybrid"]
+    blend = next(b for b in load_bank().blends if b.name == hybrid["name"])
+    assert hybrid["titles"] == list(blend.titles) and len(blend.titles) >= 2
+    screen = run("quiz", "--answers", str(EXAMPLES / "llm-platform.yaml"), "--plain").stdout
+    assert "Job titles to search for: " + ", ".join(blend.titles) in " ".join(screen.split())
+    card = json.loads(run("roles", blend.id, "--json").stdout)
+    assert card["titles"] == list(blend.titles)
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "bank.compiled.json").unlink()
+    roles = (data / "roles.yaml").read_text()
+    (data / "roles.yaml").write_text("\n".join(line for line in roles.splitlines()
+                                               if not line.strip().startswith("titles:")))
+    plain = run("quiz", "--data", str(data), "--answers", str(EXAMPLES / "llm-platform.yaml"),
+                "--json")
+    assert json.loads(plain.stdout)["recommendation"]["hybrid"]["titles"] == []
+    assert "Job titles" not in run("roles", blend.id, "--data", str(data)).stdout
+    (data / "roles.yaml").write_text(roles.replace("titles: [LLM Platform", "titles: 3 #"))
+    refused = run("validate", "--data", str(data))
+    assert refused.returncode != 0 and "'titles' must be a non-empty list of text" in refused.stderr

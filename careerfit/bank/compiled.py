@@ -29,8 +29,8 @@ FILE_NAME = "bank.compiled.json"
 # Each likelihood row is stored as base64 of little-endian doubles: exact, and far
 # faster to read than decimal floats (format 2). Format 3 adds the blends' profiles,
 # format 4 the skill ids, format 5 the calibration and the question cap, format 6 the
-# skills' short names.
-FORMAT = 6
+# skills' short names, format 7 the blends' job titles.
+FORMAT = 7
 SOURCES = ("questions.yaml", "roles.yaml")
 OPTIONAL_SOURCES = ("calibration.yaml",)
 
@@ -103,7 +103,8 @@ def _bank_from_plain(plain: dict[str, Any], directory: Path, tables: CompiledTab
                                             "skill_labels")}})
         for r in plain["roles"])
     traits = tuple(Trait(*t) for t in plain["traits"])
-    blends = tuple(Blend(**{**b, "roles": frozenset(b["roles"])}) for b in plain["blends"])
+    blends = tuple(Blend(**{**b, "roles": frozenset(b["roles"]), "titles": tuple(b["titles"])})
+                   for b in plain["blends"])
     calibration = Calibration.from_plain(plain["calibration"])
     return Bank(questions, roles, traits, blends, directory, tables, calibration,
                 plain["max_questions"])

@@ -209,7 +209,8 @@ class _RolesReader(_Reader):
     ROLE_KEYS: ClassVar[set[str]] = {
         "id", "name", "profile", "summary", "responsibilities", "skills", "skill_priorities",
         "tools", "outputs", "use_cases", "entry", "salary", "routes", "taster"}
-    BLEND_KEYS: ClassVar[set[str]] = {"roles", "name", "description", "profile", "source"}
+    BLEND_KEYS: ClassVar[set[str]] = {"roles", "name", "description", "profile", "source",
+                                      "titles"}
 
     def read(self) -> tuple[list[Trait], list[Role], list[Blend]]:
         top = self.mapping(self.doc.data, (), "roles.yaml")
@@ -346,9 +347,10 @@ class _RolesReader(_Reader):
         profile = self.weights(entry.get("profile"), (*keys, "profile"), known, "profile")
         if entry.get("profile") is not None and not any(profile.values()):
             self.problem((*keys, "profile"), "profile must give a non-zero weight to some trait")
+        titles = self.texts(entry, keys, "titles") if "titles" in entry else ()
         return Blend(frozenset(pair), self.text(entry, keys, "name"),
                      self.text(entry, keys, "description"), profile,
-                     self.text(entry, keys, "source"), self.doc.line(*keys))
+                     self.text(entry, keys, "source"), self.doc.line(*keys), titles)
 
 
 class _QuestionsReader(_Reader):

@@ -216,6 +216,8 @@ class Blend(NamedTuple):
     profile: Mapping[str, float] = {}
     source: str = ""
     line: int = 0
+    # Job titles to search for, for someone drawn to the blend (optional).
+    titles: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

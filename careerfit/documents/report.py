@@ -82,7 +82,7 @@ def recommendation_part(bank: Bank, result: Result, picks: Picks) -> dict[str, A
         "runner_up": result.runner_up,
         "hybrid": (
             {"roles": sorted(result.hybrid.roles), "name": result.hybrid.name,
-             "description": result.hybrid.description,
+             "description": result.hybrid.description, "titles": list(result.hybrid.titles),
              "probability": stated(_torn_or_drawn(result))}
             if result.hybrid else None
         ),

@@ -8,7 +8,7 @@ from typing import Any
 
 from careerfit.bank import Bank, Blend
 from careerfit.documents.roledata import role_card
-from careerfit.view.words import salary_text
+from careerfit.view.words import blend_text, salary_text
 
 CARD_FIELDS = (
     ("summary", "Summary"),
@@ -69,7 +69,7 @@ def blend_data(bank: Bank, blend: Blend) -> dict[str, Any]:
     roles = sorted(blend.roles, key=lambda r: [x.id for x in bank.roles].index(r))
     return {"blend": blend.id, "name": blend.name, "roles": roles,
             "role_names": [bank.role(r).name for r in roles],
-            "description": blend.description}
+            "description": blend.description, "titles": list(blend.titles)}
 
 
 def blend_lines(bank: Bank, blend: Blend) -> tuple[str, str, str]:
@@ -78,7 +78,7 @@ def blend_lines(bank: Bank, blend: Blend) -> tuple[str, str, str]:
     first, second = data["role_names"]
     return (blend.name, f"Where {first} and {second} meet"
                         f" (careerfit roles {data['roles'][0]}, careerfit roles"
-                        f" {data['roles'][1]})", blend.description)
+                        f" {data['roles'][1]})", blend_text(blend.description, blend.titles))
 
 
 def show_blend(bank: Bank, blend: Blend, json_output: bool, plain: bool = False) -> None:

@@ -53,7 +53,7 @@ def markdown_card(view: ResultView) -> str:
     if verdict.basis:
         lines += ["", _md(verdict.basis)]
     if verdict.blend:
-        lines += ["", f"**Hybrid path: {_md(verdict.blend[0])}.** {_md(verdict.blend[1])}"]
+        lines += ["", f"**Hybrid path: {_md(verdict.blend.name)}.** {_md(verdict.blend.text)}"]
     lines += ["", f"## {RANKING_TITLE}", "", "| # | Role | Fit | |", "|---|---|---:|---|"]
     lines += [f"| {row.rank} | {_md(row.name)} | {row.fit:.1f} | `{bar(row.fit)}` |"
               for row in view.ranking]

@@ -42,7 +42,7 @@ def plain_result(view: ResultView, width: int | None = None) -> str:
     if verdict.basis:
         lines.append(verdict.basis)
     if verdict.blend:
-        lines.append(f"Hybrid path: {verdict.blend[0]}. {verdict.blend[1]}")
+        lines.append(f"Hybrid path: {verdict.blend.name}. {verdict.blend.text}")
     lines += ["", f"{RANKING_TITLE}:"]
     lines += [f"{row.rank}. {row.name}: {row.fit:.1f}" for row in view.ranking]
     if view.reasons:

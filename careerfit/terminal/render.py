@@ -102,8 +102,8 @@ def _verdict(view: ResultView) -> Text:
     if verdict.basis:
         text.append(verdict.basis + "\n", style="dim")
     if verdict.blend:
-        text.append(f"Hybrid path: {clean(verdict.blend[0])}. ", style="bold")
-        text.append(clean(verdict.blend[1]) + "\n")
+        text.append(f"Hybrid path: {clean(verdict.blend.name)}. ", style="bold")
+        text.append(clean(verdict.blend.text) + "\n")
     return text
 
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from careerfit.base.vocabulary import BLEND, MAIN, TIE
-from careerfit.view.words import ending_sentence, salary_text
+from careerfit.view.words import blend_text, ending_sentence, salary_text
 
 RANKING_TITLE = "Your fit with each role (out of 100)"
 # What the reasons' fit points mean, said once under their heading in every view.
@@ -42,7 +42,19 @@ class Verdict(NamedTuple):
     summary: str
     sureness: str
     basis: str | None  # what the result rests on, when the adaptive quiz stopped early
-    blend: tuple[str, str] | None  # a tie's or a blend's named blend: (name, description)
+    blend: BlendNote | None  # a tie's or a blend's named blend
+
+
+class BlendNote(NamedTuple):
+    """The blend a tie or a blend names, as the result shows it."""
+
+    name: str
+    description: str
+    titles: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return blend_text(self.description, self.titles)
 
 
 class Row(NamedTuple):
@@ -142,7 +154,8 @@ def _verdict(report: Mapping[str, Any], names: Mapping[str, str],
     basis = ending_sentence(report["coverage"], names, answers_file)
     hybrid = rec["hybrid"]
     return Verdict(label, text, outcome["confidence"], note, rec["summary"], rec["sureness"],
-                   basis, (hybrid["name"], hybrid["description"]) if hybrid else None)
+                   basis, BlendNote(hybrid["name"], hybrid["description"],
+                                    tuple(hybrid.get("titles", ()))) if hybrid else None)
 
 
 def _reasons(report: Mapping[str, Any], names: Mapping[str, str]) -> Reasons | None:

@@ -8,7 +8,7 @@ nothing. The JSON document carries the summary and the sureness sentence
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from careerfit.bank import Bank
@@ -190,6 +190,14 @@ def in_100(count: int) -> str:
     if count <= 0:
         return "fewer than 1"
     return f"about {count}"
+
+
+def blend_text(description: str, titles: Sequence[str]) -> str:
+    """A blend in words: what it is, then the job titles to search for when the bank gives
+    them (a new user drawn to a blend found no title to look for)."""
+    if not titles:
+        return description
+    return f"{description} Job titles to search for: {', '.join(titles)}."
 
 
 def salary_text(salary: dict[str, Any]) -> str:
