@@ -438,3 +438,16 @@ def test_a_named_blend_gives_job_titles_to_search_for(tmp_path):
     (data / "roles.yaml").write_text(roles.replace("titles: [LLM Platform", "titles: 3 #"))
     refused = run("validate", "--data", str(data))
     assert refused.returncode != 0 and "'titles' must be a non-empty list of text" in refused.stderr
+
+
+def test_the_reasons_name_the_two_roles_they_weigh():
+    """'fit points each answer added to that role over the other': with three roles a
+    new user asked which other. The note names the leader and the runner-up."""
+    report = json.loads(run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"),
+                            "--json").stdout)
+    names = {r["role"]: r["name"] for r in report["ranking"]}
+    first = names[report["ranking"][0]["role"]]
+    second = names[report["recommendation"]["runner_up"]]
+    screen = " ".join(run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"),
+                          "--plain").stdout.split())
+    assert f"fit points each answer added to one of {first} and {second} over the other" in screen

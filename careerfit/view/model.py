@@ -21,7 +21,8 @@ from careerfit.view.words import blend_text, ending_sentence, salary_text
 
 RANKING_TITLE = "Your fit with each role (out of 100)"
 # What the reasons' fit points mean, said once under their heading in every view.
-REASONS_NOTE = "fit points each answer added to that role over the other"
+# With three roles, "over the other" needs the two named (a new user asked which other).
+REASONS_NOTE = "fit points each answer added to one of {first} and {second} over the other"
 WHAT_IF_HEADING = "What would change it"
 TASTERS_HEADING = "Find out by doing: a weekend project for each"
 # The listed parts of next steps, with the heading every view gives them.
@@ -172,7 +173,9 @@ def _reasons(report: Mapping[str, Any], names: Mapping[str, str]) -> Reasons | N
     if not groups:
         return None
     heading = "Why" if report["recommendation"]["role"] else "What leaned which way"
-    return Reasons(heading, REASONS_NOTE, tuple(groups))
+    first, second = report["ranking"][0]["role"], report["recommendation"]["runner_up"]
+    return Reasons(heading, REASONS_NOTE.format(first=names[first], second=names[second]),
+                   tuple(groups))
 
 
 def _steps(steps: Mapping[str, Any], name: str) -> Steps:

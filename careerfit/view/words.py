@@ -162,7 +162,7 @@ def sureness_sentence(bank: Bank, result: Result) -> str:
     said = [_chance(bank, c, n) for c, n in zip(named, counts, strict=True)]
     text = "; ".join([", ".join(said[:shown]), *said[shown:]])
     if rest_count == 1:
-        text += "; the remaining 1 has another reading"
+        text += "; the remaining 1 fits another reading"
     elif rest_count:
         text += f"; the remaining {rest_count} are spread over other readings"
     return f"Of 100 people who answer as you did, {text}."
