@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from careerfit.bank import BACK, GRADED_KINDS, Bank, Question
+from careerfit.bank import BACK, Bank, Question
 from careerfit.base.vocabulary import MaybeAnswer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,6 +108,8 @@ def favourite(bank: Bank, question: Question, role_id: str) -> MaybeAnswer:
 def keys_for(question: Question, answer: MaybeAnswer,
              current: MaybeAnswer = None, answered: bool = False) -> str:
     """Keystrokes that give *answer* at the prompt careerfit.terminal.ask draws for *question*."""
+    from careerfit.terminal.ask import starts_unpicked
+
     ids = list(question.option_ids)
     if question.kind == "multi":
         keys = ""
@@ -122,8 +124,8 @@ def keys_for(question: Question, answer: MaybeAnswer,
     if answered:
         start = len(ids) if current is None else ids.index(current[0])
     else:
-        # A 5-point question not answered yet starts on a line above its first answer.
-        start = -1 if question.kind in GRADED_KINDS else 0
+        # A pick-one question not answered yet starts on a line above its first answer.
+        start = -1 if starts_unpicked(question) else 0
     target = len(ids) if answer is None else ids.index(answer[0])
     moves = DOWN * (target - start) if target >= start else UP * (start - target)
     return moves + ENTER

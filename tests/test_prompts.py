@@ -865,7 +865,7 @@ def test_yes_or_no_waits_for_enter_so_the_enter_is_not_the_next_answer(bank):
     question = next(q for q in bank.questions if q.kind == "choice" and q.scored)
     with create_pipe_input() as pipe:
         prompter = ask.Prompter(input=pipe, output=DummyOutput())
-        pipe.send_text("n" + ENTER + DOWN + ENTER)
+        pipe.send_text("n" + ENTER + DOWN + DOWN + ENTER)  # (from the 'move to an answer' line)
         assert prompter.confirm("Answer a few more anyway?", default=True) is False
         assert prompter.ask(question, "(9 of at most 21)") == (question.option_ids[1],)
         pipe.send_text("y" + ENTER)

@@ -244,8 +244,10 @@ def test_back_key_returns_to_the_previous_question(bank, state_dir):
     assert third.id not in kept
 
 
-def test_a_stray_enter_records_nothing_on_a_five_point_question(bank, state_dir):
-    graded = next(i for i, q in enumerate(bank.questions) if q.kind in ("scale", "pair"))
+def test_a_stray_enter_records_nothing_on_a_pick_one_question(bank, state_dir):
+    """Every pick-one question opens on the 'move to an answer' line: a choice question's
+    first answer was picked by a stray Enter, a 5-point one's was not (a new user)."""
+    graded = next(i for i, q in enumerate(bank.questions) if q.kind == "choice" and q.scored)
     total = len(bank.questions)
     child = spawn("--full", state_dir=state_dir)
     answer(child, bank, bank.questions[:graded], "ml-engineer")

@@ -18,7 +18,7 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.output import create_output
 from questionary import Choice, Separator
 
-from careerfit.bank import BACK, GRADED_KINDS, SKIP, Question
+from careerfit.bank import BACK, SKIP, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import MaybeAnswer
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from careerfit.terminal.session.loop import ReviewRow
 
 CONFIRM = "\x00confirm"
-# First line of a 5-point question not answered yet, so that a stray Enter records nothing.
+# First line of a pick-one question not answered yet, so that a stray Enter records
+# nothing (a 5-point question's first answer is its most extreme; a choice question's is
+# as real an answer: a new user found the two kinds behaving differently).
 UNPICKED = "\x00unpicked"
 PICK_PROMPT = "(move to an answer with the arrow keys)"
 # ...and what it says once Enter was pressed on it, so that the Enter is not lost in silence.
@@ -40,6 +42,12 @@ PAIR_TITLES = ("Much rather A", "Slightly rather A", "Both about equally", "Slig
 STYLE = questionary.Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
                            ("pointer", "fg:ansicyan bold"), ("highlighted", "fg:ansicyan bold"),
                            ("instruction", "fg:ansibrightblack")])
+
+
+def starts_unpicked(question: Question) -> bool:
+    """Whether the question, not answered yet, opens on the 'move to an answer' line (every
+    pick-one question; a pick-all question's Enter takes what is ticked)."""
+    return question.kind != "multi"
 
 
 def _extra_keys(*, back: bool) -> KeyBindings:
@@ -204,8 +212,9 @@ class Prompter:
                    for title, o in zip(titles, question.options, strict=True)]
         choices += [Separator(), Choice(question.skip_label, value=SKIP)]
         default = (current[0] if current else SKIP) if answered else None
-        if default is None and question.kind in GRADED_KINDS:
-            choices.insert(0, Choice(PICK_PROMPT, value=UNPICKED))
+        if default is None and starts_unpicked(question):
+            choices.insert(0, Choice(self._option_title(PICK_PROMPT, SELECT_INDENT),
+                                     value=UNPICKED))
         while True:
             picked = self._run(questionary.select(
                 message, choices=choices, default=default,
