@@ -206,10 +206,10 @@ def test_a_tie_with_a_fit_lead_says_both_and_does_not_deny_the_lead(bank, evalua
     from careerfit.view.words import shown_margin, summary_sentence
 
     ties = [(result, shown_margin(result))
-            for person in people(bank, 300, seed=31)
+            for person in people(bank, 100, seed=31)
             if (result := evaluator(person.picks, explain=False)).verdict.kind == TIE]
     wide = [(result, margin) for result, margin in ties if margin >= 1.0]
-    assert wide, "no tie with a visible fit lead among 300 simulated people"
+    assert wide, "no tie with a visible fit lead among 100 simulated people"
     for result, margin in wide:
         said = summary_sentence(bank, result, {})
         leader = bank.role(result.leader).name
