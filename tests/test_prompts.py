@@ -387,12 +387,12 @@ def test_a_few_more_asks_three_more(bank, person, capsys):
         f"({n + 1} · 1 of 3 more)", f"({n + 2} · 2 of 3 more)", f"({n + 3} · 3 of 3 more)"]
 
 
-def test_after_the_few_more_asked_for_the_quiz_stops_and_offers_again(bank):
-    """'Answer 3 more?' asks three: then the quiz stops and says where things stand, even
-    where the new answers reopened the verdict (a tmux run asked a fourth unannounced)."""
-    from careerfit.terminal.session.plans import EXTRA_QUESTIONS, AdaptivePlan
+def extended_plan(bank):
+    """An adaptive plan past its offer of a few more, after the background and six
+    answers, whose planner would always ask on (every answer reopens the verdict)."""
+    from careerfit.terminal.session.plans import AdaptivePlan
 
-    class Reopened:  # a planner that would always ask on: every answer reopens the verdict
+    class Reopened:
         def next_to_ask(self, picks, even_if_sure=False):
             return next(q.id for q in bank.scored if q.id not in picks)
 
@@ -401,6 +401,15 @@ def test_after_the_few_more_asked_for_the_quiz_stops_and_offers_again(bank):
     for _ in range(6):
         picks[plan.next(picks)] = None
     plan.extend(picks)
+    return plan, picks
+
+
+def test_after_the_few_more_asked_for_the_quiz_stops_and_offers_again(bank):
+    """'Answer 3 more?' asks three: then the quiz stops and says where things stand, even
+    where the new answers reopened the verdict (a tmux run asked a fourth unannounced)."""
+    from careerfit.terminal.session.plans import EXTRA_QUESTIONS
+
+    plan, picks = extended_plan(bank)
     labels = []
     for _ in range(EXTRA_QUESTIONS):
         question_id = plan.next(picks)
@@ -413,18 +422,8 @@ def test_after_the_few_more_asked_for_the_quiz_stops_and_offers_again(bank):
 def test_going_back_within_the_few_more_keeps_their_count_and_asks_each_one(bank):
     """A tmux user went back from the third of 'Answer 3 more?' to the second: it read
     '3 of 3 more', and once answered again the quiz stopped without the third."""
-    from careerfit.terminal.session.plans import AdaptivePlan
-
-    class Reopened:  # a planner that would always ask on
-        def next_to_ask(self, picks, even_if_sure=False):
-            return next(q.id for q in bank.scored if q.id not in picks)
-
-    plan = AdaptivePlan(bank, Reopened())
-    picks = {bank.background.id: bank.background.option_ids[0]}
-    for _ in range(6):
-        picks[plan.next(picks)] = None
-    plan.extend(picks)
-    first, second = plan.next(picks), None
+    plan, picks = extended_plan(bank)
+    first = plan.next(picks)
     picks[first] = None
     second = plan.next(picks)
     picks[second] = None
