@@ -451,3 +451,26 @@ def test_the_reasons_name_the_two_roles_they_weigh():
     screen = " ".join(run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"),
                           "--plain").stdout.split())
     assert f"fit points each answer added to one of {first} and {second} over the other" in screen
+
+
+@pytest.mark.parametrize(("rows", "hinted"), [(24, True), (500, False)])
+def test_a_result_taller_than_the_screen_says_to_scroll_up(rows, hinted):
+    """The result ends with the verdict; at 80 x 24 two new users did not know the reasons
+    and next steps had scrolled off above it. A terminal shorter than the result is told."""
+    import io
+
+    from rich.console import Console
+
+    from careerfit.documents.report import build_report
+    from careerfit.terminal.render import SCROLL_HINT, show_result
+    from careerfit.view.model import build_view
+
+    bank = load_bank()
+    answers = read_answers(EXAMPLES / "ai-engineer.yaml", bank)
+    view = build_view(build_report(bank, evaluate(bank, answers.picks), answers))
+    screen = io.StringIO()
+    show_result(view, Console(file=screen, force_terminal=True, width=80, height=rows,
+                              color_system=None))
+    last = screen.getvalue().strip().splitlines()[-1]
+    assert (last == SCROLL_HINT) is hinted
+    assert "Recommended: AI Engineer" in screen.getvalue()

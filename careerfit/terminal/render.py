@@ -185,22 +185,32 @@ def make_console(stderr: bool = False, **kwargs: Any) -> Console:
     return Console(stderr=stderr, highlight=False, **kwargs)
 
 
-def show(renderable: Any, console: Console | None = None) -> None:
-    """Print *renderable*. Into a file or a pipe, without the spaces rich pads a table's
-    wrapped cells with to their column's width: unseen on a screen, but a new user
-    piping the result found every such line ending in a run of spaces."""
+def show(renderable: Any, console: Console | None = None) -> int:
+    """Print *renderable*; return how many lines it took. Into a file or a pipe, without
+    the spaces rich pads a table's wrapped cells with to their column's width: unseen on
+    a screen, but a new user piping the result found every such line ending in a run of
+    spaces."""
     console = console or make_console()
-    if console.is_terminal:
-        console.print(renderable)
-        return
     with console.capture() as captured:
         console.print(renderable)
-    console.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    lines = captured.get().splitlines()
+    if console.is_terminal:
+        console.file.write(captured.get())
+    else:
+        console.file.write("".join(line.rstrip() + "\n" for line in lines))
+    return len(lines)
+
+
+# Said under a result taller than the screen: it ends with the verdict, and two new users
+# at 80 x 24 did not know the reasons and next steps had scrolled off above it.
+SCROLL_HINT = "Scroll up for the reasons, what would change it and your next steps."
 
 
 def show_result(view: ResultView, console: Console | None = None) -> None:
     console = console or make_console()
-    show(result_view(view, console.width), console)
+    if show(result_view(view, console.width), console) > console.height and (
+            console.is_terminal):
+        console.print(SCROLL_HINT, style="dim")
 
 
 def summary_view(summary: dict[str, Any], role_names: dict[str, str]) -> Group:
