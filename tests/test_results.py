@@ -407,10 +407,11 @@ def test_output_into_a_pipe_has_no_padded_lines(args):
     assert len(lines) > 20 and all(line == line.rstrip() for line in lines)
 
 
-def test_a_named_blend_gives_job_titles_to_search_for(tmp_path):
-    """A new user drawn to a blend found no job title to look for: the blend's titles
-    (roles.yaml, optional) show with it in the result, its JSON and its card; a bank
-    without them says nothing of titles, and a malformed list is refused by name."""
+def test_a_named_blend_gives_job_titles_to_search_for_and_a_weekend_project(tmp_path):
+    """A new user drawn to a blend found two sentences: no job title to look for, no
+    project of its own. The blend's titles and taster (roles.yaml, optional) show with it
+    in the result, its JSON and its card; a bank without titles says nothing of them, and
+    a malformed list is refused by name."""
     import shutil
 
     from helpers import ROOT
@@ -424,6 +425,12 @@ def test_a_named_blend_gives_job_titles_to_search_for(tmp_path):
     assert "Job titles to search for: " + ", ".join(blend.titles) in " ".join(screen.split())
     card = json.loads(run("roles", blend.id, "--json").stdout)
     assert card["titles"] == list(blend.titles)
+    # ...and its own weekend project, after the two roles' (the work where they meet).
+    assert hybrid["taster"] == blend.taster and blend.taster
+    assert [t["role"] for t in report["tasters"]] == [report["ranking"][0]["role"],
+                                                      report["recommendation"]["runner_up"]]
+    projects = screen[screen.index("Find out by doing"):]
+    assert f"{blend.name}: " in projects and card["taster"] == blend.taster
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)

@@ -29,8 +29,8 @@ FILE_NAME = "bank.compiled.json"
 # Each likelihood row is stored as base64 of little-endian doubles: exact, and far
 # faster to read than decimal floats (format 2). Format 3 adds the blends' profiles,
 # format 4 the skill ids, format 5 the calibration and the question cap, format 6 the
-# skills' short names, format 7 the blends' job titles.
-FORMAT = 7
+# skills' short names, format 7 the blends' job titles, format 8 their weekend projects.
+FORMAT = 8
 SOURCES = ("questions.yaml", "roles.yaml")
 OPTIONAL_SOURCES = ("calibration.yaml",)
 

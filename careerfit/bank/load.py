@@ -210,7 +210,7 @@ class _RolesReader(_Reader):
         "id", "name", "profile", "summary", "responsibilities", "skills", "skill_priorities",
         "tools", "outputs", "use_cases", "entry", "salary", "routes", "taster"}
     BLEND_KEYS: ClassVar[set[str]] = {"roles", "name", "description", "profile", "source",
-                                      "titles"}
+                                      "titles", "taster"}
 
     def read(self) -> tuple[list[Trait], list[Role], list[Blend]]:
         top = self.mapping(self.doc.data, (), "roles.yaml")
@@ -350,7 +350,8 @@ class _RolesReader(_Reader):
         titles = self.texts(entry, keys, "titles") if "titles" in entry else ()
         return Blend(frozenset(pair), self.text(entry, keys, "name"),
                      self.text(entry, keys, "description"), profile,
-                     self.text(entry, keys, "source"), self.doc.line(*keys), titles)
+                     self.text(entry, keys, "source"), self.doc.line(*keys), titles,
+                     self.text(entry, keys, "taster", required=False))
 
 
 class _QuestionsReader(_Reader):

@@ -218,6 +218,8 @@ class Blend(NamedTuple):
     line: int = 0
     # Job titles to search for, for someone drawn to the blend (optional).
     titles: tuple[str, ...] = ()
+    # A weekend project in the blend's own work, shown with the two roles' (optional).
+    taster: str = ""
 
     @property
     def id(self) -> str:

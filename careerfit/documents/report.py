@@ -83,6 +83,7 @@ def recommendation_part(bank: Bank, result: Result, picks: Picks) -> dict[str, A
         "hybrid": (
             {"roles": sorted(result.hybrid.roles), "name": result.hybrid.name,
              "description": result.hybrid.description, "titles": list(result.hybrid.titles),
+             "taster": result.hybrid.taster or None,
              "probability": stated(_torn_or_drawn(result))}
             if result.hybrid else None
         ),

@@ -69,16 +69,20 @@ def blend_data(bank: Bank, blend: Blend) -> dict[str, Any]:
     roles = sorted(blend.roles, key=lambda r: [x.id for x in bank.roles].index(r))
     return {"blend": blend.id, "name": blend.name, "roles": roles,
             "role_names": [bank.role(r).name for r in roles],
-            "description": blend.description, "titles": list(blend.titles)}
+            "description": blend.description, "titles": list(blend.titles),
+            "taster": blend.taster or None}
 
 
 def blend_lines(bank: Bank, blend: Blend) -> tuple[str, str, str]:
-    """(title, where it sits, description) of a blend, for every view."""
+    """(title, where it sits, description) of a blend, for every view; the description
+    ends with its job titles and weekend project when the bank gives them."""
     data = blend_data(bank, blend)
     first, second = data["role_names"]
+    taster = f" A weekend project: {blend.taster}" if blend.taster else ""
     return (blend.name, f"Where {first} and {second} meet"
                         f" (careerfit roles {data['roles'][0]}, careerfit roles"
-                        f" {data['roles'][1]})", blend_text(blend.description, blend.titles))
+                        f" {data['roles'][1]})",
+            blend_text(blend.description, blend.titles) + taster)
 
 
 def show_blend(bank: Bank, blend: Blend, json_output: bool, plain: bool = False) -> None:

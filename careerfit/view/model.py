@@ -125,7 +125,7 @@ def build_view(report: Mapping[str, Any], answers_file: str | None = None) -> Re
                       for rank, row in enumerate(report["ranking"], start=1)),
         reasons=_reasons(report, names),
         what_if=report["what_if"]["sentence"] if report["what_if"] else None,
-        tasters=tuple(Taster(t["name"], t["taster"]) for t in report["tasters"] or ()),
+        tasters=_tasters(report),
         steps=tuple(_steps(steps, names[steps["role"]]) for steps in shown),
         side_by_side=bool(compared),
     )
@@ -157,6 +157,17 @@ def _verdict(report: Mapping[str, Any], names: Mapping[str, str],
     return Verdict(label, text, outcome["confidence"], note, rec["summary"], rec["sureness"],
                    basis, BlendNote(hybrid["name"], hybrid["description"],
                                     tuple(hybrid.get("titles", ()))) if hybrid else None)
+
+
+def _tasters(report: Mapping[str, Any]) -> tuple[Taster, ...]:
+    """A weekend project for the leader and the runner-up, when they show; then the
+    named blend's own, when the bank gives one (the work where the two meet, which a
+    person drawn to it most wants to try)."""
+    tasters = [Taster(t["name"], t["taster"]) for t in report["tasters"] or ()]
+    hybrid = report["recommendation"]["hybrid"]
+    if tasters and hybrid and hybrid.get("taster"):
+        tasters.append(Taster(hybrid["name"], hybrid["taster"]))
+    return tuple(tasters)
 
 
 def _reasons(report: Mapping[str, Any], names: Mapping[str, str]) -> Reasons | None:
