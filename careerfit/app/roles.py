@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from careerfit.app.shared import load_checked_bank
-from careerfit.bank import Bank
 from careerfit.base.errors import CareerfitError, InputError
 from careerfit.terminal import facts
 
@@ -28,8 +27,11 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
             roles = ", ".join(r.id for r in bank.roles)
             blend = bank.blend_by_id(wanted_id)
             if compare and blend is not None:  # 'careerfit roles' lists blends too
+                from careerfit.terminal.cards import blend_data
+
+                both = " and ".join(blend_data(bank, blend)["role_names"])
                 raise InputError(
-                    f"'{wanted_id}' is a blend, where {_both(bank, blend.roles)} meet:"
+                    f"'{wanted_id}' is a blend, where {both} meet:"
                     " --compare sets two roles side by side",
                     hint=f"compare two of: {roles}; or see the blend with: careerfit roles"
                          f" {wanted_id}")
@@ -41,9 +43,3 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
         raise CareerfitError("give a ROLE or --compare A B, not both")
     show_roles(bank, wanted, json_output, routes=routes or bool(role_id),
                plain=facts.plain_wanted(plain))
-
-
-def _both(bank: Bank, role_ids: frozenset[str]) -> str:
-    """Two roles by name, in the bank's order."""
-    first, second = (r.name for r in bank.roles if r.id in role_ids)
-    return f"{first} and {second}"

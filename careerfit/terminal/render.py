@@ -193,11 +193,10 @@ def show(renderable: Any, console: Console | None = None) -> int:
     console = console or make_console()
     with console.capture() as captured:
         console.print(renderable)
-    lines = captured.get().splitlines()
-    if console.is_terminal:
-        console.file.write(captured.get())
-    else:
-        console.file.write("".join(line.rstrip() + "\n" for line in lines))
+    text = captured.get()
+    lines = text.splitlines()
+    console.file.write(text if console.is_terminal
+                       else "".join(line.rstrip() + "\n" for line in lines))
     return len(lines)
 
 
@@ -208,8 +207,8 @@ SCROLL_HINT = "Scroll up for the reasons, what would change it and your next ste
 
 def show_result(view: ResultView, console: Console | None = None) -> None:
     console = console or make_console()
-    if show(result_view(view, console.width), console) > console.height and (
-            console.is_terminal):
+    lines = show(result_view(view, console.width), console)
+    if console.is_terminal and lines > console.height:
         console.print(SCROLL_HINT, style="dim")
 
 
