@@ -53,20 +53,27 @@ SKILLS = "Which of these do you already do with confidence?"
 
 
 def test_quiz_by_keystrokes_then_rerun_saved_file(bank, tmp_path, state_dir):
-    """The quiz as a new user runs it (adaptive; the whole bank, --full, is typed through
-    in-process in tests/test_prompts.py), saved and read back."""
+    """The quiz as a new user runs it: adaptive, so it stops early (the whole bank, --full,
+    is typed through in-process, and 'a few more' for every role: tests/test_prompts.py),
+    saved in the order asked and read back."""
     saved = tmp_path / "me.yaml"
     child = spawn("--save", str(saved), state_dir=state_dir)
-    answer_adaptively(child, bank, "ml-engineer")  # up to the review screen
+    asked = answer_adaptively(child, bank, "ml-engineer")  # up to the review screen
     child.send(ENTER)
     child.expect(pexpect.EOF)
     child.close()
     screen = plain(child.before)
     assert child.exitstatus == 0
+    assert asked[0] == "background" and 7 <= len(asked) <= 14
     assert "Recommended: Machine Learning Engineer" in screen
     assert "Next steps toward Machine Learning Engineer" in screen
-    rerun = run("quiz", "--answers", str(saved), "--json")
-    assert json.loads(rerun.stdout)["ranking"][0]["role"] == "ml-engineer"
+    written = yaml.safe_load(saved.read_text())
+    assert written["adaptive"] is True and list(written["answers"]) == asked  # as asked
+    rerun = json.loads(run("quiz", "--answers", str(saved), "--json").stdout)
+    assert rerun["ranking"][0]["role"] == "ml-engineer"
+    coverage = rerun["coverage"]
+    assert coverage["asked"] + coverage["asked_unscored"] == len(asked)
+    assert coverage["stopped_early"]
 
 
 def test_json_mode_keeps_prompts_off_stdout(bank, tmp_path, state_dir):
@@ -160,27 +167,6 @@ def answer_adaptively(child: pexpect.spawn, bank, role: str, *, more: str = "n",
     return asked
 
 
-@pytest.mark.parametrize("role", ["data-scientist"])
-def test_adaptive_quiz_stops_early_and_offers_more(bank, tmp_path, state_dir, role):
-    """In a terminal for one role ('a few more' and every role: test_prompts.py)."""
-    saved = tmp_path / "short.yaml"
-    child = spawn("--save", str(saved), state_dir=state_dir)
-    asked = answer_adaptively(child, bank, role)
-    child.send(ENTER)
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    assert asked[0] == "background" and 7 <= len(asked) <= 14
-    assert f"Recommended: {bank.role(role).name}" in plain(child.before)
-    written = yaml.safe_load(saved.read_text())
-    assert written["adaptive"] is True and list(written["answers"]) == asked  # as asked
-    rerun = json.loads(run("quiz", "--answers", str(saved), "--json").stdout)
-    coverage = rerun["coverage"]
-    assert coverage["asked"] + coverage["asked_unscored"] == len(asked)
-    assert coverage["stopped_early"]
-    assert rerun["recommendation"]["role"] == role
-
-
 def test_adaptive_quiz_stopped_midway_resumes_adaptively(bank, tmp_path, state_dir):
     """Ctrl-C keeps the answers; the quiz goes on by accepting what a new 'careerfit quiz'
     offers (or with --resume). In a terminal one way; every stop point and both ways,
@@ -213,52 +199,6 @@ def test_adaptive_quiz_stopped_midway_resumes_adaptively(bank, tmp_path, state_d
         expected = favourite(bank, bank.question(question_id), role)
         assert (tuple(value) if isinstance(value, list) else (value,)) == expected
     assert not (state_dir / "progress.yaml").exists()
-
-
-def test_back_key_returns_to_the_previous_question(bank, state_dir):
-    """Left (an escape sequence, as a real terminal sends it) goes back with the answer
-    preselected; progress counts back too. Backspace too, in-process: test_prompts.py."""
-    first, second, third = bank.questions[:3]
-    total = len(bank.questions)
-    child = spawn("--full", state_dir=state_dir)
-    answer(child, bank, [first, second], "data-scientist")
-    child.expect_exact(f"(3/{total})")
-    child.send(LEFT)
-    child.expect_exact(f"(2/{total})")
-    before = favourite(bank, second, "data-scientist")
-    other = next(o for o in second.option_ids if (o,) != before)
-    child.send(keys_for(second, (other,), current=before, answered=True))
-    child.expect_exact(f"(3/{total})")
-    child.send(LEFT)
-    child.expect_exact(f"(2/{total})")
-    child.send(LEFT)
-    child.expect_exact(f"(1/{total})")
-    child.send(ENTER)  # keep the first answer as it was
-    child.expect_exact(f"(2/{total})")
-    child.send(ENTER)  # and the changed second one
-    child.expect_exact(f"(3/{total})")
-    child.send(CTRL_C)
-    child.expect(pexpect.EOF)
-    kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
-    assert kept == {first.id: favourite(bank, first, "data-scientist")[0], second.id: other}
-    assert third.id not in kept
-
-
-def test_a_stray_enter_records_nothing_on_a_pick_one_question(bank, state_dir):
-    """Every pick-one question opens on the 'move to an answer' line: a choice question's
-    first answer was picked by a stray Enter, a 5-point one's was not (a new user)."""
-    graded = next(i for i, q in enumerate(bank.questions) if q.kind == "choice" and q.scored)
-    total = len(bank.questions)
-    child = spawn("--full", state_dir=state_dir)
-    answer(child, bank, bank.questions[:graded], "ml-engineer")
-    child.expect_exact(f"({graded + 1}/{total})")
-    child.send(ENTER)  # on the 'move to an answer' line: nothing is recorded, and it says so
-    child.expect_exact(f"({graded + 1}/{total})")
-    child.expect_exact("nothing recorded: pick an answer")
-    child.send(CTRL_C)
-    child.expect(pexpect.EOF)
-    kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
-    assert bank.questions[graded].id not in kept and len(kept) == graded
 
 
 def typed(question, answer) -> str:
@@ -363,7 +303,13 @@ def spawn_at(size, *args: str, state_dir, plain_mode: bool = False) -> pexpect.s
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_back_twice_forward_stop_resume_and_stop_again(bank, state_dir, size):
+def test_back_change_forward_stop_resume_and_a_stray_enter(bank, state_dir, size):
+    """Left (an escape sequence, as a real terminal sends it) goes back with the answer
+    preselected, and the progress counts back; Enter goes forward one question, not past
+    it. Ctrl-C keeps the answers, --resume goes on from there, and a stray Enter on the
+    'move to an answer' line every pick-one question opens on records nothing and says
+    so (a new user's choice question took its first answer so). Backspace, and every
+    question's keys, in-process: tests/test_prompts.py."""
     role = "data-scientist"
     total = len(bank.questions)
     child = spawn_at(size, "--full", state_dir=state_dir)
@@ -373,9 +319,12 @@ def test_back_twice_forward_stop_resume_and_stop_again(bank, state_dir, size):
     child.expect_exact(f"(4/{total})")
     child.send(LEFT)
     child.expect_exact(f"(3/{total})")
-    child.send(ENTER)  # keep the third answer: forward to the fourth, not past it
+    third = bank.questions[2]
+    before = favourite(bank, third, role)
+    other = next(o for o in third.option_ids if (o,) != before)
+    child.send(keys_for(third, (other,), current=before, answered=True))
     child.expect_exact(f"(4/{total})")
-    child.send(ENTER)
+    child.send(ENTER)  # keep the fourth answer: forward to the fifth, not past it
     child.expect_exact(f"(5/{total})")
     child.send(CTRL_C)
     child.expect(pexpect.EOF)
@@ -385,6 +334,8 @@ def test_back_twice_forward_stop_resume_and_stop_again(bank, state_dir, size):
     child = spawn_at(size, "--resume", state_dir=state_dir)
     child.expect_exact("Resumed with 4 answers.")
     child.expect_exact(f"(5/{total})")
+    child.send(ENTER)  # nothing picked yet: nothing is recorded, and it says so
+    child.expect_exact("nothing recorded: pick an answer")
     child.send(CTRL_C)
     child.expect(pexpect.EOF)
     said = " ".join(plain(child.before).split())
@@ -392,7 +343,8 @@ def test_back_twice_forward_stop_resume_and_stop_again(bank, state_dir, size):
     assert "nothing was kept" not in said
     assert "the 4 earlier answers are still kept in" in said
     kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
-    assert list(kept) == [q.id for q in bank.questions[:4]]
+    assert kept == {**{q.id: favourite(bank, q, role)[0] for q in bank.questions[:4]},
+                    third.id: other}
 
 
 @pytest.mark.parametrize("size", SIZES)
