@@ -148,3 +148,24 @@ def test_skills_in_an_answers_file_must_be_known_ids(tmp_path):
     report = json.loads(run("quiz", "--answers", str(path), "--json").stdout)
     assert "Containers and orchestration with Kubernetes" in report["next_steps"]["already_have"]
     assert report["answers"]["skills"] == ["kubernetes"]
+
+
+def test_a_route_that_asks_for_skills_the_person_has_says_that_part_is_behind_them(tmp_path):
+    """Three new users were told 'Take statistics and SQL seriously' / 'Get fluent in
+    Python' just after they ticked those skills: the route now says they have them."""
+    path = tmp_path / "a.yaml"
+    text = (EXAMPLES / "data-scientist.yaml").read_text()
+    student = text.replace("background: analyst", "background: student")
+    path.write_text(student + "skills: [sql, statistics, kubernetes]\n")
+    result = run("quiz", "--answers", str(path), "--plain")
+    said = " ".join(result.stdout.split())
+    assert result.returncode == 0
+    assert ("Take statistics and SQL seriously" in said and "Part of this is already behind"
+            " you: Statistics and probability; SQL (you said you do them with confidence)."
+            in said)
+    report = json.loads(run("quiz", "--answers", str(path), "--json").stdout)
+    assert report["next_steps"]["route_already_have"] == ["Statistics and probability", "SQL"]
+    path.write_text(student + "skills: [kubernetes]\n")  # none the route names
+    report = json.loads(run("quiz", "--answers", str(path), "--json").stdout)
+    assert report["next_steps"]["route_already_have"] == []
+    assert "behind you" not in run("quiz", "--answers", str(path), "--plain").stdout

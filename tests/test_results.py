@@ -29,7 +29,7 @@ RECOMMENDATION_KEYS = {"role", "name", "confidence", "probability", "sureness", 
                        "runner_up", "hybrid", "summary"}
 NEXT_STEP_KEYS = {"role", "background", "background_label", "route", "skill_priorities",
                   "tools", "outputs", "use_cases", "salary", "already_have",
-                  "already_have_names"}
+                  "already_have_names", "route_already_have"}
 
 
 def test_json_contract_keys_are_pinned():

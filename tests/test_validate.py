@@ -118,7 +118,18 @@ def _blend(profile):
     return edit
 
 
+def _route_skills(skills):
+    def edit(q, r):
+        r["roles"][0]["routes"] = {"other": {"text": "Draw every day.", "skills": skills}}
+    return edit
+
+
 PROBLEMS = {
+    "route naming an unknown skill": (_route_skills(["sketch-daily", "sketch-dayly"]),
+                                      "roles.yaml",
+                                      "a route names the unknown skill id 'sketch-dayly'"),
+    "route skills not a list": (_route_skills("sketch-daily"), "roles.yaml",
+                                "a route's 'skills' is a list of skill ids"),
     "blend without a profile": (_blend(None), "roles.yaml", "profile must be a mapping"),
     "blend profile with an unknown trait": (_blend({"drawing": 1, "juggling": 1}), "roles.yaml",
                                             "unknown trait 'juggling'"),

@@ -29,8 +29,9 @@ FILE_NAME = "bank.compiled.json"
 # Each likelihood row is stored as base64 of little-endian doubles: exact, and far
 # faster to read than decimal floats (format 2). Format 3 adds the blends' profiles,
 # format 4 the skill ids, format 5 the calibration and the question cap, format 6 the
-# skills' short names, format 7 the blends' job titles, format 8 their weekend projects.
-FORMAT = 8
+# skills' short names, format 7 the blends' job titles, format 8 their weekend projects,
+# format 9 the skills each route names.
+FORMAT = 9
 SOURCES = ("questions.yaml", "roles.yaml")
 OPTIONAL_SOURCES = ("calibration.yaml",)
 
@@ -80,7 +81,8 @@ def bank_to_plain(bank: Bank) -> dict[str, Any]:
             for q in bank.questions],
         "roles": [{**r._asdict(), "profile": dict(r.profile), "salary": r.salary._asdict(),
                    "routes": dict(r.routes),
-                   "known_by": {k: list(v) for k, v in r.known_by.items()}}
+                   "known_by": {k: list(v) for k, v in r.known_by.items()},
+                   "route_skills": {k: list(v) for k, v in r.route_skills.items()}}
                   for r in bank.roles],
         "traits": [list(t) for t in bank.traits],
         "blends": [{**b._asdict(), "roles": sorted(b.roles), "profile": dict(b.profile)}
@@ -98,6 +100,7 @@ def _bank_from_plain(plain: dict[str, Any], directory: Path, tables: CompiledTab
     roles = tuple(
         Role(**{**r, "salary": Salary(**r["salary"]),
                 "known_by": {k: tuple(v) for k, v in r["known_by"].items()},
+                "route_skills": {k: tuple(v) for k, v in r["route_skills"].items()},
                 **{k: tuple(r[k]) for k in ("responsibilities", "skills", "skill_priorities",
                                             "tools", "outputs", "use_cases", "skill_ids",
                                             "skill_labels")}})

@@ -234,6 +234,7 @@ class _RolesReader(_Reader):
             ids.add(role.id)
         if len(roles) < 2:
             self.problem(("roles",), "a bank needs at least two roles to compare")
+        self._route_skills_known(roles)
         blends = [self._blend(index, entry, ids, known)
                   for index, entry in enumerate(self.items(top.get("blends", []), ("blends",),
                                                            "'blends'"))]
@@ -258,7 +259,7 @@ class _RolesReader(_Reader):
         if not (isinstance(low, int) and isinstance(high, int) and 0 < low <= high):
             self.problem((*keys, "salary"), "salary needs whole numbers 'low' <= 'high'")
             low, high = 0, 0
-        routes = self.mapping(entry.get("routes", {}), (*keys, "routes"), "routes")
+        routes, route_skills = self._routes(entry, keys)
         priorities, known_by, skill_ids, labels = self._priorities(entry, keys)
         return Role(
             id=self.ident(entry, keys, seen, "role"),
@@ -276,12 +277,48 @@ class _RolesReader(_Reader):
                           clean(str(salary.get("region", "US"))),
                           clean(str(salary.get("period", ""))),
                           clean(str(salary.get("note", "")))),
-            routes={clean(str(k)): clean(str(v).strip()) for k, v in routes.items()},
+            routes=routes,
+            route_skills=route_skills,
             line=self.doc.line(*keys), known_by=known_by,
             taster=self.text(entry, keys, "taster", required=False),
             skill_ids=tuple(skill_ids),
             skill_labels=tuple(labels),
         )
+
+    def _routes(self, entry: dict, keys: tuple[Any, ...]
+                ) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+        """Routes by background id: text, or {text: ..., skills: [skill ids]}, *skills*
+        naming what the route asks the person to learn (someone who already does them is
+        told that part is behind them: three new users were told to learn what they had
+        just said they do)."""
+        routes: dict[str, str] = {}
+        skills: dict[str, tuple[str, ...]] = {}
+        given = self.mapping(entry.get("routes", {}), (*keys, "routes"), "routes")
+        for background, route in given.items():
+            where = (*keys, "routes", background)
+            name = clean(str(background))
+            if not isinstance(route, dict):
+                routes[name] = clean(str(route).strip())
+                continue
+            self.unknown_keys(route, where, {"text", "skills"})
+            routes[name] = self.text(route, where, "text")
+            named = route.get("skills", [])
+            if not (isinstance(named, list) and all(isinstance(s, str) for s in named)):
+                self.problem((*where, "skills"), "a route's 'skills' is a list of skill ids")
+                named = []
+            skills[name] = tuple(named)
+        return routes, skills
+
+    def _route_skills_known(self, roles: list[Role]) -> None:
+        """Every skill a route names is one of the roles' skill priorities (by id)."""
+        known = {skill for role in roles for skill in role.skill_ids}
+        for index, role in enumerate(roles):
+            for background, named in role.route_skills.items():
+                for place, skill in enumerate(named):
+                    if skill not in known:
+                        self.problem(("roles", index, "routes", background, "skills", place),
+                                     f"a route names the unknown skill id {literal(skill)}"
+                                     f" (known: {', '.join(sorted(known))})")
 
     def _priorities(self, entry: dict, keys: tuple[Any, ...]
                     ) -> tuple[list[str], dict[str, tuple[str, ...]], list[str], list[str]]:

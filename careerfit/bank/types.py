@@ -173,6 +173,8 @@ class Role(NamedTuple):
     # A short name per skill priority (same order; its text when roles.yaml gives none):
     # what the skills question offers and what the result says was left out.
     skill_labels: tuple[str, ...] = ()
+    # Background id -> the skills (ids) its route asks to learn, where roles.yaml names them.
+    route_skills: Mapping[str, tuple[str, ...]] = {}
 
     def priorities_by_id(self) -> dict[str, str]:
         """Skill id -> skill priority text."""

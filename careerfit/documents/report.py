@@ -258,6 +258,10 @@ def _next_steps(bank: Bank, steps: NextSteps | None, have: tuple[str, ...] = ()
         "already_have": [text for skill, text in role.priorities_by_id().items()
                          if skill in have],
         "already_have_names": had,
+        # The skills its route asks to learn that the person already has (their names):
+        # the views say that part of the route is behind them.
+        "route_already_have": [bank.skill_labels[skill] for skill in
+                               role.route_skills.get(steps.background or "", ()) if skill in have],
     }
 
 

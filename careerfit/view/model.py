@@ -28,6 +28,9 @@ TASTERS_HEADING = "Find out by doing: a weekend project for each"
 # The listed parts of next steps, with the heading every view gives them.
 STEP_LISTS = (("tools", "Tools to learn"), ("outputs", "What you'd produce"),
               ("use_cases", "Typical projects"))
+# Said after a route that asks to learn skills the person already has (three new users
+# were told to learn what they had just said they do).
+ROUTE_HAD = "Part of this is already behind you: {skills} (you said you do {them} with confidence)."
 NO_PRIORITIES = ("your background already covers the core ones; the route above says"
                  " where to go deeper.")
 
@@ -191,8 +194,13 @@ def _reasons(report: Mapping[str, Any], names: Mapping[str, str]) -> Reasons | N
 
 def _steps(steps: Mapping[str, Any], name: str) -> Steps:
     origin = steps["background_label"]
-    route = ((f"From where you are ({origin})" if origin else "From where you are",
-              steps["route"]) if steps["route"] else None)
+    route = None
+    if steps["route"]:
+        text, had = steps["route"], steps.get("route_already_have")
+        if had:
+            text += " " + ROUTE_HAD.format(skills="; ".join(had),
+                                           them="it" if len(had) == 1 else "them")
+        route = (f"From where you are ({origin})" if origin else "From where you are", text)
     have = steps.get("already_have_names") or steps.get("already_have")
     salary = steps["salary"]
     return Steps(
