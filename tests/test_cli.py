@@ -30,6 +30,15 @@ def test_quiz_help_explains_the_flags():
         assert flag in out
 
 
+@pytest.mark.parametrize("command", ["", "quiz", "score", "roles", "questions", "validate",
+                                     "schema", "calibrate"])
+def test_help_fits_an_80_column_terminal(command):
+    """A new user at 80 columns saw two example lines of 'quiz --help' wrap mid-word."""
+    result = run(*command.split(), "--help", env={**os.environ, "COLUMNS": "80"})
+    assert result.returncode == 0
+    assert [line for line in result.stdout.splitlines() if len(line) > 80] == []
+
+
 @pytest.mark.parametrize("role", ROLE_IDS)
 def test_json_is_one_document_with_the_contract_keys(role):
     result = run("quiz", "--answers", str(EXAMPLES / f"{role}.yaml"), "--json")

@@ -449,7 +449,8 @@ def test_a_named_blend_gives_job_titles_to_search_for_and_a_weekend_project(tmp_
 
 def test_the_reasons_name_the_two_roles_they_weigh():
     """'fit points each answer added to that role over the other': with three roles a
-    new user asked which other. The note names the leader and the runner-up."""
+    new user asked which other. The note names the leader and the runner-up, in the
+    order it reads ('one of A and B over the other' read awkwardly to another)."""
     report = json.loads(run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"),
                             "--json").stdout)
     names = {r["role"]: r["name"] for r in report["ranking"]}
@@ -457,7 +458,7 @@ def test_the_reasons_name_the_two_roles_they_weigh():
     second = names[report["recommendation"]["runner_up"]]
     screen = " ".join(run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"),
                           "--plain").stdout.split())
-    assert f"fit points each answer added to one of {first} and {second} over the other" in screen
+    assert f"fit points each answer gave {first} over {second}, or the other way" in screen
 
 
 @pytest.mark.parametrize(("rows", "hinted"), [(24, True), (500, False)])

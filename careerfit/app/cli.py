@@ -174,10 +174,10 @@ def quiz(
     Examples:
       careerfit quiz                                  adaptive: only what it needs
       careerfit quiz --full --save me.yaml            every question, answers kept
-      careerfit quiz --answers me.yaml --json         score saved answers for a script
+      careerfit quiz --answers me.yaml --json         saved answers, for a script
       careerfit quiz --answers me.yaml --edit --save me.yaml   revise them
       careerfit quiz --answers me.yaml --more --save me.yaml   answer a few more
-      careerfit quiz --answers me.yaml --adaptive     what the adaptive quiz would ask
+      careerfit quiz --answers me.yaml --adaptive     what the quiz would ask
       careerfit quiz --resume                         continue after Ctrl-C
     """
     from careerfit.app.quiz import QuizOptions, run_quiz

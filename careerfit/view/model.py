@@ -21,8 +21,9 @@ from careerfit.view.words import blend_text, ending_sentence, salary_text
 
 RANKING_TITLE = "Your fit with each role (out of 100)"
 # What the reasons' fit points mean, said once under their heading in every view.
-# With three roles, "over the other" needs the two named (a new user asked which other).
-REASONS_NOTE = "fit points each answer added to one of {first} and {second} over the other"
+# With three roles, "over the other" needs the two named (a new user asked which other),
+# in the order they are read (another found "one of A and B over the other" awkward).
+REASONS_NOTE = "fit points each answer gave {first} over {second}, or the other way"
 WHAT_IF_HEADING = "What would change it"
 TASTERS_HEADING = "Find out by doing: a weekend project for each"
 # The listed parts of next steps, with the heading every view gives them.
