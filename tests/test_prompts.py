@@ -664,6 +664,40 @@ def test_skills_already_had_are_asked_once_saved_and_left_out_of_next_steps(
     assert yaml.safe_load(saved.read_text())["skills"] == [have]
 
 
+def test_the_skills_question_offers_again_what_was_ticked_before(bank):
+    """A skill ticked in an earlier run but of neither leading role now (a new user's
+    --more run led elsewhere) is offered again, ticked: its line and the review agree,
+    and it can be unticked."""
+    from careerfit.engine.scoring import Scorer
+    from careerfit.terminal.session.run import SkillsQuestion
+
+    picks = pure_person(bank, "data-scientist")
+    scorer = Scorer(bank)
+    leading = [r for r, _ in scorer.ranking(scorer.score(picks, shares=False).fits)[:2]]
+    third = next(r for r in bank.roles if r.id not in leading)
+    elsewhere = next(i for i in third.skill_ids
+                     if all(i not in bank.role(r).skill_ids for r in leading))
+    seen = []
+
+    class Answers:
+        def __init__(self, answer):
+            self.answer = answer
+
+        def ask(self, question, label, current=None, answered=False):
+            seen.append((question.option_ids, current))
+            return self.answer(current)
+
+    skills = SkillsQuestion(bank, (elsewhere,), Answers(lambda current: current))
+    skills.ask(picks)
+    offered, current = seen[-1]
+    assert elsewhere in offered and current == (elsewhere,)
+    assert skills.have == (elsewhere,)
+    assert bank.skill_labels[elsewhere] in skills.row()[1]
+    skills.prompter = Answers(lambda current: ())  # untick it
+    skills.ask(picks)
+    assert skills.have == () and skills.row()[1] == "None picked"
+
+
 @pytest.mark.parametrize("width", [40, 50, 60, 100])
 def test_each_question_leaves_one_line_and_going_back_takes_its_line_away(bank, width):
     """The prompt is erased when done; careerfit writes one wrapped line per answer, and

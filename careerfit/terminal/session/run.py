@@ -111,9 +111,11 @@ def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review:
 
 class SkillsQuestion:
     """One unscored pick-all question after the last scored one: which skills (by their
-    short names) of the two leading roles' priorities the person already has; their
-    next steps then leave those out, and the tools those skills name. Skipping it, or
-    going back from it, keeps what was there. On the review list it comes last."""
+    short names) of the two leading roles' priorities the person already has, with any
+    ticked before (a new user's --more run had dropped one from view while keeping
+    it); their next steps then leave those out, and the tools those skills name.
+    Skipping it, or going back from it, keeps what was there. On the review list it
+    comes last."""
 
     SHORT = "skills you already have"
 
@@ -128,7 +130,8 @@ class SkillsQuestion:
         offered: dict[str, str] = {}
         for role_id, _ in scorer.ranking(fits)[:2]:
             offered.update(self.bank.role(role_id).labels_by_id())
-        return offered
+        names = self.bank.skill_labels
+        return {**offered, **{i: names[i] for i in self.have if i not in offered}}
 
     def ask(self, picks: dict) -> None:
         offered = self._offered(picks)
@@ -144,8 +147,7 @@ class SkillsQuestion:
                                    answered=bool(have))
         if answer == BACK or answer is None:
             return
-        kept_elsewhere = tuple(i for i in have if i not in offered)
-        self.have = tuple(i for i in self.bank.skills if i in answer or i in kept_elsewhere)
+        self.have = tuple(i for i in self.bank.skills if i in answer)
 
     def row(self) -> tuple[str, str] | None:
         if not self.bank.skills:
