@@ -72,14 +72,38 @@ def test_an_unsettled_end_says_between_what_and_how_to_settle_it(bank):
     first, second = (reading(outcome, names) for outcome in between)
     assert f"Not settled after {put} questions" in sentence
     assert f": {first}, or {second}." in sentence
-    assert ("would most likely settle it." in sentence if more
+    assert ("would settle it for about half of people who answer as you did." in sentence
+            if more
             else "would most likely not settle it." in sentence)
 
 
+@pytest.mark.parametrize(("unscored", "stopped_by", "asked", "said"), [
+    (1, "cap", 20, "Not settled after 21 questions (20 scored, the quiz's limit):"),
+    (0, "cap", 20, "Not settled after 20 questions (the quiz's limit of 20 questions):"),
+    (1, "misfit", 12, "Not settled after 13 questions (12 scored; your answers fit no one"
+                      " pattern well):"),
+    (1, "early", 12, "Not settled after 13 questions (12 scored):"),
+    (0, "early", 12, "Not settled after 12 questions:"),
+])
+def test_an_unsettled_end_counts_the_questions_put_and_the_scored(bank, unscored, stopped_by,
+                                                                  asked, said):
+    """The count is the quiz's numbering (the starting-point question too): three new users
+    counted it and asked, so the scored ones are said beside it, with why it stopped."""
+    between = [{"kind": "main", "roles": ["ml-engineer"], "name": None},
+               {"kind": "main", "roles": ["data-scientist"], "name": None}]
+    coverage = {"stopped_early": True, "asked": asked, "asked_unscored": unscored,
+                "question_cap": 20, "stopped_by": stopped_by,
+                "unsettled": {"between": between, "more_answers": None}}
+    names = {r.id: r.name for r in bank.roles}
+    assert ending_sentence(coverage, names, offered=True).startswith(said)
+
+
 @pytest.mark.parametrize(("kinds", "said"), [
-    (("tie", "main"), "Not settled after 11 questions: torn between Machine Learning Engineer"
+    (("tie", "main"), "Not settled after 11 questions (10 scored): torn between Machine"
+     " Learning Engineer"
      " and Data Scientist, or Machine Learning Engineer as your main role."),
-    (("blend", "none"), "Not settled after 11 questions: the Applied Scientist blend, or no"
+    (("blend", "none"), "Not settled after 11 questions (10 scored): the Applied Scientist"
+     " blend, or no"
      " clear pick."),
 ])
 def test_an_unsettled_end_reads_as_a_sentence_whatever_its_two_readings(bank, kinds, said):
@@ -109,15 +133,19 @@ def test_an_end_before_the_stop_names_the_command_unless_the_quiz_offers_more(ba
                 "unsettled": {"between": between, "more_answers": 2}}
     names = {r.id: r.name for r in bank.roles}
     said = ending_sentence(coverage, names, "me.yaml", offered=offered)
-    assert said.endswith("About 2 more answers would most likely settle it."
+    assert said.endswith("About 2 more answers would settle it for about half of people who"
+                         " answer as you did."
                          if offered else
-                         "About 2 more answers would most likely settle it:"
+                         "About 2 more answers would settle it for about half of people who"
+                         " answer as you did:"
                          " careerfit quiz --answers me.yaml --more asks them.")
     coverage["unsettled"]["more_answers"] = 1  # one answer: 'asks it', not 'asks them'
     said = ending_sentence(coverage, names, "me.yaml", offered=offered)
-    assert said.endswith("About 1 more answer would most likely settle it."
+    assert said.endswith("About 1 more answer would settle it for about half of people who"
+                         " answer as you did."
                          if offered else
-                         "About 1 more answer would most likely settle it:"
+                         "About 1 more answer would settle it for about half of people who"
+                         " answer as you did:"
                          " careerfit quiz --answers me.yaml --more asks it.")
 
 
@@ -128,7 +156,7 @@ def test_a_settled_end_says_so(bank):
     assert result["coverage"]["unsettled"] is None
     screen = run("quiz", "--answers", str(EXAMPLES / "ml-engineer.yaml"), "--adaptive",
                  "--plain").stdout
-    assert "questions: more answers would most likely not change the result" in screen
+    assert "scored): more answers would most likely not change the result" in screen
 
 
 def test_the_corpus_benchmark_reports_every_target(capsys, monkeypatch):

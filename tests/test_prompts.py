@@ -362,8 +362,8 @@ def test_adaptive_quiz_stops_when_sure_and_offers_more(bank, person, capsys, tmp
     assert [q for _, q in prompts.asked] == list(asked)
     assert prompts.asked[0] == (f"(1 of at most {bank.max_questions + 1})", "background")
     assert prompts.confirmed == ["Answer a few more anyway?"]
-    assert prompts.said == [f"Based on {len(asked)} questions: more answers would most likely"
-                            " not change the result."]
+    assert prompts.said == [f"Based on {len(asked)} questions ({len(asked) - 1} scored): more"
+                            " answers would most likely not change the result."]
     coverage = report["coverage"]
     assert coverage["stopped_by"] == "settled" and coverage["unsettled"] is None
     assert coverage["asked"] + coverage["asked_unscored"] == len(asked) < len(bank.questions)
@@ -450,8 +450,8 @@ def test_adaptive_stop_and_resume(bank, person, capsys):
     run_quiz(QuizOptions(resume=True, json_output=True))
     report = json.loads(capsys.readouterr().out)
     assert prompts.said[0] == "Resumed with 4 answers."
-    assert prompts.said[1:] == [f"Based on {len(asked)} questions: more answers would most"
-                                " likely not change the result."]
+    assert prompts.said[1:] == [f"Based on {len(asked)} questions ({len(asked) - 1} scored):"
+                                " more answers would most likely not change the result."]
     assert [q for _, q in prompts.asked] == list(asked)[4:]
     assert prompts.asked[0][0] == f"(5 of at most {bank.max_questions + 1})"
     assert prompts.reviewed == [list(asked)]  # numbered as they were asked, the stop aside

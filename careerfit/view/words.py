@@ -112,34 +112,47 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     could not settle and how to settle it (*answers_file* names the file in the command
     that asks more; *offered*: the quiz offers more questions right after, so no
     command); None for a quiz that asked every question. It counts the questions put,
-    as the quiz numbered them."""
+    as the quiz numbered them, and says how many were scored when the starting-point
+    question is among them (three new users counted it and asked)."""
     if not coverage["stopped_early"]:
         return None
-    put = coverage["asked"] + coverage.get("asked_unscored", 0)
+    asked = coverage["asked"]
+    put = f"{asked + coverage.get('asked_unscored', 0)} questions"
+    scored = [f"{asked} scored"] if coverage.get("asked_unscored") else []
     unsettled = coverage.get("unsettled")
     if not unsettled:
         if coverage["stopped_by"] == "settled":
             # (Settled is 'sure' or 'stable in what more answers would say': not always
             # 'high', so no 'sure' here; and no 'stopped when', as a file may be edited.)
-            return (f"Based on {put} questions: more answers would most likely not change"
+            return (f"Based on {_noted(put, scored)}: more answers would most likely not change"
                     " the result.")
-        return (f"Based on {put} questions: the quiz stopped there, as the rest of the bank"
+        return (f"Based on {_noted(put, scored)}: the quiz stopped there, as the rest of the bank"
                 " would most likely not change what it says.")
     first, second = (reading(o, names) for o in unsettled["between"])
     more = unsettled["more_answers"]
-    why = {"misfit": " (your answers fit no one pattern well)",
-           "cap": (f" (the quiz's limit of {coverage['question_cap']} questions)"
-                   if coverage["asked"] >= coverage["question_cap"] else "")}
-    likely = (f" About {more} more answer{'s' if more != 1 else ''} would most likely settle it"
-              if more else "")
+    notes = list(scored)
+    if coverage["stopped_by"] == "misfit":
+        notes.append("your answers fit no one pattern well")
+    elif coverage["stopped_by"] == "cap" and asked >= coverage["question_cap"]:
+        notes = [f"{asked} scored, the quiz's limit" if scored else
+                 f"the quiz's limit of {coverage['question_cap']} questions"]
+    # (The fewest answers that settle it in half the model's draws or more: a median, so
+    # 'most likely' would overstate it; a new user answered the 8 and was not settled.)
+    likely = (f" About {more} more answer{'s' if more != 1 else ''} would settle it for about"
+              " half of people who answer as you did" if more else "")
     if coverage["stopped_by"] == "early" and not offered:  # it would have gone on: say how
         command = f"careerfit quiz --answers {answers_file or 'FILE'} --more"
         them = "it" if more == 1 else "them"
         how = f"{likely}: {command} asks {them}." if more else f" {command} asks more."
     else:
         how = f"{likely}." if more else " A few more answers would most likely not settle it."
-    return (f"Not settled after {put} questions{why.get(coverage['stopped_by'], '')}:"
+    return (f"Not settled after {_noted(put, notes)}:"
             f" {first}, or {second}.{how}")
+
+
+def _noted(text: str, notes: list[str]) -> str:
+    """*text* with its *notes* in one pair of brackets."""
+    return f"{text} ({'; '.join(notes)})" if notes else text
 
 
 def sureness_sentence(bank: Bank, result: Result) -> str:
