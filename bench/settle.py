@@ -1,0 +1,90 @@
+"""Does "About N more answers would settle it" hold? Checked on people, not on the draws.
+
+    python bench/settle.py [--people N] [--seed S] [--corpus FILE]
+
+An adaptive quiz that ends unsettled says how many more answers would settle it: the
+fewest after which half the model's posterior-predictive draws reach one verdict at
+HIGH_PROBABILITY (careerfit.engine.curtail). For each person of the external corpus
+(people the model did not make, validation/corpus.jsonl: all of them, as nothing here
+is tuned) and N simulated people, this replays the adaptive quiz on their complete
+answers; where it ends unsettled with a count, it goes on with the questions the quiz
+would ask next, answered as the person answered them, for that many, and checks whether
+the verdict is then settled. The result says "for more than half of people who answer
+as you did": the share settled should be above one half. Exits 1 when it is not, and
+2 when a corpus cannot be read (a benchmark that cannot run never prints a number).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from careerfit.bank import load_bank  # noqa: E402
+from careerfit.base.errors import CareerfitError  # noqa: E402
+from careerfit.base.vocabulary import MaybeAnswer  # noqa: E402
+from careerfit.documents.labelled import read_labelled  # noqa: E402
+from careerfit.engine.adaptive import Planner  # noqa: E402
+from careerfit.engine.ending import ending  # noqa: E402
+from careerfit.engine.result import Evaluator  # noqa: E402
+from careerfit.engine.verdict import HIGH_PROBABILITY  # noqa: E402
+from careerfit.simulation.simulate import people  # noqa: E402
+
+CORPUS = ROOT / "validation" / "corpus.jsonl"
+
+
+def settled_after_count(evaluator: Evaluator, planner: Planner,
+                        crowd: Iterable[Mapping[str, MaybeAnswer]]) -> tuple[int, int]:
+    """(people whose adaptive quiz ended unsettled with a count, of them those settled
+    after answering that many more questions as they answered the whole bank)."""
+    bank, model = evaluator.bank, evaluator.model
+    counted = settled = 0
+    for answers in crowd:
+        asked = planner.replay(answers)
+        end = ending(bank, asked, evaluator(asked, explain=False).verdict, adaptive=True,
+                     planner=planner)
+        if not end.unsettled or not end.more:
+            continue
+        going_on = dict(asked)
+        for _ in range(end.more):
+            question_id = planner.next_question(going_on, going_on.keys(), among=answers.keys())
+            if question_id is None:
+                break
+            going_on[question_id] = answers[question_id]
+        counted += 1
+        settled += max(model.verdict_chances(model.posterior(going_on))) >= HIGH_PROBABILITY
+    return counted, settled
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=600, help="simulated people")
+    parser.add_argument("--seed", type=int, default=99)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+    bank = load_bank()
+    try:
+        corpus = [person.picks for person in read_labelled(args.corpus, bank)]
+    except CareerfitError as error:
+        print(f"settle: {error}", file=sys.stderr)
+        return 2
+    evaluator = Evaluator(bank)
+    planner = Planner(bank, evaluator.model, evaluator.scorer)
+    missed = False
+    for name, crowd in ((f"external corpus ({len(corpus)} people)", corpus),
+                        (f"simulated ({args.people} people, seed {args.seed})",
+                         [p.picks for p in people(bank, args.people, seed=args.seed)])):
+        counted, settled = settled_after_count(evaluator, planner, crowd)
+        share = settled / counted if counted else 0.0
+        missed |= counted > 0 and share <= 0.5
+        print(f"{name}: {counted} ended unsettled with a count; settled after that many"
+              f" more answers: {settled} ({share:.0%}; said: more than half)")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
