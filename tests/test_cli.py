@@ -39,6 +39,20 @@ def test_help_fits_an_80_column_terminal(command):
     assert [line for line in result.stdout.splitlines() if len(line) > 80] == []
 
 
+def test_a_roles_card_lists_each_route_under_its_starting_point(bank):
+    """'• From Already working as a data scientist:' read oddly to a new user: each route
+    is its starting point's label, then the route, and the pay notes read alike."""
+    result = run("roles", "--compare", "data-scientist", "ai-engineer", "--routes", "--plain")
+    assert result.returncode == 0
+    said = result.stdout
+    for role_id in ("data-scientist", "ai-engineer"):
+        for option in bank.background.options:
+            route = bank.role(role_id).routes[option.id]
+            assert f"{option.label}: {route}" in said
+    assert "From " not in said
+    assert all(r.salary.note.startswith("Market benchmarks: ") for r in bank.roles)
+
+
 @pytest.mark.parametrize("role", ROLE_IDS)
 def test_json_is_one_document_with_the_contract_keys(role):
     result = run("quiz", "--answers", str(EXAMPLES / f"{role}.yaml"), "--json")

@@ -31,7 +31,7 @@ def _field_text(bank: Bank, card: dict[str, Any], key: str) -> str:
     if key == "routes":
         background = bank.background
         label = {o.id: o.label for o in background.options} if background else {}
-        return "\n".join(f"• From {label.get(k, k)}: {v}" for k, v in value.items())
+        return "\n".join(f"• {label.get(k, k)}: {v}" for k, v in value.items())
     if isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)
     return str(value)
