@@ -33,18 +33,24 @@ class WhatIf(NamedTuple):
         return bool(self.changes)
 
 
+# A pick-all question's other answers tried: at most this many options ticked or
+# unticked (two new users read five as answering the question as someone else).
+MOST_TOGGLED = 2
+
+
 class _Candidate(NamedTuple):
     change: Change
     gain: float  # how much closer the change brings the target to the leader
 
 
 def alternatives(question: Question, current: tuple[str, ...]) -> list[tuple[tuple[str, ...], int]]:
-    """Every other answer to *question*, with how far it is from *current* (in steps)."""
+    """Every other answer to *question*, with how far it is from *current* (in steps); for
+    a pick-all question, those within MOST_TOGGLED options ticked or unticked."""
     ids = question.option_ids
     if question.kind == "multi":
         now = set(current)
-        return [(combo, len(set(combo) ^ now)) for combo in question.possible_answers()
-                if set(combo) != now]
+        return [(combo, toggled) for combo in question.possible_answers()
+                if 0 < (toggled := len(set(combo) ^ now)) <= MOST_TOGGLED]
     here = ids.index(current[0]) if current and current[0] in ids else 0
     steps = question.kind in GRADED_KINDS
     return [((option,), abs(ids.index(option) - here) if steps else 1)
