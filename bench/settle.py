@@ -9,14 +9,17 @@ HIGH_PROBABILITY (careerfit.engine.curtail). For each person of the external cor
 is tuned) and N simulated people, this replays the adaptive quiz on their complete
 answers; where it ends unsettled with a count, it goes on with the questions the quiz
 would ask next, answered as the person answered them, for that many, and checks whether
-the verdict is then settled. The result says "for more than half of people who answer
-as you did": the share settled should be above one half. Exits 1 when it is not, and
-2 when a corpus cannot be read (a benchmark that cannot run never prints a number).
+the verdict is then settled. The result says "for about half of people who answer as
+you did": each share is printed with its 95% (Wilson) interval, and the run exits 1
+when the external corpus's interval leaves out one half (the simulated share is for
+reference: those people share the model's assumptions); 2 when a corpus cannot be read
+(a benchmark that cannot run never prints a number).
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -60,6 +63,15 @@ def settled_after_count(evaluator: Evaluator, planner: Planner,
     return counted, settled
 
 
+def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a share of *successes* in *trials*."""
+    share = successes / trials
+    centre = (share + z * z / (2 * trials)) / (1 + z * z / trials)
+    half = (z / (1 + z * z / trials)) * math.sqrt(share * (1 - share) / trials
+                                                  + z * z / (4 * trials * trials))
+    return centre - half, centre + half
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=600, help="simulated people")
@@ -75,14 +87,19 @@ def main() -> int:
     evaluator = Evaluator(bank)
     planner = Planner(bank, evaluator.model, evaluator.scorer)
     missed = False
-    for name, crowd in ((f"external corpus ({len(corpus)} people)", corpus),
-                        (f"simulated ({args.people} people, seed {args.seed})",
-                         [p.picks for p in people(bank, args.people, seed=args.seed)])):
+    for judged, name, crowd in (
+            (True, f"external corpus ({len(corpus)} people)", corpus),
+            (False, f"simulated, for reference ({args.people} people, seed {args.seed})",
+             [p.picks for p in people(bank, args.people, seed=args.seed)])):
         counted, settled = settled_after_count(evaluator, planner, crowd)
-        share = settled / counted if counted else 0.0
-        missed |= counted > 0 and share <= 0.5
+        if not counted:
+            print(f"{name}: no one ended unsettled with a count")
+            continue
+        low, high = wilson(settled, counted)
+        missed |= judged and not low <= 0.5 <= high
         print(f"{name}: {counted} ended unsettled with a count; settled after that many"
-              f" more answers: {settled} ({share:.0%}; said: more than half)")
+              f" more answers: {settled} ({settled / counted:.0%}, 95% interval"
+              f" {low:.0%}-{high:.0%}; said: about half)")
     return 1 if missed else 0
 
 

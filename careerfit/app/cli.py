@@ -167,7 +167,7 @@ def quiz(
     once what it will say is settled (one role, or between two), after at least 6
     scored answers and at most 20 (the bank's cap), usually after 6 to 10; the
     starting-point question comes on top, so the count shows "of at most 21". If it could not
-    settle, it says between what, and how many more answers would settle it for more than
+    settle, it says between what, and how many more answers would settle it for about
     half of people who answer so; it then offers to ask a few more. --full asks every
     question.
 
