@@ -121,6 +121,27 @@ def test_an_unsettled_end_reads_as_a_sentence_whatever_its_two_readings(bank, ki
     assert ending_sentence(coverage, names).startswith(said)
 
 
+def test_a_settled_saved_quiz_names_the_command_that_asks_more_anyway(tmp_path):
+    """A new user who wanted to be surer said no to 'a few more?' to read the result first,
+    then had to find --more in --help: the result of a saved adaptive quiz names it. A
+    complete file scored with --adaptive can't go on, so it is not offered there; and
+    --more without a terminal says what it needs."""
+    full = EXAMPLES / "ml-engineer.yaml"
+    saved = tmp_path / "short.yaml"
+    replayed = run("quiz", "--answers", str(full), "--adaptive", "--plain")
+    assert "scored): more answers would most likely not change" in replayed.stdout
+    assert "--more" not in replayed.stdout
+    kept = run("quiz", "--answers", str(full), "--adaptive", "--save", str(saved), "--plain")
+    command = f"careerfit quiz --answers {saved} --more"
+    assert f"{command} asks more anyway." in " ".join(kept.stdout.split())
+    again = run("quiz", "--answers", str(saved), "--plain")
+    assert f"{command} asks more anyway." in " ".join(again.stdout.split())
+    more = run("quiz", "--answers", str(saved), "--more")
+    assert more.returncode == 2 and more.stdout == ""
+    assert "--more asks more questions in a terminal" in more.stderr
+    assert "0 question(s)" not in more.stderr
+
+
 @pytest.mark.parametrize("offered", [False, True])
 def test_an_end_before_the_stop_names_the_command_unless_the_quiz_offers_more(bank, offered):
     """After the few more asked for, the quiz can stop short of its own stop (the answers

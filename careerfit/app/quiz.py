@@ -143,8 +143,9 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
     result = evaluate(bank, answers.picks)
     report = build_report(bank, result, answers)
     # The file that holds these answers, for the commands the result suggests: an edit
-    # is kept only by --save (the file it read still holds the answers before it).
-    shown_file = options.save or (None if options.edit else options.answers)
+    # is kept only by --save (the file it read still holds the answers before it), and
+    # --adaptive replays a complete file, which --more can't go on with.
+    shown_file = options.save or (None if options.edit or options.adaptive else options.answers)
     view = build_view(report, str(shown_file) if shown_file else None)
     if options.save is not None:
         write_user_file(options.save, dump_answers(bank, answers), option="--save")
@@ -206,6 +207,10 @@ def _replay(bank: Bank, answers: AnswerSet, path: Path | None) -> AnswerSet:
 
 
 def _refuse_without_terminal(options: QuizOptions, missing: list[str]) -> None:
+    if options.more:  # (it once said "0 question(s) have no answer")
+        raise InputError(
+            "--more asks more questions in a terminal, and standard input is not one",
+            hint=f"run careerfit quiz --answers {options.answers} --more in a terminal")
     if options.answers is not None and not options.edit:
         raise InputError(
             f"{options.answers}: {len(missing)} question(s) have no answer:"

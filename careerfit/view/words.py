@@ -121,13 +121,17 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     scored = [f"{asked} scored"] if coverage.get("asked_unscored") else []
     unsettled = coverage.get("unsettled")
     if not unsettled:
+        # (A new user who wanted to be surer declined the offer to read the result first,
+        # then had to find --more in --help: a saved quiz's result names it.)
+        anyway = (f" careerfit quiz --answers {answers_file} --more asks more anyway."
+                  if answers_file and not offered else "")
         if coverage["stopped_by"] == "settled":
             # (Settled is 'sure' or 'stable in what more answers would say': not always
             # 'high', so no 'sure' here; and no 'stopped when', as a file may be edited.)
             return (f"Based on {_noted(put, scored)}: more answers would most likely not change"
-                    " the result.")
+                    f" the result.{anyway}")
         return (f"Based on {_noted(put, scored)}: the quiz stopped there, as the rest of the bank"
-                " would most likely not change what it says.")
+                f" would most likely not change what it says.{anyway}")
     first, second = (reading(o, names) for o in unsettled["between"])
     more = unsettled["more_answers"]
     notes = list(scored)
