@@ -169,3 +169,27 @@ def test_a_route_that_asks_for_skills_the_person_has_says_that_part_is_behind_th
     report = json.loads(run("quiz", "--answers", str(path), "--json").stdout)
     assert report["next_steps"]["route_already_have"] == []
     assert "behind you" not in run("quiz", "--answers", str(path), "--plain").stdout
+
+
+def test_tools_to_learn_leave_out_what_a_skill_or_the_background_brings(tmp_path):
+    """New users were told to learn 'structured evaluation tooling' after ticking
+    evaluation harnesses, and Tableau as analysts: roles.yaml says which skills and
+    backgrounds bring a tool."""
+    path = tmp_path / "a.yaml"
+    text = (EXAMPLES / "data-scientist.yaml").read_text()
+    assert "background: analyst" in text
+    path.write_text(text)
+    tools = json.loads(run("quiz", "--answers", str(path), "--json").stdout
+                       )["next_steps"]["tools"]
+    assert "Tableau or a similar BI tool" not in tools and "SQL" not in tools
+    assert "Jupyter notebooks" in tools
+    path.write_text(text.replace("background: analyst", "background: student"))
+    tools = json.loads(run("quiz", "--answers", str(path), "--json").stdout
+                       )["next_steps"]["tools"]
+    assert "Tableau or a similar BI tool" in tools and "SQL" in tools
+    ai = (EXAMPLES / "ai-engineer.yaml").read_text()
+    for skills, shown in (("", True), ("skills: [evaluation-harnesses]\n", False)):
+        path.write_text(ai + skills)
+        tools = json.loads(run("quiz", "--answers", str(path), "--json").stdout
+                           )["next_steps"]["tools"]
+        assert ("structured evaluation tooling" in tools) == shown

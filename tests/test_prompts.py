@@ -798,7 +798,9 @@ def test_the_skills_question_offers_skills_by_name_and_leaves_their_tools_out(
     steps = report["next_steps"]
     assert steps["already_have_names"] == ["SQL", "Python and pandas for analysis"]
     assert "SQL" not in steps["tools"] and "pandas" not in steps["tools"]
-    assert "Jupyter notebooks" in steps["tools"]
+    # Notebooks come with Python for analysis (roles.yaml's tool 'skills'); BI tools don't.
+    assert "Jupyter notebooks" not in steps["tools"]
+    assert "Tableau or a similar BI tool" in steps["tools"]
     from careerfit.view.model import build_view
 
     shown = build_view(report).steps[0]

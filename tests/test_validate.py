@@ -124,12 +124,23 @@ def _route_skills(skills):
     return edit
 
 
+def _tool(tool):
+    def edit(q, r):
+        r["roles"][0]["tools"] = [tool]
+    return edit
+
+
 PROBLEMS = {
     "route naming an unknown skill": (_route_skills(["sketch-daily", "sketch-dayly"]),
                                       "roles.yaml",
                                       "a route names the unknown skill id 'sketch-dayly'"),
     "route skills not a list": (_route_skills("sketch-daily"), "roles.yaml",
                                 "a route's 'skills' is a list of skill ids"),
+    "tool naming an unknown skill": (_tool({"text": "Pencils", "skills": ["sketch-dayly"]}),
+                                     "roles.yaml",
+                                     "a tool names the unknown skill id 'sketch-dayly'"),
+    "tool known_by not a list": (_tool({"text": "Pencils", "known_by": "student"}),
+                                 "roles.yaml", "'known_by' is a list of background ids"),
     "blend without a profile": (_blend(None), "roles.yaml", "profile must be a mapping"),
     "blend profile with an unknown trait": (_blend({"drawing": 1, "juggling": 1}), "roles.yaml",
                                             "unknown trait 'juggling'"),

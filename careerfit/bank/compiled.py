@@ -30,8 +30,8 @@ FILE_NAME = "bank.compiled.json"
 # faster to read than decimal floats (format 2). Format 3 adds the blends' profiles,
 # format 4 the skill ids, format 5 the calibration and the question cap, format 6 the
 # skills' short names, format 7 the blends' job titles, format 8 their weekend projects,
-# format 9 the skills each route names.
-FORMAT = 9
+# format 9 the skills each route names, format 10 the skills and backgrounds of tools.
+FORMAT = 10
 SOURCES = ("questions.yaml", "roles.yaml")
 OPTIONAL_SOURCES = ("calibration.yaml",)
 
@@ -82,7 +82,8 @@ def bank_to_plain(bank: Bank) -> dict[str, Any]:
         "roles": [{**r._asdict(), "profile": dict(r.profile), "salary": r.salary._asdict(),
                    "routes": dict(r.routes),
                    "known_by": {k: list(v) for k, v in r.known_by.items()},
-                   "route_skills": {k: list(v) for k, v in r.route_skills.items()}}
+                   **{part: {k: list(v) for k, v in getattr(r, part).items()}
+                      for part in ("route_skills", "tool_skills", "tool_known_by")}}
                   for r in bank.roles],
         "traits": [list(t) for t in bank.traits],
         "blends": [{**b._asdict(), "roles": sorted(b.roles), "profile": dict(b.profile)}
@@ -100,7 +101,8 @@ def _bank_from_plain(plain: dict[str, Any], directory: Path, tables: CompiledTab
     roles = tuple(
         Role(**{**r, "salary": Salary(**r["salary"]),
                 "known_by": {k: tuple(v) for k, v in r["known_by"].items()},
-                "route_skills": {k: tuple(v) for k, v in r["route_skills"].items()},
+                **{part: {k: tuple(v) for k, v in r[part].items()}
+                   for part in ("route_skills", "tool_skills", "tool_known_by")},
                 **{k: tuple(r[k]) for k in ("responsibilities", "skills", "skill_priorities",
                                             "tools", "outputs", "use_cases", "skill_ids",
                                             "skill_labels")}})

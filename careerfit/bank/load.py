@@ -103,8 +103,8 @@ def _background_problems(roles_path: Path | str, roles: list[Role],
         return []
     problems = []
     for role in roles:
-        unknown = sorted({b for bs in role.known_by.values() for b in bs}
-                         - set(background.option_ids))
+        unknown = sorted({b for bs in (*role.known_by.values(), *role.tool_known_by.values())
+                          for b in bs} - set(background.option_ids))
         if unknown:
             problems.append(
                 f"{roles_path}:{role.line}: role '{role.id}' names unknown background(s)"
@@ -260,6 +260,7 @@ class _RolesReader(_Reader):
             self.problem((*keys, "salary"), "salary needs whole numbers 'low' <= 'high'")
             low, high = 0, 0
         routes, route_skills = self._routes(entry, keys)
+        tools, tool_skills, tool_known_by = self._tools(entry, keys)
         priorities, known_by, skill_ids, labels = self._priorities(entry, keys)
         return Role(
             id=self.ident(entry, keys, seen, "role"),
@@ -269,7 +270,9 @@ class _RolesReader(_Reader):
             responsibilities=self.texts(entry, keys, "responsibilities"),
             skills=self.texts(entry, keys, "skills"),
             skill_priorities=tuple(priorities),
-            tools=self.texts(entry, keys, "tools"),
+            tools=tools,
+            tool_skills=tool_skills,
+            tool_known_by=tool_known_by,
             outputs=self.texts(entry, keys, "outputs"),
             use_cases=self.texts(entry, keys, "use_cases"),
             entry=self.text(entry, keys, "entry"),
@@ -309,16 +312,59 @@ class _RolesReader(_Reader):
             skills[name] = tuple(named)
         return routes, skills
 
+    def _tools(self, entry: dict, keys: tuple[Any, ...]
+               ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        """Tools: text, or {text: ..., skills: [skill ids], known_by: [background ids]},
+        naming the skills that come with the tool and the backgrounds that already use it:
+        next steps leave it out of "Tools to learn" for such a person (new users were told
+        to learn evaluation tooling after ticking evaluation harnesses, and Tableau as
+        analysts)."""
+        names: list[str] = []
+        skills: dict[str, tuple[str, ...]] = {}
+        known_by: dict[str, tuple[str, ...]] = {}
+        items = entry.get("tools")
+        if not isinstance(items, list) or not items:
+            self.problem((*keys, "tools") if "tools" in entry else keys,
+                         "'tools' must be a non-empty list of text")
+            return (), {}, {}
+        for index, item in enumerate(items):
+            where = (*keys, "tools", index)
+            if isinstance(item, str) and item.strip():
+                names.append(clean(item.strip()))
+                continue
+            if not isinstance(item, dict):
+                self.problem(where, "a tool is text, or a mapping with 'text' (and 'skills',"
+                                    " 'known_by')")
+                continue
+            self.unknown_keys(item, where, {"text", "skills", "known_by"})
+            name = self.text(item, where, "text")
+            names.append(name)
+            skills[name] = self._ids(item, where, "skills", "skill ids")
+            known_by[name] = self._ids(item, where, "known_by", "background ids")
+        return tuple(names), skills, known_by
+
+    def _ids(self, item: dict, where: tuple[Any, ...], key: str, what: str
+             ) -> tuple[str, ...]:
+        named = item.get(key, [])
+        if not (isinstance(named, list) and all(isinstance(s, str) for s in named)):
+            self.problem((*where, key), f"'{key}' is a list of {what}")
+            return ()
+        return tuple(named)
+
     def _route_skills_known(self, roles: list[Role]) -> None:
-        """Every skill a route names is one of the roles' skill priorities (by id)."""
+        """Every skill a route or a tool names is one of the roles' skill priorities (by id)."""
         known = {skill for role in roles for skill in role.skill_ids}
         for index, role in enumerate(roles):
-            for background, named in role.route_skills.items():
+            named_by = [(("routes", background), named)
+                        for background, named in role.route_skills.items()]
+            named_by += [(("tools", role.tools.index(tool)), named)
+                         for tool, named in role.tool_skills.items()]
+            for (part, key), named in named_by:
                 for place, skill in enumerate(named):
                     if skill not in known:
-                        self.problem(("roles", index, "routes", background, "skills", place),
-                                     f"a route names the unknown skill id {literal(skill)}"
-                                     f" (known: {', '.join(sorted(known))})")
+                        self.problem(("roles", index, part, key, "skills", place),
+                                     f"a {part[:-1]} names the unknown skill id"
+                                     f" {literal(skill)} (known: {', '.join(sorted(known))})")
 
     def _priorities(self, entry: dict, keys: tuple[Any, ...]
                     ) -> tuple[list[str], dict[str, tuple[str, ...]], list[str], list[str]]:

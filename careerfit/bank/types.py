@@ -175,6 +175,10 @@ class Role(NamedTuple):
     skill_labels: tuple[str, ...] = ()
     # Background id -> the skills (ids) its route asks to learn, where roles.yaml names them.
     route_skills: Mapping[str, tuple[str, ...]] = {}
+    # Tool -> the skills (ids) that come with it, and the backgrounds that already use it
+    # (next steps leave it out of the tools to learn for such a person).
+    tool_skills: Mapping[str, tuple[str, ...]] = {}
+    tool_known_by: Mapping[str, tuple[str, ...]] = {}
 
     def priorities_by_id(self) -> dict[str, str]:
         """Skill id -> skill priority text."""

@@ -250,9 +250,12 @@ def _next_steps(bank: Bank, steps: NextSteps | None, have: tuple[str, ...] = ()
         "background_label": label,
         "route": steps.route,
         **{key: card[key] for key in CARD_STEP_KEYS},
-        # Someone already working in the role uses its everyday tools: none to learn.
+        # Someone already working in the role uses its everyday tools: none to learn; nor
+        # a tool a skill they have names or brings, or their background already uses.
         "tools": ([] if steps.background == role.id else
-                  [tool for tool in card["tools"] if not _named_in(tool, had)]),
+                  [tool for tool in card["tools"] if not _named_in(tool, had)
+                   and not set(role.tool_skills.get(tool, ())) & set(have)
+                   and steps.background not in role.tool_known_by.get(tool, ())]),
         "skill_priorities": [text for skill, text in role.priorities_by_id().items()
                              if text in wanted and skill not in have][:3],
         "already_have": [text for skill, text in role.priorities_by_id().items()
