@@ -39,6 +39,19 @@ def test_help_fits_an_80_column_terminal(command):
     assert [line for line in result.stdout.splitlines() if len(line) > 80] == []
 
 
+def test_compared_cards_say_what_is_compared_when_too_narrow_for_a_table():
+    """At 80 columns the two cards come one after the other: a new user lost track of what
+    was compared, and the list's footer broke 'careerfit roles --compare A B' in two."""
+    narrow = {**os.environ, "COLUMNS": "80"}
+    shown = run("roles", "--compare", "data-scientist", "ml-engineer", env=narrow).stdout
+    assert shown.startswith("Comparing Data Scientist and Machine Learning Engineer, one after"
+                            " the other")
+    listing = run("roles", env=narrow).stdout.splitlines()
+    assert "Compare two: careerfit roles --compare A B" in listing
+    plain = run("roles", "--compare", "data-scientist", "ml-engineer", "--plain").stdout
+    assert plain.startswith("Comparing Data Scientist and Machine Learning Engineer:")
+
+
 def test_a_roles_card_lists_each_route_under_its_starting_point(bank):
     """'• From Already working as a data scientist:' read oddly to a new user: each route
     is its starting point's label, then the route, and the pay notes read alike."""

@@ -465,6 +465,13 @@ def test_the_reasons_name_the_two_roles_they_weigh():
     screen = " ".join(run("quiz", "--answers", str(EXAMPLES / "ai-engineer.yaml"),
                           "--plain").stdout.split())
     assert f"fit points each answer gave {first} over {second}, or the other way" in screen
+    # No answer pulled the other way: the note doesn't promise it (two new users looked).
+    from careerfit.view.model import build_view
+
+    report["reasons"]["against"] = []
+    reasons = build_view(report).reasons
+    assert reasons.note == f"fit points each answer gave {first} over {second}"
+    assert [group.title for group in reasons.groups] == [f"Toward {first}"]
 
 
 @pytest.mark.parametrize(("rows", "hinted"), [(24, True), (500, False)])

@@ -111,6 +111,8 @@ def show_blend(bank: Bank, blend: Blend, json_output: bool, plain: bool = False)
 # Below these widths tables would squeeze names into broken lines: stack instead.
 LIST_TABLE_WIDTH = 70
 COMPARE_TABLE_WIDTH = 90
+NARROW_COMPARE = ("Comparing {names}, one after the other: a terminal of {width} columns or"
+                  " more shows them side by side.\n")
 
 
 def roles_view(bank: Bank, cards: list[dict[str, Any]], routes: bool, width: int) -> Any:
@@ -121,9 +123,10 @@ def roles_view(bank: Bank, cards: list[dict[str, Any]], routes: bool, width: int
     from rich.text import Text
 
     if not cards:
+        # (One line each: at 80 columns one line broke the compare command in two.)
         footer = Text("Show a card: careerfit roles " + ("ROLE or BLEND" if bank.blends
                                                          else "ROLE")
-                      + "    Compare: careerfit roles --compare A B")
+                      + "\nCompare two: careerfit roles --compare A B")
         blends: list[Any] = []
         if bank.blends:
             blends.append(Text(BLENDS_HEADING, style="bold"))
@@ -143,6 +146,10 @@ def roles_view(bank: Bank, cards: list[dict[str, Any]], routes: bool, width: int
     fields = [(key, title) for key, title in CARD_FIELDS if key != "routes" or routes]
     if len(cards) == 1 or width < COMPARE_TABLE_WIDTH:
         parts: list[Any] = []
+        if len(cards) > 1:  # (a new user at 80 columns lost track of what was compared)
+            parts.append(Text(NARROW_COMPARE.format(
+                names=" and ".join(card["name"] for card in cards), width=COMPARE_TABLE_WIDTH),
+                style="dim"))
         for card in cards:
             parts.append(Text(card["name"], style="bold magenta"))
             for key, title in fields:

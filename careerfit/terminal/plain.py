@@ -91,9 +91,10 @@ def plain_roles(bank: Bank, cards: list[dict[str, Any]], fields: list[tuple[str,
                 b.roles, key=list(names).index)) for b in bank.blends]
         lines.append("Show a card: careerfit roles " + ("ROLE or BLEND" if bank.blends
                                                         else "ROLE")
-                     + ". Compare: careerfit roles --compare A B")
+                     + "\nCompare two: careerfit roles --compare A B")
         return fold("\n".join(clean(line) for line in lines), width) + "\n"
-    lines = []
+    lines = [f"Comparing {' and '.join(card['name'] for card in cards)}:", ""
+             ] if len(cards) > 1 else []
     for card in cards:
         lines.append(card["name"])
         for key, title in fields:

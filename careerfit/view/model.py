@@ -23,7 +23,10 @@ RANKING_TITLE = "Your fit with each role (out of 100)"
 # What the reasons' fit points mean, said once under their heading in every view.
 # With three roles, "over the other" needs the two named (a new user asked which other),
 # in the order they are read (another found "one of A and B over the other" awkward).
-REASONS_NOTE = "fit points each answer gave {first} over {second}, or the other way"
+REASONS_NOTE = "fit points each answer gave {first} over {second}"
+# ...said when answers pulled both ways (two new users looked for "the other way" when
+# nothing did).
+BOTH_WAYS = ", or the other way"
 WHAT_IF_HEADING = "What would change it"
 TASTERS_HEADING = "Find out by doing: a weekend project for each"
 # The listed parts of next steps, with the heading every view gives them.
@@ -189,8 +192,10 @@ def _reasons(report: Mapping[str, Any], names: Mapping[str, str]) -> Reasons | N
         return None
     heading = "Why" if report["recommendation"]["role"] else "What leaned which way"
     first, second = report["ranking"][0]["role"], report["recommendation"]["runner_up"]
-    return Reasons(heading, REASONS_NOTE.format(first=names[first], second=names[second]),
-                   tuple(groups))
+    if not report["reasons"]["for"]:  # only answers toward the runner-up
+        first, second = second, first
+    note = REASONS_NOTE.format(first=names[first], second=names[second])
+    return Reasons(heading, note + (BOTH_WAYS if len(groups) == 2 else ""), tuple(groups))
 
 
 def _steps(steps: Mapping[str, Any], name: str) -> Steps:
