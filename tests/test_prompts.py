@@ -518,6 +518,33 @@ def test_the_collector_runs_again_once_the_plain_quiz_waits_for_a_line(bank, pau
     assert gc.isenabled()
 
 
+def test_the_answered_line_keeps_the_count_not_what_was_being_decided(bank):
+    """'(7 of at most 21 · deciding: ...)' is shown while the question is asked; the
+    line the answered question leaves on screen keeps '(7 of at most 21)' (a new user
+    found the old 'deciding' stale there)."""
+    from careerfit.terminal.fold import Progress
+
+    class Screen(DummyOutput):
+        def __init__(self):
+            self.written: list[str] = []
+
+        def write(self, data):
+            self.written.append(data)
+
+    question = bank.questions[1]
+    shown = "(7 of at most 21 · deciding: Data Scientist as your main role, or no clear pick)"
+    screen = Screen()
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys_for(question, (question.option_ids[0],)))
+        ask.Prompter(input=pipe, output=screen).ask(question, Progress(shown,
+                                                                       "(7 of at most 21)"))
+    text = "".join(screen.written)
+    assert "deciding" in text  # while it was asked
+    answered = next(w for w in screen.written if w.startswith("? ") and w.endswith("\n"))
+    assert answered.startswith(f"? (7 of at most 21) {question.short}: ")
+    assert "deciding" not in answered
+
+
 def test_past_a_clear_persons_stop_the_progress_line_says_what_is_being_decided(
         bank, person, capsys):
     """Someone between two roles is told why the quiz goes on, in both prompt modes (the

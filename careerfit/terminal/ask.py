@@ -22,7 +22,7 @@ from careerfit.bank import BACK, SKIP, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import MaybeAnswer
-from careerfit.terminal.fold import question_lines
+from careerfit.terminal.fold import answered_label, question_lines
 
 if TYPE_CHECKING:
     from careerfit.terminal.session.loop import ReviewRow
@@ -138,7 +138,7 @@ class Prompter:
         """Leave one line for the question as answered, wrapped at word boundaries (the
         prompt itself is erased when done: going back, or a stray Enter on the 'move to
         an answer' line, leaves no ghost of it)."""
-        line = f"? {label} {clean(question.short or question.text)}: " \
+        line = f"? {answered_label(label)} {clean(question.short or question.text)}: " \
                f"{clean(question.describe(answer))}"
         text = _wrap(line, self._columns() - 1, indent="    ")
         self.output.write(text + "\n")

@@ -55,6 +55,24 @@ def say(stream: TextIO, text: str) -> None:
     stream.flush()
 
 
+class Progress(str):
+    """A question's progress label as shown while it is asked, which may say what the
+    next answers decide, and *count*: the count alone, for the line the answered question
+    leaves on screen (a new user found 'deciding: ...' stale there)."""
+
+    count: str
+
+    def __new__(cls, shown: str, count: str) -> Progress:
+        label = super().__new__(cls, shown)
+        label.count = count
+        return label
+
+
+def answered_label(label: str) -> str:
+    """What an answered question's line keeps of its progress *label*: the count."""
+    return label.count if isinstance(label, Progress) else label
+
+
 def question_lines(label: str, text: str) -> list[str]:
     """A question's progress *label* and *text*: one line while the label is a short
     count; a longer one (naming what the next answers decide) on a line of its own, as

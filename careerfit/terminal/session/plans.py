@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from careerfit.bank import Bank
 from careerfit.base.vocabulary import EditablePicks
+from careerfit.terminal.fold import Progress
 
 MORE_PROMPT = "Answer a few more anyway?"
 
@@ -130,8 +131,10 @@ class AdaptivePlan:
             return (f"({number} · {number - self._answered_before} of {self._extension}"
                     " more)")
         most = self.bank.max_questions + (self.bank.background is not None)
-        why = f" · {self._deciding(picks)}" if number > SAY_WHY_AFTER else ""
-        return f"({number} of at most {most}{why})"
+        count = f"({number} of at most {most})"
+        if number <= SAY_WHY_AFTER:
+            return count
+        return Progress(f"({number} of at most {most} · {self._deciding(picks)})", count)
 
     def _deciding(self, picks: EditablePicks) -> str:
         """What the next answers decide, in words: the two likeliest readings so far."""
