@@ -31,7 +31,29 @@ def export_card(view: ResultView, suffix: str) -> str:
     console.print(result_view(view, EXPORT_WIDTH))
     if suffix == ".svg":
         return console.export_svg(title="careerfit result")
-    return console.export_html(inline_styles=True)
+    return console.export_html(inline_styles=True, code_format=HTML_PAGE)
+
+
+# rich's page, with a title (a browser tab showed only the file name to a new user).
+HTML_PAGE = """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="UTF-8">
+<title>careerfit result</title>
+<style>
+{stylesheet}
+body {{
+    color: {foreground};
+    background-color: {background};
+}}
+</style>
+</head>
+<body>
+    <pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace"><code \
+style="font-family:inherit">{code}</code></pre>
+</body>
+</html>
+"""
 
 
 def _md(text: object) -> str:
