@@ -193,15 +193,21 @@ def _what_if(bank: Bank, what_if: WhatIf, leader: str, kind: str) -> dict[str, A
             "to_label": question.describe(change.after),
         })
     target, first = bank.role(what_if.target).name, bank.role(leader).name
+    # (A new user asked what 'within the pair' meant above a blend: it is the two roles
+    # the result names, and the what-if is about which of them fits better.)
     pair = kind in (TIE, BLEND)
-    if not changes:
+    parts = [_change_words(bank.question(c.question), c) for c in what_if.changes]
+    if pair and not changes:
+        sentence = (f"Of the two roles your result names, {first} fits better, and no change"
+                    f" to one or two of your answers would put {target} ahead of it.")
+    elif pair:
+        sentence = (f"Of the two roles your result names, {target} would fit better than"
+                    f" {first} if you " + " and ".join(parts) + ".")
+    elif not changes:
         sentence = (f"No change to one or two of your answers would put {target} ahead of"
-                    f" {first}" + (" within the pair." if pair else
-                                   ": the pick is robust." if kind == MAIN else "."))
+                    f" {first}" + (": the pick is robust." if kind == MAIN else "."))
     else:
-        parts = [_change_words(bank.question(c.question), c) for c in what_if.changes]
-        sentence = (("Within the pair, " if pair else "") + f"{target} would come first if you "
-                    + " and ".join(parts) + ".")
+        sentence = f"{target} would come first if you " + " and ".join(parts) + "."
     return {
         "target": what_if.target,
         "found": what_if.found,
