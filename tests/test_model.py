@@ -91,7 +91,8 @@ def test_validity_on_a_fixed_sample(bank):
     assert validity.share(["blend"], "right_blend") >= 0.85 - 0.05
     assert validity.share(["blend"], "high") <= 0.10 + 0.05
     between = measure(bank, people(bank, 240, seed=8, pool=off_model_profiles(bank)), evaluator)
-    assert between.share(["85/15"], "high_right") >= 0.9
+    assert between.share(["85/15"], "high_right") >= 0.9 - 0.05  # (40 people: the
+    # same sampling allowance as above; bench/validity.py measures 375)
     assert between.share(["60/40"], "high") <= 0.6  # between personas: rarely sure
 
 

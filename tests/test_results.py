@@ -153,7 +153,8 @@ def test_hybrid_is_named_when_the_top_two_are_close(bank):
 
 @pytest.mark.parametrize(("background", "words"), [
     ("analyst", "business"), ("software-engineer", "ML coursework"),
-    ("data-scientist", "software engineering rigour")])
+    ("data-scientist", "software engineering rigour"),
+    ("ai-engineer", "ML fundamentals beyond prompting")])
 def test_next_steps_follow_the_background(tmp_path, background, words):
     role = "ml-engineer" if background != "analyst" else "data-scientist"
     answers = yaml.safe_load((EXAMPLES / f"{role}.yaml").read_text())
@@ -165,10 +166,12 @@ def test_next_steps_follow_the_background(tmp_path, background, words):
     assert len(steps["skill_priorities"]) == 3 and steps["salary"]["low"] > 100000
 
 
-@pytest.mark.parametrize("role", ["data-scientist", "ml-engineer"])
+@pytest.mark.parametrize("role", ["data-scientist", "ml-engineer", "ai-engineer"])
 def test_someone_already_in_the_role_is_not_told_to_learn_its_everyday_tools(tmp_path, role):
     """A working data scientist recommended Data Scientist was told to learn Jupyter
-    notebooks and scikit-learn; someone coming from elsewhere still is."""
+    notebooks and scikit-learn; someone coming from elsewhere still is. (An AI engineer
+    had no starting point of their own: a new user doing evaluation work picked
+    'Something else' and was told to learn Python well.)"""
     answers = yaml.safe_load((EXAMPLES / f"{role}.yaml").read_text())
     shown = {}
     for background in (role, "student"):

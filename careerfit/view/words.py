@@ -142,7 +142,7 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
                  f"the quiz's limit of {coverage['question_cap']} questions"]
     # (The fewest answers that settle it in half the model's draws or more: 'most likely'
     # overstated it, as a new user answered the 8 and was not settled. It held for 9 of
-    # 17 people of the external corpus and 28 of 43 simulated: bench/settle.py.)
+    # 17 people of the external corpus and 18 of 36 simulated: bench/settle.py.)
     likely = (f" About {more} more answer{'s' if more != 1 else ''} would settle it for about"
               " half of people who answer as you did" if more else "")
     if coverage["stopped_by"] == "early" and not offered:  # it would have gone on: say how
