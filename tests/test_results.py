@@ -441,6 +441,11 @@ def test_a_named_blend_gives_job_titles_to_search_for_and_a_weekend_project(tmp_
                                                       report["recommendation"]["runner_up"]]
     projects = screen[screen.index("Find out by doing"):]
     assert f"{blend.name}: " in projects and card["taster"] == blend.taster
+    # ...and the skills it asks for most, by name (a new user drawn to a blend found only
+    # its two roles' next steps).
+    names = [load_bank().skill_labels[skill] for skill in blend.skills]
+    assert hybrid["skills"] == card["skills"] == names and len(names) == 3
+    assert "Skills it asks for most: " + "; ".join(names) in " ".join(screen.split())
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)

@@ -130,7 +130,16 @@ def _tool(tool):
     return edit
 
 
+def _blend_skills(q, r):
+    r["blends"] = [{"roles": ["illustrator", "surveyor"], "name": "Field sketching",
+                    "description": "Drawing outdoors.", "source": "x",
+                    "profile": {"drawing": 1, "outdoors": 1},
+                    "skills": ["sketch-daily", "sketch-dayly"]}]
+
+
 PROBLEMS = {
+    "blend naming an unknown skill": (_blend_skills, "roles.yaml",
+                                      "a blend names the unknown skill id 'sketch-dayly'"),
     "route naming an unknown skill": (_route_skills(["sketch-daily", "sketch-dayly"]),
                                       "roles.yaml",
                                       "a route names the unknown skill id 'sketch-dayly'"),

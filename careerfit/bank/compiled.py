@@ -30,8 +30,9 @@ FILE_NAME = "bank.compiled.json"
 # faster to read than decimal floats (format 2). Format 3 adds the blends' profiles,
 # format 4 the skill ids, format 5 the calibration and the question cap, format 6 the
 # skills' short names, format 7 the blends' job titles, format 8 their weekend projects,
-# format 9 the skills each route names, format 10 the skills and backgrounds of tools.
-FORMAT = 10
+# format 9 the skills each route names, format 10 the skills and backgrounds of tools,
+# format 11 the skills each blend asks for.
+FORMAT = 11
 SOURCES = ("questions.yaml", "roles.yaml")
 OPTIONAL_SOURCES = ("calibration.yaml",)
 
@@ -108,7 +109,8 @@ def _bank_from_plain(plain: dict[str, Any], directory: Path, tables: CompiledTab
                                             "skill_labels")}})
         for r in plain["roles"])
     traits = tuple(Trait(*t) for t in plain["traits"])
-    blends = tuple(Blend(**{**b, "roles": frozenset(b["roles"]), "titles": tuple(b["titles"])})
+    blends = tuple(Blend(**{**b, "roles": frozenset(b["roles"]), "titles": tuple(b["titles"]),
+                            "skills": tuple(b["skills"])})
                    for b in plain["blends"])
     calibration = Calibration.from_plain(plain["calibration"])
     return Bank(questions, roles, traits, blends, directory, tables, calibration,

@@ -210,7 +210,7 @@ class _RolesReader(_Reader):
         "id", "name", "profile", "summary", "responsibilities", "skills", "skill_priorities",
         "tools", "outputs", "use_cases", "entry", "salary", "routes", "taster"}
     BLEND_KEYS: ClassVar[set[str]] = {"roles", "name", "description", "profile", "source",
-                                      "titles", "taster"}
+                                      "titles", "taster", "skills"}
 
     def read(self) -> tuple[list[Trait], list[Role], list[Blend]]:
         top = self.mapping(self.doc.data, (), "roles.yaml")
@@ -238,6 +238,13 @@ class _RolesReader(_Reader):
         blends = [self._blend(index, entry, ids, known)
                   for index, entry in enumerate(self.items(top.get("blends", []), ("blends",),
                                                            "'blends'"))]
+        known_skills = {skill for role in roles for skill in role.skill_ids}
+        for index, blend in enumerate(blends):
+            for place, skill in enumerate(blend.skills):
+                if skill not in known_skills:
+                    self.problem(("blends", index, "skills", place),
+                                 f"a blend names the unknown skill id {literal(skill)}"
+                                 f" (known: {', '.join(sorted(known_skills))})")
         first_of: dict[frozenset[str], int] = {}
         for index, blend in enumerate(blends):
             if blend.roles and first_of.setdefault(blend.roles, index) != index:
@@ -434,7 +441,8 @@ class _RolesReader(_Reader):
         return Blend(frozenset(pair), self.text(entry, keys, "name"),
                      self.text(entry, keys, "description"), profile,
                      self.text(entry, keys, "source"), self.doc.line(*keys), titles,
-                     self.text(entry, keys, "taster", required=False))
+                     self.text(entry, keys, "taster", required=False),
+                     self._ids(entry, keys, "skills", "skill ids"))
 
 
 class _QuestionsReader(_Reader):

@@ -226,6 +226,9 @@ class Blend(NamedTuple):
     titles: tuple[str, ...] = ()
     # A weekend project in the blend's own work, shown with the two roles' (optional).
     taster: str = ""
+    # The skills (ids of the roles' skill priorities) the blend asks for most (optional):
+    # a new user drawn to a blend found only its two roles' next steps.
+    skills: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

@@ -70,7 +70,8 @@ def blend_data(bank: Bank, blend: Blend) -> dict[str, Any]:
     return {"blend": blend.id, "name": blend.name, "roles": roles,
             "role_names": [bank.role(r).name for r in roles],
             "description": blend.description, "titles": list(blend.titles),
-            "taster": blend.taster or None}
+            "taster": blend.taster or None,
+            "skills": [bank.skill_labels[skill] for skill in blend.skills]}
 
 
 def blend_lines(bank: Bank, blend: Blend) -> tuple[str, str, str]:
@@ -82,7 +83,7 @@ def blend_lines(bank: Bank, blend: Blend) -> tuple[str, str, str]:
     return (blend.name, f"Where {first} and {second} meet"
                         f" (careerfit roles {data['roles'][0]}, careerfit roles"
                         f" {data['roles'][1]})",
-            blend_text(blend.description, blend.titles) + taster)
+            blend_text(blend.description, blend.titles, data["skills"]) + taster)
 
 
 def show_blend(bank: Bank, blend: Blend, json_output: bool, plain: bool = False) -> None:

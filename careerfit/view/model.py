@@ -59,10 +59,11 @@ class BlendNote(NamedTuple):
     name: str
     description: str
     titles: tuple[str, ...]
+    skills: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
-        return blend_text(self.description, self.titles)
+        return blend_text(self.description, self.titles, self.skills)
 
 
 class Row(NamedTuple):
@@ -163,7 +164,8 @@ def _verdict(report: Mapping[str, Any], names: Mapping[str, str],
     hybrid = rec["hybrid"]
     return Verdict(label, text, outcome["confidence"], note, rec["summary"], rec["sureness"],
                    basis, BlendNote(hybrid["name"], hybrid["description"],
-                                    tuple(hybrid.get("titles", ()))) if hybrid else None)
+                                    tuple(hybrid.get("titles", ())),
+                                    tuple(hybrid.get("skills", ()))) if hybrid else None)
 
 
 def _tasters(report: Mapping[str, Any]) -> tuple[Taster, ...]:

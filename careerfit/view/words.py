@@ -210,12 +210,16 @@ def in_100(count: int) -> str:
     return f"about {count}"
 
 
-def blend_text(description: str, titles: Sequence[str]) -> str:
-    """A blend in words: what it is, then the job titles to search for when the bank gives
-    them (a new user drawn to a blend found no title to look for)."""
-    if not titles:
-        return description
-    return f"{description} Job titles to search for: {', '.join(titles)}."
+def blend_text(description: str, titles: Sequence[str], skills: Sequence[str] = ()) -> str:
+    """A blend in words: what it is, then the job titles to search for and the skills it
+    asks for most, when the bank gives them (a new user drawn to a blend found no title
+    to look for; another found only its two roles' next steps)."""
+    text = description
+    if titles:
+        text += f" Job titles to search for: {', '.join(titles)}."
+    if skills:
+        text += f" Skills it asks for most: {'; '.join(skills)}."
+    return text
 
 
 def salary_text(salary: dict[str, Any]) -> str:
