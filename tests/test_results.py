@@ -446,6 +446,11 @@ def test_a_named_blend_gives_job_titles_to_search_for_and_a_weekend_project(tmp_
     names = [load_bank().skill_labels[skill] for skill in blend.skills]
     assert hybrid["skills"] == card["skills"] == names and len(names) == 3
     assert "Skills it asks for most: " + "; ".join(names) in " ".join(screen.split())
+    had = tmp_path / "had.yaml"  # one of them ticked: marked, not listed as if to learn
+    had.write_text((EXAMPLES / "llm-platform.yaml").read_text()
+                   + f"skills: [{blend.skills[0]}]\n")
+    marked = " ".join(run("quiz", "--answers", str(had), "--plain").stdout.split())
+    assert f"Skills it asks for most: {names[0]} (you have it); {names[1]}" in marked
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)

@@ -13,7 +13,7 @@ the tasters and the next steps (one role's, or the leader's and the runner-up's 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from careerfit.base.vocabulary import BLEND, MAIN, TIE
@@ -165,7 +165,20 @@ def _verdict(report: Mapping[str, Any], names: Mapping[str, str],
     return Verdict(label, text, outcome["confidence"], note, rec["summary"], rec["sureness"],
                    basis, BlendNote(hybrid["name"], hybrid["description"],
                                     tuple(hybrid.get("titles", ())),
-                                    tuple(hybrid.get("skills", ()))) if hybrid else None)
+                                    _marked(hybrid.get("skills", ()), _had(report)))
+                   if hybrid else None)
+
+
+def _had(report: Mapping[str, Any]) -> set[str]:
+    """The short names of the skills the person said they have, as next steps left out."""
+    steps = [report["next_steps"], *(report["next_steps_compared"] or [])]
+    return {name for step in steps if step for name in step.get("already_have_names", ())}
+
+
+def _marked(skills: Sequence[str], had: set[str]) -> tuple[str, ...]:
+    """*skills*, each the person has marked so (a new user who had just ticked one found
+    it listed as if to learn)."""
+    return tuple(f"{skill} (you have it)" if skill in had else skill for skill in skills)
 
 
 def _tasters(report: Mapping[str, Any]) -> tuple[Taster, ...]:
