@@ -8,7 +8,7 @@ from typing import Any
 
 from careerfit.bank import Bank, Blend
 from careerfit.documents.roledata import role_card
-from careerfit.view.words import blend_text, salary_text
+from careerfit.view.words import blend_text, roles_footer, salary_text
 
 CARD_FIELDS = (
     ("summary", "Summary"),
@@ -124,10 +124,7 @@ def roles_view(bank: Bank, cards: list[dict[str, Any]], routes: bool, width: int
     from rich.text import Text
 
     if not cards:
-        # (One line each: at 80 columns one line broke the compare command in two.)
-        footer = Text("Show a card: careerfit roles " + ("ROLE or BLEND" if bank.blends
-                                                         else "ROLE")
-                      + "\nCompare two: careerfit roles --compare A B")
+        footer = Text(roles_footer(bool(bank.blends)))
         blends: list[Any] = []
         if bank.blends:
             blends.append(Text(BLENDS_HEADING, style="bold"))

@@ -25,6 +25,7 @@ from careerfit.view.model import (
     ResultView,
     Steps,
 )
+from careerfit.view.words import roles_footer
 
 if TYPE_CHECKING:
     from careerfit.terminal.session.loop import ReviewRow
@@ -89,9 +90,7 @@ def plain_roles(bank: Bank, cards: list[dict[str, Any]], fields: list[tuple[str,
             lines.append("Blends: where two roles meet:")
             lines += [f"  {b.name} ({b.id}): " + " + ".join(names[r] for r in sorted(
                 b.roles, key=list(names).index)) for b in bank.blends]
-        lines.append("Show a card: careerfit roles " + ("ROLE or BLEND" if bank.blends
-                                                        else "ROLE")
-                     + "\nCompare two: careerfit roles --compare A B")
+        lines.append(roles_footer(bool(bank.blends)))
         return fold("\n".join(clean(line) for line in lines), width) + "\n"
     lines = [f"Comparing {' and '.join(card['name'] for card in cards)}:", ""
              ] if len(cards) > 1 else []

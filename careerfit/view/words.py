@@ -222,6 +222,13 @@ def blend_text(description: str, titles: Sequence[str], skills: Sequence[str] = 
     return text
 
 
+def roles_footer(has_blends: bool) -> str:
+    """What the role list ends with: how to see one card, and how to compare two (a line
+    each: at 80 columns one line broke the compare command in two)."""
+    return ("Show a card: careerfit roles " + ("ROLE or BLEND" if has_blends else "ROLE")
+            + "\nCompare two: careerfit roles --compare A B")
+
+
 def salary_text(salary: dict[str, Any]) -> str:
     """A role's pay band in words."""
     return (f"{salary['region']} total compensation {salary['currency']} {salary['low']:,}"
