@@ -52,6 +52,19 @@ def test_compared_cards_say_what_is_compared_when_too_narrow_for_a_table():
     assert plain.startswith("Comparing Data Scientist and Machine Learning Engineer:")
 
 
+def test_roles_takes_the_start_of_an_id_when_it_starts_only_one():
+    """A new user typed 'careerfit roles ai-evaluation' for the blend
+    'ai-evaluation-and-decision-science' and was refused."""
+    card = json.loads(run("roles", "ai-evaluation", "--json").stdout)
+    assert card["blend"] == "ai-evaluation-and-decision-science"
+    compared = json.loads(run("roles", "--compare", "data", "ml", "--json").stdout)
+    assert [c["role"] for c in compared["compare"]] == ["data-scientist", "ml-engineer"]
+    shared = run("roles", "ai")
+    assert shared.returncode == 2 and shared.stdout == ""
+    assert "'ai' could be any of: ai-engineer, ai-evaluation-and-decision-science" in (
+        shared.stderr)
+
+
 def test_a_roles_card_lists_each_route_under_its_starting_point(bank):
     """'• From Already working as a data scientist:' read oddly to a new user: each route
     is its starting point's label, then the route, and the pay notes read alike."""

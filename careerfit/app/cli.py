@@ -213,7 +213,8 @@ def questions(
 def roles(
     role: Annotated[str | None, typer.Argument(
         metavar="[ROLE]", help="A role id: show its full card. A blend's id (from the"
-                               " list) shows where its two roles meet.",
+                               " list) shows where its two roles meet. The start of an id"
+                               " will do when it starts only one ('ai-eval').",
         autocompletion=complete_role_or_blend)] = None,
     compare: Annotated[tuple[str, str] | None, typer.Option(
         "--compare", metavar="A B", help="Show two roles side by side.",

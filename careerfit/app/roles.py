@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from careerfit.app.shared import load_checked_bank
+from careerfit.bank import Bank
 from careerfit.base.errors import CareerfitError, InputError
 from careerfit.terminal import facts
 
@@ -14,6 +15,8 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
     from careerfit.terminal.cards import show_roles
 
     bank = load_checked_bank(data)
+    role_id = _full_id(bank, role_id) if role_id else role_id
+    compare = (_full_id(bank, compare[0]), _full_id(bank, compare[1])) if compare else compare
     if role_id and not compare and bank.role(role_id) is None:
         blend = bank.blend_by_id(role_id)
         if blend is not None:  # careerfit roles BLEND: where two roles meet
@@ -43,3 +46,17 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
         raise CareerfitError("give a ROLE or --compare A B, not both")
     show_roles(bank, wanted, json_output, routes=routes or bool(role_id),
                plain=facts.plain_wanted(plain))
+
+
+def _full_id(bank: Bank, given: str) -> str:
+    """The role or blend id *given* starts, when it starts just one ('ai-evaluation' for
+    the blend 'ai-evaluation-and-decision-science': a new user typed it and was refused);
+    else *given* as it is. A start shared by several ids names them."""
+    ids = [r.id for r in bank.roles] + [b.id for b in bank.blends]
+    if given in ids:
+        return given
+    starting = [i for i in ids if i.startswith(given)]
+    if len(starting) > 1:
+        raise InputError(f"'{given}' could be any of: {', '.join(starting)}",
+                         hint="give more of the id")
+    return starting[0] if starting else given
