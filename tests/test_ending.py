@@ -153,21 +153,14 @@ def test_an_end_before_the_stop_names_the_command_unless_the_quiz_offers_more(ba
                 "stopped_by": "early",
                 "unsettled": {"between": between, "more_answers": 2}}
     names = {r.id: r.name for r in bank.roles}
-    said = ending_sentence(coverage, names, "me.yaml", offered=offered)
-    assert said.endswith("About 2 more answers would settle it for about half of people who"
-                         " answer as you did."
-                         if offered else
-                         "About 2 more answers would settle it for about half of people who"
-                         " answer as you did:"
-                         " careerfit quiz --answers me.yaml --more asks them.")
-    coverage["unsettled"]["more_answers"] = 1  # one answer: 'asks it', not 'asks them'
-    said = ending_sentence(coverage, names, "me.yaml", offered=offered)
-    assert said.endswith("About 1 more answer would settle it for about half of people who"
-                         " answer as you did."
-                         if offered else
-                         "About 1 more answer would settle it for about half of people who"
-                         " answer as you did:"
-                         " careerfit quiz --answers me.yaml --more asks it.")
+    # One answer: 'asks it', not 'asks them'.
+    for more, answers, them in ((2, "answers", "them"), (1, "answer", "it")):
+        coverage["unsettled"]["more_answers"] = more
+        said = ending_sentence(coverage, names, "me.yaml", offered=offered)
+        settle = (f"About {more} more {answers} would settle it for about half of people who"
+                  " answer as you did")
+        assert said.endswith(f"{settle}." if offered else
+                             f"{settle}: careerfit quiz --answers me.yaml --more asks {them}.")
 
 
 def test_a_settled_end_says_so(bank):

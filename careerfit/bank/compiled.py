@@ -34,6 +34,8 @@ FILE_NAME = "bank.compiled.json"
 # format 11 the skills each blend asks for.
 FORMAT = 11
 SOURCES = ("questions.yaml", "roles.yaml")
+# A role's mappings to lists of ids (tuples in the bank, lists in JSON).
+ROLE_ID_LISTS = ("known_by", "route_skills", "tool_skills", "tool_known_by")
 OPTIONAL_SOURCES = ("calibration.yaml",)
 
 
@@ -82,9 +84,8 @@ def bank_to_plain(bank: Bank) -> dict[str, Any]:
             for q in bank.questions],
         "roles": [{**r._asdict(), "profile": dict(r.profile), "salary": r.salary._asdict(),
                    "routes": dict(r.routes),
-                   "known_by": {k: list(v) for k, v in r.known_by.items()},
                    **{part: {k: list(v) for k, v in getattr(r, part).items()}
-                      for part in ("route_skills", "tool_skills", "tool_known_by")}}
+                      for part in ROLE_ID_LISTS}}
                   for r in bank.roles],
         "traits": [list(t) for t in bank.traits],
         "blends": [{**b._asdict(), "roles": sorted(b.roles), "profile": dict(b.profile)}
@@ -101,9 +102,7 @@ def _bank_from_plain(plain: dict[str, Any], directory: Path, tables: CompiledTab
         for q in plain["questions"])
     roles = tuple(
         Role(**{**r, "salary": Salary(**r["salary"]),
-                "known_by": {k: tuple(v) for k, v in r["known_by"].items()},
-                **{part: {k: tuple(v) for k, v in r[part].items()}
-                   for part in ("route_skills", "tool_skills", "tool_known_by")},
+                **{part: {k: tuple(v) for k, v in r[part].items()} for part in ROLE_ID_LISTS},
                 **{k: tuple(r[k]) for k in ("responsibilities", "skills", "skill_priorities",
                                             "tools", "outputs", "use_cases", "skill_ids",
                                             "skill_labels")}})

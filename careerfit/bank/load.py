@@ -234,17 +234,10 @@ class _RolesReader(_Reader):
             ids.add(role.id)
         if len(roles) < 2:
             self.problem(("roles",), "a bank needs at least two roles to compare")
-        self._route_skills_known(roles)
         blends = [self._blend(index, entry, ids, known)
                   for index, entry in enumerate(self.items(top.get("blends", []), ("blends",),
                                                            "'blends'"))]
-        known_skills = {skill for role in roles for skill in role.skill_ids}
-        for index, blend in enumerate(blends):
-            for place, skill in enumerate(blend.skills):
-                if skill not in known_skills:
-                    self.problem(("blends", index, "skills", place),
-                                 f"a blend names the unknown skill id {literal(skill)}"
-                                 f" (known: {', '.join(sorted(known_skills))})")
+        self._skills_known(roles, blends)
         first_of: dict[frozenset[str], int] = {}
         for index, blend in enumerate(blends):
             if blend.roles and first_of.setdefault(blend.roles, index) != index:
@@ -312,11 +305,7 @@ class _RolesReader(_Reader):
                 continue
             self.unknown_keys(route, where, {"text", "skills"})
             routes[name] = self.text(route, where, "text")
-            named = route.get("skills", [])
-            if not (isinstance(named, list) and all(isinstance(s, str) for s in named)):
-                self.problem((*where, "skills"), "a route's 'skills' is a list of skill ids")
-                named = []
-            skills[name] = tuple(named)
+            skills[name] = self._ids(route, where, "skills", "skill ids", owner="a route's ")
         return routes, skills
 
     def _tools(self, entry: dict, keys: tuple[Any, ...]
@@ -350,28 +339,33 @@ class _RolesReader(_Reader):
             known_by[name] = self._ids(item, where, "known_by", "background ids")
         return tuple(names), skills, known_by
 
-    def _ids(self, item: dict, where: tuple[Any, ...], key: str, what: str
+    def _ids(self, item: dict, where: tuple[Any, ...], key: str, what: str, owner: str = ""
              ) -> tuple[str, ...]:
+        """The optional list of ids under *key* ('skills', 'known_by'); a malformed one is a
+        problem, read as none."""
         named = item.get(key, [])
         if not (isinstance(named, list) and all(isinstance(s, str) for s in named)):
-            self.problem((*where, key), f"'{key}' is a list of {what}")
+            self.problem((*where, key), f"{owner}'{key}' is a list of {what}")
             return ()
         return tuple(named)
 
-    def _route_skills_known(self, roles: list[Role]) -> None:
-        """Every skill a route or a tool names is one of the roles' skill priorities (by id)."""
+    def _skills_known(self, roles: list[Role], blends: list[Blend]) -> None:
+        """Every skill a route, a tool or a blend names is one of the roles' skill
+        priorities (by id)."""
         known = {skill for role in roles for skill in role.skill_ids}
+        named_by = [(("blends", index), "blend", blend.skills)
+                    for index, blend in enumerate(blends)]
         for index, role in enumerate(roles):
-            named_by = [(("routes", background), named)
-                        for background, named in role.route_skills.items()]
-            named_by += [(("tools", role.tools.index(tool)), named)
+            named_by += [(("roles", index, "routes", background), "route", named)
+                         for background, named in role.route_skills.items()]
+            named_by += [(("roles", index, "tools", role.tools.index(tool)), "tool", named)
                          for tool, named in role.tool_skills.items()]
-            for (part, key), named in named_by:
-                for place, skill in enumerate(named):
-                    if skill not in known:
-                        self.problem(("roles", index, part, key, "skills", place),
-                                     f"a {part[:-1]} names the unknown skill id"
-                                     f" {literal(skill)} (known: {', '.join(sorted(known))})")
+        for where, what, named in named_by:
+            for place, skill in enumerate(named):
+                if skill not in known:
+                    self.problem((*where, "skills", place),
+                                 f"a {what} names the unknown skill id {literal(skill)}"
+                                 f" (known: {', '.join(sorted(known))})")
 
     def _priorities(self, entry: dict, keys: tuple[Any, ...]
                     ) -> tuple[list[str], dict[str, tuple[str, ...]], list[str], list[str]]:
