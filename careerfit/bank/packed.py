@@ -23,10 +23,10 @@ class CompiledTables:
         options = self.packed.get(question_id)
         if options is None:
             return None
-        return {o: (_unpack(rows[0]), _unpack(rows[1])) for o, rows in options.items()}
+        return {o: (unpack(rows[0]), unpack(rows[1])) for o, rows in options.items()}
 
 
-def _unpack(text: str) -> list[float]:
+def unpack(text: str) -> list[float]:
     raw = binascii.a2b_base64(text)
     if sys.byteorder == "little":
         return memoryview(raw).cast("d").tolist()  # no import needed on the common path
