@@ -69,7 +69,7 @@ def from_json_lines(stream: BinaryIO, bank: Bank, name: str = "<stdin>") -> Iter
                 answers = parse_answers(Document(where, data, {}), bank)
             except InputError as error:  # a repeated key is named first, as YAML files do
                 raise _repeated_key(line, where) or error from None
-            if line.count(b'":') != _colons(data, key):  # maybe a key given twice
+            if line.count(b":") != _colons(data, key):  # maybe a key given twice
                 repeated = _repeated_key(line, where)
                 if repeated is not None:
                     raise repeated
@@ -101,16 +101,16 @@ def _id(value: Any, where: str) -> str | int | float:
 
 
 def _colons(data: dict[str, Any], key: dict[str, Any]) -> int:
-    """How many times the line of a valid record holds ``":`` (a key's closing quote and
-    its colon) if no key is given twice: once for each top-level key (the id's too) and
-    each answer, and for any in the id's text, the one free text of a valid record (every
-    other string is a bank id, which holds no quote). A line with more has lost a repeated
-    key to the decoder (orjson keeps the last); one with fewer was written with spaces
-    before its colons, or escapes: both are looked at closer. Counted from what parsing
-    found, as writing the object back to count took a sixth of reading a line."""
+    """How many colons the line of a valid record holds if no key is given twice: one after
+    each top-level key (the id's too) and each answer, and any in the id's text, the one
+    free text of a valid record (every other string is a bank id, which holds no colon). A
+    line with more has lost a repeated key to the decoder (orjson keeps the last); one with
+    fewer was written with escapes, and is looked at closer. Counted from what parsing
+    found, as writing the object back to count took a sixth of reading a line; and one byte
+    rather than the two of ``":``, which bytes.count finds twice as fast (bench/batch.py)."""
     ident = key.get("id")
     return (len(data) + ("id" in key) + len(data.get("answers") or ())
-            + (ident.count('":') if isinstance(ident, str) else 0))
+            + (ident.count(":") if isinstance(ident, str) else 0))
 
 
 def _repeated_key(line: bytes, where: str) -> InputError | None:
