@@ -279,3 +279,23 @@ def test_wrapped_reasons_hang_under_their_text(width):
         if not line.strip() or line.startswith("Toward "):
             break
         assert line.startswith("  "), line  # a points column, or text hanging under it
+
+
+@pytest.mark.parametrize("width", range(40, 101, 4))
+def test_a_command_in_the_verdict_stays_on_one_line_where_one_holds_it(width):
+    """Rich broke "careerfit quiz / --answers FILE --more" over two lines: a new user could
+    not select it whole. It now moves to a line of its own; the words are all there."""
+    from careerfit.terminal.render import result_view
+
+    view = view_for("torn-ds-mle")
+    command = "careerfit quiz --answers ~/careerfit/answers-2026.yaml --more"
+    basis = f"Based on 9 questions (8 scored). To answer more anyway: {command}."
+    summary = ("Compare them side by side with: careerfit roles --compare data-scientist"
+               " ai-engineer. Answering the 2 question(s) you skipped could separate them.")
+    view = view._replace(verdict=view.verdict._replace(basis=basis, summary=summary))
+    lines = screen(result_view(view, width), width)
+    assert all(len(line) <= width for line in lines)
+    for whole in (f"{command}.", "careerfit roles --compare data-scientist ai-engineer."):
+        assert any(whole in line for line in lines) or len(whole) > width - 1, width
+    said = " ".join(" ".join(lines).split())
+    assert basis in said and summary in said

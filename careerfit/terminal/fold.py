@@ -11,18 +11,19 @@ from careerfit.terminal.facts import columns
 
 # A line's hanging indent: under the text past a list marker ('  3. ', 'Pay: ' is not one).
 MARKER = re.compile(r"^(\s*)(?:([0-9]+|[a-z])\. )?")
-# A command to copy (careerfit and its arguments, up to a bracket or the line's end): kept
-# on one line when it fits one, so that it can be selected whole.
-COMMAND = re.compile(r"careerfit(?: [^\s()]+)+")
+# A command to copy (careerfit and its arguments, up to a bracket, the end of its sentence
+# or the line's end): kept on one line when it fits one, so that it can be selected whole.
+COMMAND = re.compile(r"careerfit(?: [^\s()]*[^\s().])+(?: [^\s()]*\.(?!\S))?")
 GLUE = "\x00"  # stands for a space inside a command while a line is wrapped
 # A question's progress label up to this long ('(13 of at most 21)') runs into its text.
 SHORT_LABEL = 24
 
 
-def fold(text: str, width: int | None) -> str:
+def fold(text: str, width: int | None, *, hang: int | None = None) -> str:
     """Each line of *text* wrapped at word boundaries to *width* columns (None: left
     whole), its continuation lines hanging under its text: past a list marker such as
-    '  3. ', else two columns in. A terminal would cut words at its edge."""
+    '  3. ', else two columns in (or *hang* columns in, when given). A terminal would cut
+    words at its edge."""
     if not width:
         return text
     import textwrap
@@ -33,11 +34,12 @@ def fold(text: str, width: int | None) -> str:
             out.append(line)
             continue
         match = MARKER.match(line)
-        hang = len(match.group(0)) if match.group(2) else len(match.group(1)) + 2
+        indent = (hang if hang is not None else len(match.group(0)) if match.group(2)
+                  else len(match.group(1)) + 2)
         room = max(20, width - 1)
-        glued = COMMAND.sub(partial(_glued, room=room - hang), line)
+        glued = COMMAND.sub(partial(_glued, room=room - indent), line)
         out += [part.replace(GLUE, " ") for part in textwrap.wrap(
-            glued, room, subsequent_indent=" " * hang, break_long_words=False,
+            glued, room, subsequent_indent=" " * indent, break_long_words=False,
             break_on_hyphens=False)] or [line]
     return "\n".join(out)
 

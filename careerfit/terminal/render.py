@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careerfit.base.errors import clean
+from careerfit.terminal.fold import fold
 from careerfit.view.model import (
     RANKING_TITLE,
     TASTERS_HEADING,
@@ -54,7 +55,7 @@ def result_view(view: ResultView, width: int = 80) -> Group:
         parts.append(_tasters(view))
     if view.steps:
         parts.append(_all_steps(view, width))
-    parts += [_ranking(view, width), _verdict(view)]
+    parts += [_ranking(view, width), _verdict(view, width)]
     return Group(*parts)
 
 
@@ -89,7 +90,11 @@ def _ranking(view: ResultView, width: int) -> Table:
     return table
 
 
-def _verdict(view: ResultView) -> Text:
+def _verdict(view: ResultView, width: int) -> Text:
+    """The verdict's lines. The summary and what the result rests on may name a command
+    to copy (careerfit roles --compare A B, careerfit quiz --answers FILE --more): they
+    are broken into lines here, keeping a command on one line where one can hold it, as
+    rich would break it anywhere (a new user found one split in two)."""
     verdict = view.verdict
     text = Text()
     text.append(f"{verdict.label}: ", style="bold")
@@ -97,10 +102,10 @@ def _verdict(view: ResultView) -> Text:
     text.append("   confidence: ")
     text.append(verdict.confidence, style=CONFIDENCE_STYLE[verdict.confidence])
     text.append(f" ({clean(verdict.confidence_note)})\n")
-    text.append(clean(verdict.summary) + "\n")
+    text.append(fold(clean(verdict.summary), width, hang=0) + "\n")
     text.append(clean(verdict.sureness) + "\n", style="dim")
     if verdict.basis:
-        text.append(verdict.basis + "\n", style="dim")
+        text.append(fold(verdict.basis, width, hang=0) + "\n", style="dim")
     if verdict.blend:
         text.append(f"Hybrid path: {clean(verdict.blend.name)}. ", style="bold")
         text.append(clean(verdict.blend.text) + "\n")

@@ -122,8 +122,9 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     unsettled = coverage.get("unsettled")
     if not unsettled:
         # (A new user who wanted to be surer declined the offer to read the result first,
-        # then had to find --more in --help: a saved quiz's result names it.)
-        anyway = (f" careerfit quiz --answers {answers_file} --more asks more anyway."
+        # then had to find --more in --help: a saved quiz's result names it. Each command
+        # ends its sentence, so that it can be kept on one line: terminal/fold.COMMAND.)
+        anyway = (f" To answer more anyway: careerfit quiz --answers {answers_file} --more."
                   if answers_file and not offered else "")
         if coverage["stopped_by"] == "settled":
             # (Settled is 'sure' or 'stable in what more answers would say': not always
@@ -148,7 +149,7 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     if coverage["stopped_by"] == "early" and not offered:  # it would have gone on: say how
         command = f"careerfit quiz --answers {answers_file or 'FILE'} --more"
         them = "it" if more == 1 else "them"
-        how = f"{likely}: {command} asks {them}." if more else f" {command} asks more."
+        how = f"{likely}; to answer {them}: {command}." if more else f" To answer more: {command}."
     else:
         how = f"{likely}." if more else " A few more answers would most likely not settle it."
     return (f"Not settled after {_noted(put, notes)}:"
