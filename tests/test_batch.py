@@ -21,7 +21,12 @@ from hypothesis import strategies as st
 from careerfit.bank import load_bank
 from careerfit.documents.answers import AnswerSet, to_plain
 from careerfit.documents.batch import Record, score
-from careerfit.documents.report import build_report, ranking_part, recommendation_part
+from careerfit.documents.report import (
+    build_report,
+    outcome_part,
+    ranking_part,
+    recommendation_part,
+)
 from careerfit.documents.schema import schema
 from careerfit.engine.adaptive import Planner
 from careerfit.engine.result import Evaluator, evaluate
@@ -92,8 +97,20 @@ def test_score_streams_json_lines_in_input_order():
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == [f"p{i}" for i in range(30)]
-    assert all(set(line) == {"id", "ranking", "recommendation"} for line in lines)
+    assert all(set(line) == {"id", "ranking", "recommendation", "outcome"} for line in lines)
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_a_line_tells_a_tie_from_a_blend_as_the_result_document_does():
+    """A script author could not tell torn from drawn to a blend without --full: both
+    lines read 'low' for the leader with a hybrid. Each line now has the verdict (the
+    result document's outcome, less its chances)."""
+    files = [str(EXAMPLES / f"{name}.yaml") for name in ("torn-ds-mle", "llm-platform")]
+    lines = [json.loads(line) for line in run("score", *files).stdout.splitlines()]
+    assert [line["outcome"]["kind"] for line in lines] == ["tie", "blend"]
+    for path, line in zip(files, lines, strict=True):
+        whole = json.loads(run("quiz", "--answers", path, "--json").stdout)["outcome"]
+        assert line["outcome"] == {k: v for k, v in whole.items() if k != "chances"}
 
 
 def test_score_files_by_path_and_the_full_document():
@@ -177,15 +194,33 @@ def test_cohort_summary_counts_add_up():
     assert summary["people"] == 140 and summary["errors"] == 0
     assert sum(summary["recommended"].values()) == 140
     assert sum(summary["confidence"].values()) == 140
+    assert sum(summary["outcomes"].values()) == 140
+    assert sum(summary["outcome_confidence"].values()) == 140
+    scored = run("score", stdin=jsonl(140, seed=9)).stdout
+    lines = [json.loads(line) for line in scored.splitlines()]
+    assert summary["outcomes"] == {kind: sum(line["outcome"]["kind"] == kind for line in lines)
+                                   for kind in ("main", "tie", "blend", "none")}
     assert summary["most_common_hybrid"]["name"] in {b.name for b in BANK.blends}
     assert len(summary["separating_traits"]) == 3
     table = run("score", "--summary", stdin=jsonl(30)).stdout
     assert "Cohort of 30 people" in table and "Most common hybrid" in table
+    assert "Verdicts: one main role" in table
     # Roles by name, each with its count, for a person to read.
     counts = json.loads(run("score", "--summary", "--json", stdin=jsonl(30)).stdout)
     for role in BANK.roles:
         row = next(line for line in table.splitlines() if role.name in line)
         assert row.split()[-2] == str(counts["recommended"][role.id])
+
+
+def test_the_most_common_hybrid_does_not_hang_on_the_input_order():
+    """Two hybrids, one person each: the same summary whichever file comes first (it was
+    the first met), and '1 person', not '1 people'."""
+    files = [str(EXAMPLES / f"{name}.yaml") for name in ("torn-ds-mle", "llm-platform")]
+    ahead, behind = (json.loads(run("score", "--summary", "--json", *order).stdout)
+                     for order in (files, files[::-1]))
+    assert ahead["most_common_hybrid"] == behind["most_common_hybrid"]
+    assert ahead["most_common_hybrid"]["people"] == 1
+    assert "(1 person)" in run("score", "--summary", *files).stdout
 
 
 @functools.cache
@@ -196,7 +231,8 @@ def _evaluator(bank) -> Evaluator:
 def _one_at_a_time(bank, picks) -> dict:
     result = _evaluator(bank)(picks, explain=False)
     return {"ranking": ranking_part(bank, result),
-            "recommendation": recommendation_part(bank, result, picks)}
+            "recommendation": recommendation_part(bank, result, picks),
+            "outcome": outcome_part(result, chances=False)}
 
 
 def _in_blocks(bank, picks_list, size=7) -> list[dict]:

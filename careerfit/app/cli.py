@@ -243,14 +243,15 @@ def score(
         help="YAML answers files; none, or '-', reads JSON Lines from standard input"
              " (one answers object per line, with an optional \"id\").")] = None,
     full: Annotated[bool, typer.Option(
-        "--full", help="Print the whole result document on each line, not only ranking and"
-                       " recommendation.")] = False,
+        "--full", help="Print the whole result document on each line, not only ranking,"
+                       " recommendation and outcome.")] = False,
     summary: Annotated[bool, typer.Option(
         "--summary", help="Print a summary of the whole input instead: recommendations per"
-                          " role, confidence levels, the most common hybrid, the traits that"
-                          " separate the cohort most.")] = False,
+                          " role, verdicts by kind, confidence levels, the most common"
+                          " hybrid, the traits that separate the cohort most.")] = False,
     json_output: Annotated[bool, typer.Option(
-        "--json", help="With --summary: one JSON document instead of a table.")] = False,
+        "--json", help="With --summary: one JSON document instead of a table (without it,"
+        " every line is JSON already).")] = False,
     data: DataOption = None,
 ) -> None:
     """Score many answer sets in one process: one JSON line out per answer set in.

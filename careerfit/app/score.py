@@ -63,7 +63,9 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
         _print_summary(totals.as_dict(), {r.id: r.name for r in bank.roles}, json_output)
     if totals.errors:
         raise CareerfitError(f"{totals.errors} of {totals.errors + totals.people} record(s)"
-                             " could not be scored; their lines say why")
+                             " could not be scored; " + ("run without --summary for each"
+                                                         " one's error" if summary else
+                                                         "their lines say why"))
 
 
 class _WholeLines:

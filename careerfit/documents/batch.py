@@ -21,8 +21,14 @@ from careerfit.bank.safeyaml import Document
 from careerfit.base import speed
 from careerfit.base.errors import InputError, literal, some_ids
 from careerfit.base.interrupts import held_signals
+from careerfit.base.vocabulary import KINDS
 from careerfit.documents.answers import AnswerSet, parse_answers, read_answers
-from careerfit.documents.report import build_report, ranking_part, recommendation_part
+from careerfit.documents.report import (
+    build_report,
+    outcome_part,
+    ranking_part,
+    recommendation_part,
+)
 from careerfit.engine.result import LEVELS, Evaluator, Result
 
 MAX_LINE_BYTES = 64 * 1024
@@ -184,8 +190,8 @@ def score(records: Iterable[Record], bank: Bank, *, full: bool = False, traits: 
                 continue
             result = next(scored)
             yield {**record.key, "ranking": ranking_part(bank, result),
-                   "recommendation": recommendation_part(bank, result, record.answers.picks)
-                   }, result
+                   "recommendation": recommendation_part(bank, result, record.answers.picks),
+                   "outcome": outcome_part(result, chances=False)}, result
 
 
 def _error(record: Record) -> dict[str, Any]:
@@ -212,6 +218,8 @@ class Summary:
         self.recommended: Counter[str] = Counter()
         self.confidence: Counter[str] = Counter()
         self.hybrids: Counter[str] = Counter()
+        self.outcomes: Counter[str] = Counter()
+        self.outcome_confidence: Counter[str] = Counter()
         self._moments = {t.id: [0, 0.0, 0.0] for t in bank.traits}
 
     def add(self, result: Result | None) -> None:
@@ -221,6 +229,8 @@ class Summary:
         self.people += 1
         self.recommended[result.recommended or "none"] += 1
         self.confidence[result.confidence] += 1
+        self.outcomes[result.verdict.kind] += 1
+        self.outcome_confidence[result.verdict.confidence] += 1
         if result.hybrid is not None:
             self.hybrids[result.hybrid.name] += 1
         for trait, value in result.scores.traits.items():
@@ -235,8 +245,10 @@ class Summary:
         spreads = sorted(((math.sqrt(m2 / n) if n > 1 else 0.0, trait)
                           for trait, (n, _, m2) in self._moments.items()), reverse=True)
         trait_names = {t.id: t.name for t in self.bank.traits}
-        hybrid = self.hybrids.most_common(1)
-        blend = next((b for b in self.bank.blends if hybrid and b.name == hybrid[0][0]), None)
+        # The most common hybrid; of equally common ones, the bank's first (not the first
+        # met, which made the answer depend on the input's order).
+        blend = max(self.bank.blends, key=lambda b: self.hybrids[b.name], default=None)
+        hybrid = self.hybrids[blend.name] if blend else 0
         return {
             "people": self.people,
             "errors": self.errors,
@@ -244,8 +256,11 @@ class Summary:
                             "none": self.recommended["none"]},
             "confidence": {level: self.confidence[level]
                            for level in reversed(LEVELS)},
-            "most_common_hybrid": ({"name": hybrid[0][0], "roles": sorted(blend.roles),
-                                    "people": hybrid[0][1]} if hybrid and blend else None),
+            "outcomes": {kind: self.outcomes[kind] for kind in KINDS},
+            "outcome_confidence": {level: self.outcome_confidence[level]
+                                   for level in reversed(LEVELS[1:])},
+            "most_common_hybrid": ({"name": blend.name, "roles": sorted(blend.roles),
+                                    "people": hybrid} if blend and hybrid else None),
             "separating_traits": [{"trait": trait, "name": trait_names[trait],
                                    "spread": round(spread, 3)}
                                   for spread, trait in spreads[:3] if spread > 0],

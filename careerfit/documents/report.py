@@ -92,22 +92,26 @@ def recommendation_part(bank: Bank, result: Result, picks: Picks) -> dict[str, A
     }
 
 
-def outcome_part(result: Result) -> dict[str, Any]:
+def outcome_part(result: Result, *, chances: bool = True) -> dict[str, Any]:
     """The ``outcome`` key: the verdict, for scripts (careerfit.engine.verdict): its kind,
-    roles, blend name, chance and confidence, and the chance of every outcome the model
-    weighs (in thousandths that add up to exactly 1, so a near-certain outcome reads 1.0
-    there while ``probability`` states it as 0.999)."""
+    roles, blend name, chance and confidence, and (unless *chances* is False: the lines of
+    ``careerfit score``, where stating every outcome would take half again the time of
+    scoring, bench/batch.py) the chance of every outcome the model weighs, in thousandths
+    that add up to exactly 1, so a near-certain outcome reads 1.0 there while
+    ``probability`` states it as 0.999."""
     verdict = result.verdict
     found = verdict.outcome
-    shares = thousandths([c.probability for c in verdict.chances])
-    return {"kind": found.kind, "roles": list(found.roles), "name": found.name,
+    part = {"kind": found.kind, "roles": list(found.roles), "name": found.name,
             "probability": stated(found.probability), "confidence": verdict.confidence,
             "person_fit": (None if verdict.person_fit is None
                            else round(verdict.person_fit, 2)),
-            "misfit": verdict.misfit,
-            "chances": [{"kind": c.kind, "roles": list(c.roles), "name": c.name,
-                         "probability": share}
-                        for c, share in zip(verdict.chances, shares, strict=True)]}
+            "misfit": verdict.misfit}
+    if chances:
+        shares = thousandths([c.probability for c in verdict.chances])
+        part["chances"] = [{"kind": c.kind, "roles": list(c.roles), "name": c.name,
+                            "probability": share}
+                           for c, share in zip(verdict.chances, shares, strict=True)]
+    return part
 
 
 def coverage_part(bank: Bank, picks: Picks, verdict: Verdict, *, adaptive: bool,

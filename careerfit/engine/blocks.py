@@ -111,7 +111,7 @@ class BlockScorer:
         self._profiles = np.array(profiles).T  # traits x roles
         self._magnitudes = np.abs(self._profiles)
     def __call__(self, block: Sequence[Picks], *, traits: bool = True
-                 ) -> list[tuple[Scores, Posterior, float]]:
+                 ) -> list[tuple[Scores, Posterior, float | None]]:
         """Scores, posterior and person fit of each answer set: fits, and trait scores
         unless *traits* is False (the default output of ``careerfit score`` has none); no
         per-answer shares."""
@@ -137,10 +137,11 @@ class BlockScorer:
         logs = seen + self._log_prior
         weights = np.exp(logs - logs.max(axis=1, keepdims=True))
         weights /= weights.sum(axis=1, keepdims=True)
-        # Person fit (Model.person_fit) at each answer set's likeliest state.
+        # Person fit (Model.person_fit) at each answer set's likeliest state; not measured
+        # (None) with no scored answer, as Evaluator.conclude leaves it.
         best, everyone = weights.argmax(axis=1), np.arange(len(block))
-        person_fits = [standardised(*terms) for terms in zip(
-            seen[everyone, best].tolist(),
+        person_fits = [standardised(*terms) if of else None for of, *terms in zip(
+            answered, seen[everyone, best].tolist(),
             (answered_questions @ means)[everyone, best].tolist(),
             (answered_questions @ variances)[everyone, best].tolist(), strict=True)]
         mains = (weights @ self._main).tolist()

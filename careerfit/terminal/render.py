@@ -220,23 +220,40 @@ def show_result(view: ResultView, console: Console | None = None) -> None:
 def summary_view(summary: dict[str, Any], role_names: dict[str, str]) -> Group:
     """careerfit score --summary for people (roles by name; the JSON keeps their ids)."""
     people = summary["people"] or 1
-    table = Table(title=f"Cohort of {summary['people']:,} people"
-                        + (f" ({summary['errors']:,} records could not be scored)"
-                           if summary["errors"] else ""),
-                  box=box.SIMPLE_HEAD, title_justify="left")
+    table = Table(title=f"Cohort of {_people(summary['people'])}", box=box.SIMPLE_HEAD,
+                  title_justify="left")
     table.add_column("Recommended", no_wrap=True)
     table.add_column("People", justify="right")
     table.add_column("Share", justify="right")
     for role, count in summary["recommended"].items():
         label = "no confident pick" if role == "none" else role_names.get(role, role)
         table.add_row(Text(clean(label)), f"{count:,}", f"{count / people:.0%}")
+    lines = []
+    if summary["errors"]:  # (in the title it wrapped the title to the table's width)
+        lines.append(f"Not scored: {summary['errors']:,} record(s) (run without --summary"
+                     " for each one's error)")
+    verdicts = ", ".join(f"{VERDICT_KINDS[kind]} {count / people:.0%}"
+                         for kind, count in summary["outcomes"].items())
+    lines.append(f"Verdicts: {verdicts}")
+    levels = ", ".join(f"{level} {count / people:.0%}"
+                       for level, count in summary["outcome_confidence"].items())
+    lines.append(f"Confidence in the verdict: {levels}")
     levels = ", ".join(f"{level} {count / people:.0%}"
                        for level, count in summary["confidence"].items())
-    lines = [f"Confidence: {levels}"]
+    lines.append(f"Confidence in the recommended role: {levels}")
     hybrid = summary["most_common_hybrid"]
-    lines.append(f"Most common hybrid: {hybrid['name']} ({hybrid['people']:,} people)"
+    lines.append(f"Most common hybrid: {hybrid['name']} ({_people(hybrid['people'])})"
                  if hybrid else "Most common hybrid: none")
     traits = ", ".join(f"{t['name']} (spread {t['spread']:.2f})"
                        for t in summary["separating_traits"])
     lines.append(f"Traits that separate this cohort most: {traits or 'none'}")
     return Group(table, Text(clean("\n".join(lines))))
+
+
+# The verdict kinds as the cohort summary names them (careerfit.base.vocabulary.KINDS).
+VERDICT_KINDS = {"main": "one main role", "tie": "torn between two roles",
+                 "blend": "drawn to a blend", "none": "nothing stands out"}
+
+
+def _people(count: int) -> str:
+    return f"{count:,} {'person' if count == 1 else 'people'}"
