@@ -509,3 +509,31 @@ def test_a_result_taller_than_the_screen_says_to_scroll_up(rows, hinted):
     last = screen.getvalue().strip().splitlines()[-1]
     assert (last == SCROLL_HINT) is hinted
     assert "Recommended: AI Engineer" in screen.getvalue()
+
+
+def test_the_sureness_names_the_likeliest_other_reading_from_1_in_100():
+    """Three new users saw the quiz weigh a blend ("deciding: Data Scientist as your main
+    role, or the AI evaluation … blend") that the result then hid among "the remaining 4
+    are spread over other readings". The likeliest other reading is named from 1 in 100,
+    with the verb agreeing with its count."""
+    from careerfit.engine.result import Evaluator
+    from careerfit.simulation.simulate import people
+    from careerfit.view.words import sureness_sentence
+
+    bank = load_bank()
+    evaluator = Evaluator(bank)
+    checked = 0
+    for person in people(bank, 200, 5):
+        result = evaluator(person.picks, explain=False)
+        others = [c for c in result.verdict.chances if c != result.verdict.outcome]
+        if not 0.015 <= others[0].probability < 0.05:
+            continue
+        said = sureness_sentence(bank, result)
+        other = others[0]
+        words = (other.name if other.kind == "blend" else
+                 "no one role or pair" if other.kind == "none" else
+                 bank.role(other.roles[0]).name)
+        assert words in said.split(";")[0], said  # said with the verdict, before any rest
+        assert "about 1 have" not in said and "about 1 are" not in said, said
+        checked += 1
+    assert checked >= 5

@@ -19,6 +19,10 @@ from careerfit.view.numbers import apportion
 
 # The sureness sentence names, after the verdict, the other outcomes from this chance up.
 NOTABLE = 0.05
+# ...and the likeliest other outcome from this chance up even when it is below NOTABLE:
+# three new users saw the quiz weigh a blend ("deciding: Data Scientist, or the AI
+# evaluation blend") that the result then hid among "the remaining 4 … other readings".
+ALSO_FROM = 0.01
 # ...and at most this many outcomes in all.
 MOST_NAMED = 3
 
@@ -163,13 +167,15 @@ def _noted(text: str, notes: list[str]) -> str:
 
 def sureness_sentence(bank: Bank, result: Result) -> str:
     """The chances in plain words (calibrated on simulated people): the verdict's first,
-    then the other notable outcomes; for a verdict other than one main role, also the
-    chance that the leader is the main role (``recommendation.probability``)."""
+    then the other notable outcomes (at least the likeliest other, from ALSO_FROM); for a
+    verdict other than one main role, also the chance that the leader is the main role
+    (``recommendation.probability``)."""
     verdict = result.verdict
-    # (A verdict above 1 - NOTABLE leaves less than NOTABLE for every other outcome.)
-    others = ([] if verdict.probability > 1.0 - NOTABLE else
-              [c for c in verdict.chances.from_chance(NOTABLE) if c != verdict.outcome])
-    named = [verdict.outcome, *others][:MOST_NAMED]
+    # (A verdict above 1 - ALSO_FROM leaves less than ALSO_FROM for every other outcome.)
+    others = ([] if verdict.probability > 1.0 - ALSO_FROM else
+              [c for c in verdict.chances.from_chance(ALSO_FROM) if c != verdict.outcome])
+    notable = [c for c in others if c.probability >= NOTABLE] or others[:1]
+    named = [verdict.outcome, *notable][:MOST_NAMED]
     shown = len(named)
     leader = verdict.chances.main(result.leader)
     if leader not in named:  # said apart, after the others
@@ -188,17 +194,18 @@ def sureness_sentence(bank: Bank, result: Result) -> str:
 
 
 def _chance(bank: Bank, chance: Outcome, count: int) -> str:
-    """One outcome's share of 100 people, in words."""
+    """One outcome's share of 100 people, in words ("about 1 has", "about 4 have")."""
     many = in_100(count)
+    one = count == 1
     names = [bank.role(r).name for r in chance.roles]
     if chance.kind == MAIN:
-        return f"{many} have {names[0]} as their clear main fit"
+        return f"{many} {'has' if one else 'have'} {names[0]} as their clear main fit"
     if chance.kind == TIE:
-        return f"{many} like {names[0]} and {names[1]} about equally"
+        return f"{many} {'likes' if one else 'like'} {names[0]} and {names[1]} about equally"
     if chance.kind == BLEND:
-        return (f"{many} are drawn to the work where {names[0]} and {names[1]} meet"
-                f" ({chance.name})")
-    return f"{many} lean to no one role or pair"
+        return (f"{many} {'is' if one else 'are'} drawn to the work where {names[0]} and"
+                f" {names[1]} meet ({chance.name})")
+    return f"{many} {'leans' if one else 'lean'} to no one role or pair"
 
 
 def in_100(count: int) -> str:
