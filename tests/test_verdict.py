@@ -146,7 +146,10 @@ def test_a_tie_reads_as_a_tie_everywhere(bank, evaluator):
     report = build_report(bank, evaluator(answers.picks), answers)
     assert report["outcome"]["kind"] == TIE and report["outcome"]["confidence"] == "high"
     text = plain_result(build_view(report))
-    assert f"Confidence: high (probability {report['outcome']['probability']:.3f})" in text
+    # Said with what it is the chance of: a new user read "Torn between: AI Engineer and
+    # Machine Learning Engineer, confidence: high" as sure to be an AI engineer.
+    assert (f"Confidence: high (probability {report['outcome']['probability']:.3f} that you"
+            " are torn between the two)") in text
 
 
 def test_a_low_confidence_pick_names_the_likeliest_other_reading(bank, evaluator):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from careerfit.base.vocabulary import BLEND, MAIN, TIE
+from careerfit.base.vocabulary import BLEND, MAIN, NONE, TIE
 from careerfit.view.words import blend_text, ending_sentence, salary_text
 
 RANKING_TITLE = "Your fit with each role (out of 100)"
@@ -139,6 +139,11 @@ def build_view(report: Mapping[str, Any], answers_file: str | None = None) -> Re
     )
 
 
+# The confidence note's words for what its probability is the chance of, by verdict kind.
+NOTE_OF = {MAIN: "that it is your main role", TIE: "that you are torn between the two",
+           BLEND: "that you are drawn to the blend", NONE: "that nothing stands out"}
+
+
 def headline(outcome: Mapping[str, Any], names: Mapping[str, str], answered: int
              ) -> tuple[str, str]:
     """What every view leads with, by the verdict's kind."""
@@ -157,7 +162,9 @@ def _verdict(report: Mapping[str, Any], names: Mapping[str, str],
              answers_file: str | None = None) -> Verdict:
     rec, outcome = report["recommendation"], report["outcome"]
     label, text = headline(outcome, names, report["coverage"]["answered"])
-    note = f"probability {outcome['probability']:.3f}"
+    # What the probability is of, said with it: a new user read "Torn between: AI Engineer
+    # and Machine Learning Engineer, confidence: high" as sure to be an AI engineer.
+    note = f"probability {outcome['probability']:.3f} {NOTE_OF[outcome['kind']]}"
     if outcome["kind"] == MAIN:
         note += f", ahead by {rec['margin']:.1f} fit points"
     basis = ending_sentence(report["coverage"], names, answers_file)
