@@ -63,6 +63,10 @@ def test_roles_takes_the_start_of_an_id_when_it_starts_only_one():
     assert shared.returncode == 2 and shared.stdout == ""
     assert "'ai' could be any of: ai-engineer, ai-evaluation-and-decision-science" in (
         shared.stderr)
+    # --compare sets roles side by side, so a start there is a role's: a new user's
+    # '--compare ml ai' was refused, as 'ai' starts a blend's id too.
+    compared = json.loads(run("roles", "--compare", "ml", "ai", "--json").stdout)
+    assert [c["role"] for c in compared["compare"]] == ["ml-engineer", "ai-engineer"]
 
 
 def test_a_roles_card_lists_each_route_under_its_starting_point(bank):

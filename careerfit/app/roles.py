@@ -16,7 +16,8 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
 
     bank = load_checked_bank(data)
     role_id = _full_id(bank, role_id) if role_id else role_id
-    compare = (_full_id(bank, compare[0]), _full_id(bank, compare[1])) if compare else compare
+    compare = (tuple(_full_id(bank, given, roles_only=True) for given in compare)
+               if compare else compare)
     if role_id and not compare and bank.role(role_id) is None:
         blend = bank.blend_by_id(role_id)
         if blend is not None:  # careerfit roles BLEND: where two roles meet
@@ -48,14 +49,17 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
                plain=facts.plain_wanted(plain))
 
 
-def _full_id(bank: Bank, given: str) -> str:
+def _full_id(bank: Bank, given: str, *, roles_only: bool = False) -> str:
     """The role or blend id *given* starts, when it starts just one ('ai-evaluation' for
     the blend 'ai-evaluation-and-decision-science': a new user typed it and was refused);
-    else *given* as it is. A start shared by several ids names them."""
-    ids = [r.id for r in bank.roles] + [b.id for b in bank.blends]
+    else *given* as it is. A start shared by several ids names them. With *roles_only*
+    (--compare, which sets roles side by side) only role ids are started: a new user's
+    '--compare ml ai' was refused as 'ai' also starts a blend's id."""
+    roles = [r.id for r in bank.roles]
+    ids = roles + [b.id for b in bank.blends]
     if given in ids:
         return given
-    starting = [i for i in ids if i.startswith(given)]
+    starting = [i for i in (roles if roles_only else ids) if i.startswith(given)]
     if len(starting) > 1:
         raise InputError(f"'{given}' could be any of: {', '.join(starting)}",
                          hint="give more of the id")
