@@ -55,7 +55,12 @@ CASES = {
                    "does not accept"),
     "python-name-tag": (b"version: !!python/name:os.system 1\n", "does not accept"),
     "multi-document": (b"version: 1\n---\nversion: 1\n", "more than one YAML document"),
-    "null-answer": (b"version: 1\nanswers:\n  on-call-ok:\n", "is not an option"),
+    "null-answer": (b"version: 1\nanswers:\n  on-call-ok:\n", "'on-call-ok' has no answer"),
+    "yes-for-agree": (b"version: 1\nanswers:\n  on-call-ok: yes\n",
+                      "true (YAML reads yes, no, on and off as true or false) is not an option"),
+    "indented-too-far": (b"version: 1\nanswers:\n  on-call-ok: agree\n   work-rhythm: x\n",
+                         ":4:15: not valid YAML: mapping values are not allowed in this"
+                         " context\n  fix: line this key up with the keys above it"),
     "answers-a-list": (b"version: 1\nanswers: [a, b]\n", "'answers' must be a mapping"),
 }
 

@@ -131,8 +131,20 @@ def test_a_bad_record_gets_an_error_line_and_the_rest_are_scored():
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line.get("id", line.get("line")) for line in lines] == ["p0", "typo", 3, "p1", "p2"]
     assert "'nap' is not an option" in lines[1]["error"]["message"]
+    assert lines[1]["error"]["fix"].startswith("give one of:")
     assert lines[2]["error"]["where"] == "<stdin>:3"
     assert "ranking" in lines[3]
+
+
+def test_a_json_line_error_says_its_column_and_a_fix_in_json():
+    """A script author read '<stdin>:3: not valid JSON: …: line 1 column 79 (char 78)' (two
+    line numbers) and, for a line with no version, "add 'version: 2' as the first line"."""
+    result = run("score", stdin='{"answers": {}}\n{"version": 2, "answers": {},}\n')
+    first, second = (json.loads(line)["error"] for line in result.stdout.splitlines())
+    assert first["fix"] == 'add "version": 2 to the object'
+    assert second["message"].startswith("<stdin>:2:29: not valid JSON: trailing comma is not"
+                                        " allowed\n")
+    assert "line 1 column" not in second["message"]
 
 
 @pytest.mark.parametrize("edit", ["renamed", "added"])

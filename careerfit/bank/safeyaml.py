@@ -45,6 +45,7 @@ class Document(NamedTuple):
     path: Path | str  # a file, or a place in a stream such as '<stdin>:12'
     data: Any
     marks: dict[Path_, tuple[int, int]]
+    json: bool = False  # a JSON Lines record, not a YAML file: hints are written in JSON
 
     def where(self, *keys: Any) -> str:
         """``file:line:col`` of the deepest recorded key along *keys* (or just the file)."""
@@ -120,10 +121,35 @@ def parse(text: str, path: Path) -> Document:
         problem = exc.problem or exc.context or "invalid YAML"
         if "nesting depth" in problem:  # newer PyYAML refuses deep documents before we can
             raise InputError(f"{place}: {TOO_DEEP}", hint=TOO_DEEP_HINT) from None
-        raise InputError(f"{place}: not valid YAML: {problem}") from None
+        raise InputError(f"{place}: not valid YAML: {problem}",
+                         hint=_yaml_fix(problem)) from None
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not valid YAML: {exc}") from None
     return Document(path, builder.data, builder.marks)
+
+
+# What to do about PyYAML's commonest complaints (a script author found no fix for an
+# answer indented one space too far), by the words the complaint starts with.
+YAML_FIXES = (
+    ("mapping values are not allowed",
+     "line this key up with the keys above it (the same number of spaces), and check that"
+     " the line before ends its value; quote a value that holds ': '"),
+    ("did not find expected key",
+     "line this key up with the keys above it (the same number of spaces: under"
+     " 'answers:', every answer starts at the same column)"),
+    ("found character that cannot start any token",
+     "YAML indents with spaces, not tabs: replace the tab (or quote a value that starts"
+     " with @ or `)"),
+    ("could not find expected ':'",
+     "write each key as 'key: value' on a line of its own"),
+    ("did not find expected ',' or ']'", "close the list with ']'"),
+)
+
+
+def _yaml_fix(problem: str) -> str:
+    """The fix for a YAML syntax error PyYAML describes as *problem*."""
+    return next((fix for start, fix in YAML_FIXES if problem.startswith(start)),
+                "compare it with a file written by 'careerfit quiz --save FILE'")
 
 
 class _Builder:

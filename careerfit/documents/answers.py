@@ -168,12 +168,15 @@ def _usual_picks(bank: Bank, given: dict[Any, Any]) -> Picks | None:
 
 def _check_version(doc: safeyaml.Document, top: dict) -> None:
     version = top.get("version")
+    # (A script author was told to add a YAML line to a JSON line.)
+    written = f'"version": {FORMAT_VERSION}' if doc.json else f"version: {FORMAT_VERSION}"
     if "version" not in top:
         raise InputError(f"{doc.where()}: no 'version' key",
-                         hint=f"add 'version: {FORMAT_VERSION}' as the first line")
+                         hint=f"add {written} to the object" if doc.json else
+                         f"add '{written}' as the first line")
     if isinstance(version, bool) or not isinstance(version, int):
         raise InputError(f"{doc.where('version')}: 'version' must be a whole number,"
-                         f" not {literal(version)}", hint=f"use 'version: {FORMAT_VERSION}'")
+                         f" not {literal(version)}", hint=f"use {written}")
     if version > FORMAT_VERSION:
         raise InputError(
             f"{doc.where('version')}: this answers file was written by a newer careerfit"
@@ -183,7 +186,7 @@ def _check_version(doc: safeyaml.Document, top: dict) -> None:
         )
     if version not in READABLE_VERSIONS:
         raise InputError(f"{doc.where('version')}: unknown answers format version {version}",
-                         hint=f"use 'version: {FORMAT_VERSION}'")
+                         hint=f"use {written}")
 
 
 def _pick(doc: safeyaml.Document, bank: Bank, question: Question, value: Any
@@ -203,7 +206,7 @@ def _pick(doc: safeyaml.Document, bank: Bank, question: Question, value: Any
                 place = doc.where("answers", question.id, index) if isinstance(value, list) \
                     else where
                 raise InputError(
-                    f"{place}: {literal(item)} is not an option of '{question.id}'",
+                    f"{place}: {_as_written(item)} is not an option of '{question.id}'",
                     hint=f"pick any of: {valid}" + _closest_suffix(item, question.option_ids),
                 )
         return tuple(o for o in question.option_ids if o in values)
@@ -212,12 +215,23 @@ def _pick(doc: safeyaml.Document, bank: Bank, question: Question, value: Any
             f"{where}: '{question.id}' takes one answer, not a list",
             hint=f"give one of: {valid}",
         )
+    if value is None:  # (a script author read "'None' is not an option")
+        raise InputError(f"{where}: '{question.id}' has no answer",
+                         hint=f"give one of: {valid}; or remove the line")
     if not isinstance(value, str) or question.option(value) is None:
         raise InputError(
-            f"{where}: {literal(value)} is not an option of '{question.id}'",
+            f"{where}: {_as_written(value)} is not an option of '{question.id}'",
             hint=f"give one of: {valid}" + _closest_suffix(value, question.option_ids),
         )
     return (value,)
+
+
+def _as_written(value: Any) -> str:
+    """A value that is no option id, for a message: a true or false says that YAML read
+    it so (a script author wrote 'yes' and was told "'True' is not an option")."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes, no, on and off as true or false)"
+    return literal(value)
 
 
 def _kind(value: Any) -> str:
