@@ -384,7 +384,7 @@ def test_a_few_more_asks_three_more(bank, person, capsys):
     # (they may go past the cap).
     n = len(short)
     assert [label for label, _ in prompts.asked[n:]] == [
-        f"({n + 1} · 1 of 3 more)", f"({n + 2} · 2 of 3 more)", f"({n + 3} · 3 of 3 more)"]
+        f"({n + 1}; 1 of 3 more)", f"({n + 2}; 2 of 3 more)", f"({n + 3}; 3 of 3 more)"]
 
 
 def extended_plan(bank):
@@ -415,7 +415,7 @@ def test_after_the_few_more_asked_for_the_quiz_stops_and_offers_again(bank):
         question_id = plan.next(picks)
         labels.append(plan.label(picks, question_id))
         picks[question_id] = None
-    assert labels == [f"({8 + i} · {i + 1} of 3 more)" for i in range(3)]
+    assert labels == [f"({8 + i}; {i + 1} of 3 more)" for i in range(3)]
     assert plan.next(picks) is None  # and the loop offers more, or shows the result
 
 
@@ -428,9 +428,9 @@ def test_going_back_within_the_few_more_keeps_their_count_and_asks_each_one(bank
     second = plan.next(picks)
     picks[second] = None
     third = plan.next(picks)
-    assert plan.label(picks, third) == "(10 · 3 of 3 more)"
+    assert plan.label(picks, third) == "(10; 3 of 3 more)"
     # Back from the third, unanswered, to the second (the loop asks it again, as answered):
-    assert plan.label(picks, second) == "(9 · 2 of 3 more)"
+    assert plan.label(picks, second) == "(9; 2 of 3 more)"
     assert plan.label(picks, next(iter(picks))) == "(1 of at most 21)"  # before the offer
     assert plan.next(picks) == third  # the second answered again: the third still comes
     picks[third] = None
@@ -519,7 +519,7 @@ def test_the_collector_runs_again_once_the_plain_quiz_waits_for_a_line(bank, pau
 
 
 def test_the_answered_line_keeps_the_count_not_what_was_being_decided(bank):
-    """'(7 of at most 21 · deciding: ...)' is shown while the question is asked; the
+    """'(7 of at most 21; deciding: ...)' is shown while the question is asked; the
     line the answered question leaves on screen keeps '(7 of at most 21)' (a new user
     found the old 'deciding' stale there)."""
     from careerfit.terminal.fold import Progress
@@ -532,7 +532,7 @@ def test_the_answered_line_keeps_the_count_not_what_was_being_decided(bank):
             self.written.append(data)
 
     question = bank.questions[1]
-    shown = "(7 of at most 21 · deciding: Data Scientist as your main role, or no clear pick)"
+    shown = "(7 of at most 21; deciding: Data Scientist as your main role, or no clear pick)"
     screen = Screen()
     with create_pipe_input() as pipe:
         pipe.send_text(keys_for(question, (question.option_ids[0],)))
@@ -558,10 +558,10 @@ def test_past_a_clear_persons_stop_the_progress_line_says_what_is_being_decided(
     run_quiz(QuizOptions(json_output=True))
     capsys.readouterr()
     labels = [label for label, _ in prompts.asked]
-    assert all(" · " not in label for label in labels[:SAY_WHY_AFTER])
+    assert all("; " not in label for label in labels[:SAY_WHY_AFTER])
     names = [r.name for r in bank.roles]
     for label in labels[SAY_WHY_AFTER:]:
-        why = label.split(" · ", 1)[1].rstrip(")")
+        why = label.split("; ", 1)[1].rstrip(")")
         assert why.startswith("deciding: ") and ", or " in why, label
         assert any(name in why for name in names), label
     shown = io.StringIO()
@@ -586,7 +586,7 @@ def test_past_a_clear_persons_stop_the_progress_line_says_what_is_being_decided(
         finally:
             ask.questionary.select = original
     head = asked["message"].partition(bank.background.text[:20])[0]
-    assert head.rstrip().endswith(")") and "·" in head and head.endswith("\n  ")
+    assert head.rstrip().endswith(")") and "; deciding" in head and head.endswith("\n  ")
 
 
 def adaptive_answers(bank, picks):
@@ -951,3 +951,17 @@ def test_the_back_keys_at_a_yes_or_no_or_the_review_are_not_an_answer(bank, key)
         assert prompter.confirm("Answer a few more anyway?", default=True) is False
         pipe.send_text(key + ENTER)
         assert prompter.review(rows) is None  # Enter on the first row: the result
+
+
+def test_plain_mode_reads_a_pairs_two_activities_once(bank):
+    """A screen reader user heard each activity twice per pair question ('Much rather: …',
+    'Slightly rather: …'): plain mode, as the arrow-key prompt does, names them once as A
+    and B above the five short answers, and typing 2 still means leaning to A."""
+    pair = next(q for q in bank.questions if q.kind == "pair")
+    shown = io.StringIO()
+    picked = PlainPrompter(input=io.StringIO("2\n"), output=shown).ask(pair, "(3/63)")
+    assert picked == (pair.option_ids[1],) and pair.option_ids[1].startswith("lean-")
+    said = shown.getvalue()
+    for side in pair.sides:
+        assert said.count(side.label) == 1, said
+    assert "  A: " in said and "  1. Much rather A" in said and "  5. Much rather B" in said

@@ -131,7 +131,7 @@ def test_kill_9_leaves_the_progress_file_whole(bank, state_dir):
 # The label, then the question's text: on the same line, or (a long label) on the next,
 # past the line end and the colour codes.
 ADAPTIVE_LABEL = re.compile(
-    r"\((\d+) of at most (\d+)(?: · [^)]*)?\)(?:\s|\x1b\[[0-9;?]*[A-Za-z])+([^\r\n]+)")
+    r"\((\d+) of at most (\d+)(?:; [^)]*)?\)(?:\s|\x1b\[[0-9;?]*[A-Za-z])+([^\r\n]+)")
 MORE = "Answer a few more"
 
 

@@ -22,7 +22,7 @@ from careerfit.bank import BACK, SKIP, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import MaybeAnswer
-from careerfit.terminal.fold import answered_label, question_lines
+from careerfit.terminal.fold import PAIR_TITLES, answered_label, question_lines
 
 if TYPE_CHECKING:
     from careerfit.terminal.session.loop import ReviewRow
@@ -36,9 +36,6 @@ PICK_PROMPT = "(move to an answer with the arrow keys)"
 # ...and what it says once Enter was pressed on it, so that the Enter is not lost in silence.
 PICK_PROMPT_AGAIN = "(nothing recorded: pick an answer with the arrow keys, then Enter)"
 REVIEW_TITLE = "Review your answers: pick one to change, or confirm"
-# A pair question's answers on screen, first to last (its activities are shown as A and B).
-PAIR_TITLES = ("Much rather A", "Slightly rather A", "Both about equally", "Slightly rather B",
-               "Much rather B")
 STYLE = questionary.Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
                            ("pointer", "fg:ansicyan bold"), ("highlighted", "fg:ansicyan bold"),
                            ("instruction", "fg:ansibrightblack")])

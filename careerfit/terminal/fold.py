@@ -15,6 +15,11 @@ MARKER = re.compile(r"^(\s*)(?:([0-9]+|[a-z])\. )?")
 # or the line's end): kept on one line when it fits one, so that it can be selected whole.
 COMMAND = re.compile(r"careerfit(?: [^\s()]*[^\s().])+(?: [^\s()]*\.(?!\S))?")
 GLUE = "\x00"  # stands for a space inside a command while a line is wrapped
+# A pair question's answers, first to last, in both prompters: its two activities are
+# shown once, as A and B (read in full for each answer, a screen reader user heard each
+# activity twice per question).
+PAIR_TITLES = ("Much rather A", "Slightly rather A", "Both about equally", "Slightly rather B",
+               "Much rather B")
 # A question's progress label up to this long ('(13 of at most 21)') runs into its text.
 SHORT_LABEL = 24
 

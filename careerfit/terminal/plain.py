@@ -17,7 +17,7 @@ from careerfit.bank import BACK, Bank, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import MaybeAnswer
-from careerfit.terminal.fold import fold, question_lines
+from careerfit.terminal.fold import PAIR_TITLES, fold, question_lines
 from careerfit.view.model import (
     RANKING_TITLE,
     TASTERS_HEADING,
@@ -149,8 +149,13 @@ class PlainPrompter:
             self._say(line)
         if question.hint:
             self._say(f"  Hint: {question.hint}")
-        for number, option in enumerate(question.options, start=1):
-            self._say(f"  {number}. {option.label}")
+        titles = [option.label for option in question.options]
+        if question.kind == "pair":
+            for letter, side in zip("AB", question.sides, strict=True):
+                self._say(f"  {letter}: {side.label}")
+            titles = list(PAIR_TITLES)
+        for number, title in enumerate(titles, start=1):
+            self._say(f"  {number}. {title}")
         self._say(f"  {SKIP_KEY}. {question.skip_label}")
         multi = question.kind == "multi"
         not_sure = "neither / not sure" if question.kind == "pair" else "not sure"

@@ -128,13 +128,13 @@ class AdaptivePlan:
         number = number_of(picks, question_id)
         if self._extension and number > self._answered_before:
             # One of the few more asked for: past the stop, maybe past the cap.
-            return (f"({number} · {number - self._answered_before} of {self._extension}"
+            return (f"({number}; {number - self._answered_before} of {self._extension}"
                     " more)")
         most = self.bank.max_questions + (self.bank.background is not None)
         count = f"({number} of at most {most})"
         if number <= SAY_WHY_AFTER:
             return count
-        return Progress(f"({number} of at most {most} · {self._deciding(picks)})", count)
+        return Progress(f"({number} of at most {most}; {self._deciding(picks)})", count)
 
     def _deciding(self, picks: EditablePicks) -> str:
         """What the next answers decide, in words: the two likeliest readings so far."""
