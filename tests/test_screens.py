@@ -234,6 +234,8 @@ def test_every_view_leads_with_the_verdict(tmp_path, example, lead):
         assert lead in " ".join(text.split()), name
         if not lead.startswith("Recommended"):
             assert "Recommended:" not in text, name
+    # Every column of the Markdown card's table has a heading; no bars to read out.
+    assert "| # | Role | Fit |\n" in views["export"] and "█" not in views["export"]
 
 
 @pytest.mark.parametrize("width", [40, 50, 60, 100])

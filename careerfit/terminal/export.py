@@ -65,8 +65,8 @@ def _md(text: object) -> str:
 
 
 def markdown_card(view: ResultView) -> str:
-    from careerfit.terminal.render import bar
-
+    """The result as Markdown: the same sections as the screen, the verdict first; the
+    fits without bars (a screen reader user met a column of blocks with no heading)."""
     verdict = view.verdict
     lines = ["# careerfit result", "",
              f"**{verdict.label}: {_md(verdict.headline)}** (confidence: {verdict.confidence},"
@@ -76,9 +76,8 @@ def markdown_card(view: ResultView) -> str:
         lines += ["", _md(verdict.basis)]
     if verdict.blend:
         lines += ["", f"**Hybrid path: {_md(verdict.blend.name)}.** {_md(verdict.blend.text)}"]
-    lines += ["", f"## {RANKING_TITLE}", "", "| # | Role | Fit | |", "|---|---|---:|---|"]
-    lines += [f"| {row.rank} | {_md(row.name)} | {row.fit:.1f} | `{bar(row.fit)}` |"
-              for row in view.ranking]
+    lines += ["", f"## {RANKING_TITLE}", "", "| # | Role | Fit |", "|---|---|---:|"]
+    lines += [f"| {row.rank} | {_md(row.name)} | {row.fit:.1f} |" for row in view.ranking]
     if view.reasons:
         lines += ["", f"## {view.reasons.heading}", "", f"_{view.reasons.note}_"]
         for group in view.reasons.groups:
