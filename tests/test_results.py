@@ -236,6 +236,9 @@ def test_export_writes_a_card_with_every_role_and_the_pick(tmp_path, suffix):
         parser.feed(content)
         text = "".join(parser.text).replace("\xa0", " ")
         assert "<title>careerfit result</title>" in content  # (a browser tab had no name)
+        # A page with structure, not a picture of the screen (a screen reader user).
+        assert "<h2>" in content and "<th>Role</th>" in content and "<li>" in content
+        assert "╭" not in content and "█" not in content and "<pre" not in content
     else:
         text = content
     for name in ("Data Scientist", "Machine Learning Engineer", "AI Engineer"):

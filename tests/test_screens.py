@@ -301,3 +301,17 @@ def test_a_command_in_the_verdict_stays_on_one_line_where_one_holds_it(width):
         assert any(whole in line for line in lines) or len(whole) > width - 1, width
     said = " ".join(" ".join(lines).split())
     assert basis in said and summary in said
+
+
+def test_the_html_card_shows_a_banks_markup_as_text():
+    """The HTML card is rendered from Markdown with raw HTML off: a bank whose names hold
+    markup cannot put it into the page."""
+    from careerfit.terminal.export import html_card
+
+    view = view_for("torn-ds-mle")
+    view = view._replace(verdict=view.verdict._replace(
+        headline="<script>alert(1)</script> and <b>bold</b>", summary="*not* [a](b) `code`"))
+    page = html_card(view)
+    assert "<script>" not in page and "<b>" not in page and "<a " not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "*not* [a](b) `code`" in page

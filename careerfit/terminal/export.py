@@ -1,7 +1,10 @@
-"""``--export``: the result card as SVG, HTML (both recorded from the rich view) or Markdown.
+"""``--export``: the result card as SVG (recorded from the rich view), Markdown, or HTML
+(the Markdown card as a web page).
 
-Every format lays out the one view model (careerfit.view.model). The Markdown card shows
-every section; its fit bars are text in a code span (Markdown has no colour).
+Every format lays out the one view model (careerfit.view.model) and shows every section.
+The HTML page is the Markdown card's structure (headings, lists, a table), not a picture
+of the screen: a screen reader user found the recorded page, boxes and bars in a <pre>,
+the least usable output.
 """
 
 from __future__ import annotations
@@ -24,34 +27,42 @@ SUFFIXES = (".svg", ".html", ".md")
 def export_card(view: ResultView, suffix: str) -> str:
     if suffix == ".md":
         return markdown_card(view)
+    if suffix == ".html":
+        return html_card(view)
     from careerfit.terminal.render import make_console, result_view
 
     console = make_console(record=True, file=io.StringIO(), width=EXPORT_WIDTH,
                            force_terminal=True, color_system="truecolor")
     console.print(result_view(view, EXPORT_WIDTH))
-    if suffix == ".svg":
-        return console.export_svg(title="careerfit result")
-    return console.export_html(inline_styles=True, code_format=HTML_PAGE)
+    return console.export_svg(title="careerfit result")
 
 
-# rich's page, with a title (a browser tab showed only the file name to a new user).
+def html_card(view: ResultView) -> str:
+    """The Markdown card as a page (markdown-it-py, which rich already needs; raw HTML
+    off, so that no text from a bank becomes markup)."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(
+        markdown_card(view))
+    return HTML_PAGE.format(body=body)
+
+
+# With a title (a browser tab showed only the file name to a new user) and a language.
 HTML_PAGE = """<!DOCTYPE html>
-<html>
+<html lang="en">
 <head>
 <meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>careerfit result</title>
 <style>
-{stylesheet}
-body {{
-    color: {foreground};
-    background-color: {background};
-}}
+body {{ font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto;
+        padding: 0 1rem; line-height: 1.5; }}
+table {{ border-collapse: collapse; }}
+th, td {{ padding: 0.2rem 0.8rem; border-bottom: 1px solid #ccc; }}
 </style>
 </head>
 <body>
-    <pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace"><code \
-style="font-family:inherit">{code}</code></pre>
-</body>
+{body}</body>
 </html>
 """
 
