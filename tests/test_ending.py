@@ -74,7 +74,7 @@ def test_an_unsettled_end_says_between_what_and_how_to_settle_it(bank):
     assert f": {first}, or {second}." in sentence
     assert ("would settle it for about half of people who answer as you did." in sentence
             if more
-            else "would most likely not settle it." in sentence)
+            else "Even 8 more answers would settle it for fewer than half of people" in sentence)
 
 
 @pytest.mark.parametrize(("unscored", "stopped_by", "asked", "said"), [
@@ -96,6 +96,25 @@ def test_an_unsettled_end_counts_the_questions_put_and_the_scored(bank, unscored
                 "unsettled": {"between": between, "more_answers": None}}
     names = {r.id: r.name for r in bank.roles}
     assert ending_sentence(coverage, names, offered=True).startswith(said)
+
+
+@pytest.mark.parametrize(("stopped_by", "asked", "said"), [
+    ("settled", 9, "Based on 10 questions (9 scored): more answers would most likely not"
+                   " change the result."),
+    ("early", 9, "Based on 10 questions (9 scored), fewer than the quiz would have asked: a"
+                 " few more answers could still change the result."),
+    ("cap", 20, "Based on 21 questions (20 scored): the quiz's limit."),
+    ("cap", 14, "Based on 15 questions (14 scored): the quiz stopped there, as the rest of"
+                " the bank would most likely not change what it says."),
+])
+def test_a_settled_end_says_why_the_quiz_stopped(bank, stopped_by, asked, said):
+    """An edited file whose JSON said 'early' read 'the quiz stopped there, as the rest of
+    the bank would most likely not change what it says' (a new user saw the two disagree);
+    the cap said so too. Each reason now has its own words."""
+    coverage = {"stopped_early": True, "asked": asked, "asked_unscored": 1, "question_cap": 20,
+                "stopped_by": stopped_by, "unsettled": None}
+    names = {r.id: r.name for r in bank.roles}
+    assert ending_sentence(coverage, names) == said
 
 
 @pytest.mark.parametrize(("kinds", "said"), [
@@ -282,4 +301,5 @@ def test_the_offer_after_an_unsettled_stop_agrees_with_what_the_stop_says(
     picks = dict(list(next(people(bank, 1, seed=3)).picks.items())[:15])
     said, asked = AdaptivePlan(bank).more_prompt(picks)
     assert asked == offer
-    assert ("would most likely not settle it" in said) == (more_answers is None)
+    assert ("Even 8 more answers would settle it for fewer than half" in said) == (
+        more_answers is None)
