@@ -156,7 +156,9 @@ def test_adaptive_stop_on_a_fixed_sample(bank):
     adaptive = measure_adaptive(bank, people(bank, 45, seed=5, personas=("pure", "70/30")))
     assert adaptive.quantile(["pure"], 0.5) <= 10
     assert adaptive.quantile(["pure", "70/30"], 0.5) <= 10 + 2
-    assert adaptive.share(["pure", "70/30"], "same_leader") >= 0.95 - 0.05
+    # Three standard errors of a 0.95 share in 45 people (0.097), as the module's rule
+    # says: 0.05 was 1.5, and seeds 5 to 8 give 0.89 to 1.0 on an unchanged model.
+    assert adaptive.share(["pure", "70/30"], "same_leader") >= 0.95 - 3 * (0.95 * 0.05 / 45) ** 0.5
     assert min(adaptive.asked["pure"]) >= 6  # at least six scored answers
 
 

@@ -83,6 +83,9 @@ def test_role_list_and_comparison_keep_names_whole(width):
     ("data-scientist", "analyst", "SQL"),
     ("ml-engineer", "software-engineer", "Testing"),
     ("ai-engineer", "full-stack", "Production Python"),
+    # A statistics PhD found only the student's route ('Take statistics and SQL
+    # seriously'): researchers have a starting point of their own.
+    ("data-scientist", "researcher", "Statistics"),
 ])
 def test_next_steps_leave_out_what_the_background_brings(tmp_path, role, background,
                                                          already_known):
@@ -92,6 +95,7 @@ def test_next_steps_leave_out_what_the_background_brings(tmp_path, role, backgro
     path.write_text(yaml.safe_dump(answers))
     steps = json.loads(run("quiz", "--answers", str(path), "--json").stdout)["next_steps"]
     assert len(steps["skill_priorities"]) == 3
+    assert steps["route"] == BANK.role(role).routes[background]
     assert not any(already_known in p for p in steps["skill_priorities"])
     screen_text = run("quiz", "--answers", str(path)).stdout
     label = next(o.label for o in BANK.background.options if o.id == background)
