@@ -319,3 +319,25 @@ def test_the_html_card_shows_a_banks_markup_as_text():
     assert "<script>" not in page and "<b>" not in page and "<a " not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "*not* [a](b) `code`" in page
+
+
+def test_a_named_blend_says_how_to_see_its_card_in_every_view(tmp_path):
+    """A new user drawn to a blend had to list every role and blend to find its id; and
+    the Markdown pay note ran into the pay band."""
+    from careerfit.terminal.render import result_view
+
+    report = report_for("llm-platform")
+    blend = report["recommendation"]["hybrid"]
+    assert blend["id"] == "llm-platform-engineering"
+    command = f"careerfit roles {blend['id']}."
+    answers = str(EXAMPLES / "llm-platform.yaml")
+    card = tmp_path / "card.md"
+    run("quiz", "--answers", answers, "--export", str(card))
+    for width in WIDTHS:
+        lines = screen(result_view(view_for("llm-platform"), width), width)
+        assert any(command in line for line in lines) or len(command) > width - 1, width
+    assert command in run("quiz", "--answers", answers, "--plain").stdout
+    markdown = card.read_text()
+    assert command in markdown
+    assert "\n  - Market benchmarks:" in markdown
+    assert run("roles", blend["id"]).returncode == 0

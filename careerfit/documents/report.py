@@ -82,7 +82,8 @@ def recommendation_part(bank: Bank, result: Result, picks: Picks) -> dict[str, A
         "runner_up": result.runner_up,
         "hybrid": (
             {"roles": sorted(result.hybrid.roles), "name": result.hybrid.name,
-             "description": result.hybrid.description, "titles": list(result.hybrid.titles),
+             "id": result.hybrid.id, "description": result.hybrid.description,
+             "titles": list(result.hybrid.titles),
              "taster": result.hybrid.taster or None,
              "skills": [bank.skill_labels[skill] for skill in result.hybrid.skills],
              "probability": stated(_torn_or_drawn(result))}

@@ -119,6 +119,6 @@ def _steps(steps: Steps) -> list[str]:
     lines.append("")
     lines += [f"- **{title}:** {_md(items)}" for title, items in steps.lists]
     lines.append(f"- **Pay:** {_md(steps.pay)}")
-    if steps.pay_note:
-        lines.append(f"  {_md(steps.pay_note)}")
+    if steps.pay_note:  # (a line of its own: as a continuation it ran into the pay band)
+        lines.append(f"  - {_md(steps.pay_note)}")
     return lines

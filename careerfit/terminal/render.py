@@ -106,9 +106,11 @@ def _verdict(view: ResultView, width: int) -> Text:
     text.append(clean(verdict.sureness) + "\n", style="dim")
     if verdict.basis:
         text.append(fold(verdict.basis, width, hang=0) + "\n", style="dim")
-    if verdict.blend:
-        text.append(f"Hybrid path: {clean(verdict.blend.name)}. ", style="bold")
-        text.append(clean(verdict.blend.text) + "\n")
+    if verdict.blend:  # (folded whole, its bold head included, as it ends in a command)
+        head = f"Hybrid path: {clean(verdict.blend.name)}."
+        said = fold(f"{head} {clean(verdict.blend.text)}", width, hang=0)
+        text.append(said[:len(head)], style="bold")  # (fold turns spaces into breaks)
+        text.append(said[len(head):] + "\n")
     return text
 
 

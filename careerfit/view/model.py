@@ -60,10 +60,14 @@ class BlendNote(NamedTuple):
     description: str
     titles: tuple[str, ...]
     skills: tuple[str, ...] = ()
+    id: str = ""  # how careerfit roles names it
 
     @property
     def text(self) -> str:
-        return blend_text(self.description, self.titles, self.skills)
+        """Its words, then the command that shows its card (a new user drawn to a blend
+        had to list every role and blend to find its id)."""
+        more = f" More about it: careerfit roles {self.id}." if self.id else ""
+        return blend_text(self.description, self.titles, self.skills) + more
 
 
 class Row(NamedTuple):
@@ -172,7 +176,8 @@ def _verdict(report: Mapping[str, Any], names: Mapping[str, str],
     return Verdict(label, text, outcome["confidence"], note, rec["summary"], rec["sureness"],
                    basis, BlendNote(hybrid["name"], hybrid["description"],
                                     tuple(hybrid.get("titles", ())),
-                                    _marked(hybrid.get("skills", ()), _had(report)))
+                                    _marked(hybrid.get("skills", ()), _had(report)),
+                                    hybrid.get("id", ""))
                    if hybrid else None)
 
 
