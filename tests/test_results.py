@@ -61,7 +61,7 @@ def test_json_contract_keys_are_pinned():
     assert report["tasters"] is None  # a clear pick needs no taster projects
     assert report["recommendation"]["probability"] == report["ranking"][0]["probability"]
     assert 0.9 <= report["recommendation"]["probability"] <= 0.999
-    assert set(report["reasons"]) == {"for", "against"}
+    assert set(report["reasons"]) == {"for", "against", "reading"}
     assert set(report["reasons"]["for"][0]) == {"question", "question_text", "question_short",
                                                 "answer", "toward", "points"}
     assert len(report["reasons"]["for"]) >= 3 and len(report["reasons"]["against"]) >= 1

@@ -150,6 +150,9 @@ def test_a_tie_reads_as_a_tie_everywhere(bank, evaluator):
     # Machine Learning Engineer, confidence: high" as sure to be an AI engineer.
     assert (f"Confidence: high (probability {report['outcome']['probability']:.3f} that you"
             " are torn between the two)") in text
+    # The blend is offered as a way not to choose (a torn user read "a role that blends
+    # both may suit you" as taking back "torn").
+    assert "If you would rather not choose, some jobs combine the two: Applied Scientist." in text
 
 
 def test_a_low_confidence_pick_names_the_likeliest_other_reading(bank, evaluator):

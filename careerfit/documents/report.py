@@ -17,6 +17,7 @@ from careerfit.documents.answers import AnswerSet, answers_document
 from careerfit.documents.roledata import role_card
 from careerfit.engine.adaptive import Planner
 from careerfit.engine.ending import Ending, ending
+from careerfit.engine.evidence import ReadingEvidence
 from careerfit.engine.result import NextSteps, Reason, Result
 from careerfit.engine.verdict import Verdict
 from careerfit.engine.whatif import Change, WhatIf
@@ -42,6 +43,7 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet,
         "reasons": {
             "for": [_reason(bank, reason, picks) for reason in result.drivers],
             "against": [_reason(bank, reason, picks) for reason in result.pulls],
+            "reading": [_reading(bank, found, picks) for found in result.reading],
         },
         "what_if": (_what_if(bank, result.what_if, leader, result.verdict.kind)
                     if result.what_if else None),
@@ -181,6 +183,18 @@ def _reason(bank: Bank, reason: Reason, picks: Picks) -> dict[str, Any]:
         "answer": question.describe(picks.get(question.id)),
         "toward": reason.toward,
         "points": round(reason.points, 1),
+    }
+
+
+def _reading(bank: Bank, found: ReadingEvidence, picks: Picks) -> dict[str, Any]:
+    """An answer that reads as the verdict's pair (careerfit.engine.evidence)."""
+    question = bank.question(found.question)
+    return {
+        "question": question.id,
+        "question_text": question.text,
+        "question_short": question.short,
+        "answer": question.describe(picks.get(question.id)),
+        "ratio": round(found.ratio, 1),
     }
 
 

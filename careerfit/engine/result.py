@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from careerfit.bank import Bank, Blend, Role
 from careerfit.base.vocabulary import Picks
+from careerfit.engine.evidence import ReadingEvidence, reading_evidence
 from careerfit.engine.model import Model, Posterior
 from careerfit.engine.scoring import RANK_TOLERANCE, Scorer, Scores
 from careerfit.engine.verdict import LEVELS as LEVELS  # (read by documents.batch)
@@ -60,6 +61,9 @@ class Result(NamedTuple):
     next_steps: NextSteps | None
     # When the verdict is flagged (Verdict.compare): the leader's and the runner-up's next steps.
     compared: tuple[NextSteps, ...] = ()
+    # For a tie or a blend: the answers that read as the pair rather than the leader alone
+    # (careerfit.engine.evidence).
+    reading: tuple[ReadingEvidence, ...] = ()
 
     @property
     def leader(self) -> str:
@@ -117,6 +121,8 @@ class Evaluator:
             next_steps=_next_steps(bank, picks, recommended) if explain else None,
             compared=(tuple(_next_steps(bank, picks, r) for r in (leader, runner))
                       if explain and verdict.compare else ()),
+            reading=(reading_evidence(self.model, picks, posterior, verdict)
+                     if explain else ()),
         )
 
 

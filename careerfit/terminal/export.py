@@ -95,6 +95,10 @@ def markdown_card(view: ResultView) -> str:
             lines += ["", f"**{_md(group.title)}**", ""]
             lines += [f"- {r.points:.1f} · {_md(r.question)}: {_md(r.answer)}"
                       for r in group.reasons]
+    if view.reading:
+        lines += ["", f"## {_md(view.reading.heading)}", "", f"_{_md(view.reading.note)}_", ""]
+        lines += [f"- {r.points:.1f} times · {_md(r.question)}: {_md(r.answer)}"
+                  for r in view.reading.lines]
     if view.what_if:
         lines += ["", f"## {WHAT_IF_HEADING}", "", _md(view.what_if)]
     if view.tasters:

@@ -51,6 +51,9 @@ def plain_result(view: ResultView, width: int | None = None) -> str:
         for group in view.reasons.groups:
             lines.append(f"{group.title}:")
             lines += [f"  {r.points:.1f} {r.question}: {r.answer}" for r in group.reasons]
+    if view.reading:
+        lines += ["", f"{view.reading.heading} ({view.reading.note}):"]
+        lines += [f"  {r.points:.1f} times: {r.question}: {r.answer}" for r in view.reading.lines]
     if view.what_if:
         lines += ["", f"{WHAT_IF_HEADING}: {view.what_if}"]
     if view.tasters:

@@ -48,6 +48,8 @@ def result_view(view: ResultView, width: int = 80) -> Group:
     parts: list[Any] = []
     if view.reasons:
         parts.append(_reasons(view))
+    if view.reading:
+        parts.append(_reading(view))
     if view.what_if:
         parts.append(Text.assemble((WHAT_IF_HEADING, "bold"), "\n",
                                    clean(view.what_if) + "\n"))
@@ -143,6 +145,24 @@ def _reasons(view: ResultView) -> Group:
         parts.append(grid)
     parts.append(Text(""))
     return Group(*parts)
+
+
+def _reading(view: ResultView) -> Group:
+    """The answers that read as the verdict's pair, each with how many times likelier it
+    is from someone of that kind; laid out as the reasons are."""
+    reading = view.reading
+    assert reading is not None
+    title = Text()
+    title.append(clean(reading.heading), style="bold")
+    title.append(f" ({clean(reading.note)})", style="dim")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, style="cyan")
+    grid.add_column()
+    for line in reading.lines:
+        text = Text(f"{clean(line.question)}: ")
+        text.append(clean(line.answer), style="italic")
+        grid.add_row(f"  {line.points:.1f}×", text)
+    return Group(title, grid, Text(""))
 
 
 def _all_steps(view: ResultView, width: int) -> Any:

@@ -95,6 +95,15 @@ class Reasons(NamedTuple):
     groups: tuple[ReasonGroup, ...]
 
 
+class Reading(NamedTuple):
+    """The answers that read as a tie or a blend rather than the leader alone (each
+    line's *points* is its ratio: careerfit.engine.evidence)."""
+
+    heading: str
+    note: str
+    lines: tuple[ReasonLine, ...]
+
+
 class Taster(NamedTuple):
     name: str
     text: str
@@ -121,6 +130,7 @@ class ResultView(NamedTuple):
     tasters: tuple[Taster, ...]
     steps: tuple[Steps, ...]
     side_by_side: bool  # the leader's and the runner-up's steps (the verdict is flagged)
+    reading: Reading | None = None  # for a tie or a blend
 
 
 def build_view(report: Mapping[str, Any], answers_file: str | None = None) -> ResultView:
@@ -140,6 +150,7 @@ def build_view(report: Mapping[str, Any], answers_file: str | None = None) -> Re
         tasters=_tasters(report),
         steps=tuple(_steps(steps, names[steps["role"]]) for steps in shown),
         side_by_side=bool(compared),
+        reading=_reading(report, names),
     )
 
 
@@ -223,6 +234,23 @@ def _reasons(report: Mapping[str, Any], names: Mapping[str, str]) -> Reasons | N
         first, second = second, first
     note = REASONS_NOTE.format(first=names[first], second=names[second])
     return Reasons(heading, note + (BOTH_WAYS if len(groups) == 2 else ""), tuple(groups))
+
+
+def _reading(report: Mapping[str, Any], names: Mapping[str, str]) -> Reading | None:
+    """What reads as the verdict's pair, with what its ratios compare (two new users drawn
+    to a blend and one torn user found nothing that said why it was not the leader)."""
+    found, outcome = report["reasons"].get("reading"), report["outcome"]
+    if not found or outcome["kind"] not in (TIE, BLEND):
+        return None
+    first, second = (names[r] for r in outcome["roles"])
+    who = (f"torn between {first} and {second}" if outcome["kind"] == TIE
+           else f"drawn to {outcome['name'] or 'the work where the two meet'}")
+    heading = ("What reads as torn between the two" if outcome["kind"] == TIE else
+               f"What reads as {outcome['name'] or 'the blend'}")
+    note = (f"how many times likelier each answer is from someone {who} than from someone"
+            f" whose main role is {first}")
+    return Reading(heading, note, tuple(ReasonLine(r["ratio"], r["question_short"], r["answer"])
+                                        for r in found))
 
 
 def _steps(steps: Mapping[str, Any], name: str) -> Steps:

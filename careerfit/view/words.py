@@ -63,7 +63,10 @@ def _by_kind(bank: Bank, result: Result, picks: Picks) -> str:
                     f" {margin} points better, but your answers read most like someone who"
                     " likes the two about equally.")
         if verdict.outcome.name:
-            sentence += f" A role that blends both may suit you: {verdict.outcome.name}."
+            # (A torn user read "a role that blends both may suit you" as the tool taking
+            # back "torn": the blend is offered as a way not to choose.)
+            sentence += (f" If you would rather not choose, some jobs combine the two:"
+                         f" {verdict.outcome.name}.")
         return sentence
     if verdict.confidence == "high":
         return f"{name} is a clear fit for you."
