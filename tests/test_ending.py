@@ -258,7 +258,8 @@ def test_an_edited_adaptive_file_ends_early_and_more_goes_on(bank, tmp_path, mon
 def test_after_an_edit_the_suggested_command_names_a_file_that_holds_the_edit(
         bank, tmp_path, monkeypatch, capsys, save):
     """--edit without --save suggested '--answers short.yaml --more', but short.yaml still
-    held the answers from before the edit: only a --save file is named."""
+    held the answers from before the edit: only a file that holds them is named, the
+    --save file or, without one, the copy kept in the state folder."""
     from careerfit.app.quiz import QuizOptions, run_quiz
     from careerfit.terminal import facts
     from careerfit.terminal.session import run as session
@@ -275,7 +276,10 @@ def test_after_an_edit_the_suggested_command_names_a_file_that_holds_the_edit(
     run_quiz(QuizOptions(answers=short, edit=True, plain=True, save=saved if save else None))
     shown = capsys.readouterr()
     screen = " ".join(shown.out.split())
-    named = saved if save else "FILE"
+    from careerfit.terminal.session.progress import LAST_NAME, state_dir
+
+    named = saved if save else state_dir() / LAST_NAME
+    assert read_answers(named, bank).picks.keys() == read_answers(short, bank).picks.keys()
     assert f"careerfit quiz --answers {named} --more" in screen
     assert f"--answers {short} --more" not in screen
     kept = f"these edits are not saved. To keep them: careerfit quiz --answers {short} --edit"
@@ -303,3 +307,28 @@ def test_the_offer_after_an_unsettled_stop_agrees_with_what_the_stop_says(
     assert asked == offer
     assert ("Even 8 more answers would settle it for fewer than half" in said) == (
         more_answers is None)
+
+
+def test_a_quiz_taken_without_save_keeps_its_answers_until_the_next(bank, monkeypatch, capsys):
+    """A new user read 'Tip: add --save FILE to keep these answers' once they were gone,
+    and took the quiz again. The answers of a quiz taken without --save are kept in the
+    state folder, the note says where and how to re-run them, and they give the same
+    result."""
+    from careerfit.app.quiz import QuizOptions, run_quiz
+    from careerfit.terminal import facts
+    from careerfit.terminal.session import run as session
+    from careerfit.terminal.session.progress import LAST_NAME, state_dir
+    from helpers import ScriptedPrompter
+
+    person = dict(read_answers(EXAMPLES / "ml-engineer.yaml", bank).picks)
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(session, "prompter_for", lambda plain: ScriptedPrompter(person))
+    run_quiz(QuizOptions(plain=True))
+    shown = capsys.readouterr()
+    kept = state_dir() / LAST_NAME
+    said = " ".join(shown.err.split())
+    assert f"Your answers are kept in {kept} until your next quiz" in said
+    assert f"careerfit quiz --answers {kept} --edit" in said and "Tip: add --save" not in said
+    again = run("quiz", "--answers", str(kept), "--plain").stdout
+    assert again.splitlines()[:2] == shown.out.splitlines()[:2]  # the verdict, how sure
+    assert again.startswith("Recommended: Machine Learning Engineer")

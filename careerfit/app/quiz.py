@@ -142,10 +142,16 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
 
     result = evaluate(bank, answers.picks)
     report = build_report(bank, result, answers)
+    kept = None
+    if asked and options.save is None:  # answers just given are never lost
+        from careerfit.terminal.session.progress import keep_last_answers
+
+        kept = keep_last_answers(bank, answers)
     # The file that holds these answers, for the commands the result suggests: an edit
     # is kept only by --save (the file it read still holds the answers before it), and
     # --adaptive replays a complete file, which --more can't go on with.
-    shown_file = options.save or (None if options.edit or options.adaptive else options.answers)
+    shown_file = (options.save or (None if options.edit or options.adaptive else options.answers)
+                  or kept)
     view = build_view(report, str(shown_file) if shown_file else None)
     if options.save is not None:
         write_user_file(options.save, dump_answers(bank, answers), option="--save")
@@ -169,9 +175,15 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
 
         show_result(view)
     sys.stdout.flush()  # the result is out before the tip on stderr
+    data = f" --data {options.data}" if options.data else ""
     if asked and options.save is None and options.edit:
         note(f"Tip: these edits are not saved. To keep them: careerfit quiz --answers"
-             f" {options.answers} --edit --save {options.answers}")
+             f" {options.answers}{data} --edit --save {options.answers}"
+             + (f" (until the next quiz they are also in {kept})" if kept else ""))
+    elif asked and kept is not None:
+        note(f"Your answers are kept in {kept} until your next quiz (re-run or revise them:"
+             f" careerfit quiz --answers {kept}{data} --edit); add --save FILE to keep them"
+             " where you choose.")
     elif asked and options.save is None:
         note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
 

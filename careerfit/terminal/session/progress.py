@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 FILE_NAME = "progress.yaml"
 LOCK_NAME = "quiz.lock"
+# The answers of the last quiz taken without --save (keep_last_answers).
+LAST_NAME = "last-answers.yaml"
 
 
 def state_dir() -> Path:
@@ -43,6 +45,19 @@ def save_progress(bank: Bank, answers: AnswerSet, data_dir: Path | None) -> Path
     path.parent.mkdir(parents=True, exist_ok=True)
     extra = {"data": str(data_dir.resolve())} if data_dir is not None else None
     atomic_write(path, dump_answers(bank, answers, extra))
+    return path
+
+
+def keep_last_answers(bank: Bank, answers: AnswerSet) -> Path | None:
+    """Keep the answers of a quiz taken without --save, until the next such quiz: a new
+    user read 'add --save FILE to keep these answers' once they were gone, and took the
+    quiz again. None when the state folder can't be written (the quiz goes on)."""
+    path = state_dir() / LAST_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, dump_answers(bank, answers))
+    except (OSError, InputError):
+        return None
     return path
 
 
