@@ -295,13 +295,13 @@ def test_a_command_in_the_verdict_stays_on_one_line_where_one_holds_it(width):
 
     view = view_for("torn-ds-mle")
     command = "careerfit quiz --answers ~/careerfit/answers-2026.yaml --more"
-    basis = f"Based on 9 questions (8 scored). To answer more anyway: {command}."
+    basis = f"Based on 9 questions (8 scored). To answer more anyway: {command}"
     summary = ("Compare them side by side with: careerfit roles --compare data-scientist"
                " ai-engineer. Answering the 2 question(s) you skipped could separate them.")
     view = view._replace(verdict=view.verdict._replace(basis=basis, summary=summary))
     lines = screen(result_view(view, width), width)
     assert all(len(line) <= width for line in lines)
-    for whole in (f"{command}.", "careerfit roles --compare data-scientist ai-engineer."):
+    for whole in (command, "careerfit roles --compare data-scientist ai-engineer."):
         assert any(whole in line for line in lines) or len(whole) > width - 1, width
     said = " ".join(" ".join(lines).split())
     assert basis in said and summary in said
@@ -329,7 +329,7 @@ def test_a_named_blend_says_how_to_see_its_card_in_every_view(tmp_path):
     report = report_for("llm-platform")
     blend = report["recommendation"]["hybrid"]
     assert blend["id"] == "llm-platform-engineering"
-    command = f"careerfit roles {blend['id']}."
+    command = f"careerfit roles {blend['id']}"
     answers = str(EXAMPLES / "llm-platform.yaml")
     card = tmp_path / "card.md"
     run("quiz", "--answers", answers, "--export", str(card))

@@ -66,7 +66,7 @@ class BlendNote(NamedTuple):
     def text(self) -> str:
         """Its words, then the command that shows its card (a new user drawn to a blend
         had to list every role and blend to find its id)."""
-        more = f" More about it: careerfit roles {self.id}." if self.id else ""
+        more = f" More about it: careerfit roles {self.id}" if self.id else ""  # (no stop)
         return blend_text(self.description, self.titles, self.skills) + more
 
 

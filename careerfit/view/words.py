@@ -131,8 +131,9 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     if not unsettled:
         # (A new user who wanted to be surer declined the offer to read the result first,
         # then had to find --more in --help: a saved quiz's result names it. Each command
-        # ends its sentence, so that it can be kept on one line: terminal/fold.COMMAND.)
-        anyway = (f" To answer more anyway: careerfit quiz --answers {answers_file} --more."
+        # ends the text, with no full stop: one new user copied it with the stop, and got
+        # "No such option: --more."; and it can be kept on one line: fold.COMMAND.)
+        anyway = (f" To answer more anyway: careerfit quiz --answers {answers_file} --more"
                   if answers_file and not offered else "")
         based = f"Based on {_noted(put, scored)}"
         if coverage["stopped_by"] == "settled":
@@ -163,7 +164,7 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     if coverage["stopped_by"] == "early" and not offered:  # it would have gone on: say how
         command = f"careerfit quiz --answers {answers_file or 'FILE'} --more"
         them = "it" if more == 1 else "them"
-        how = f"{likely}; to answer {them}: {command}." if more else f" To answer more: {command}."
+        how = f"{likely}; to answer {them}: {command}" if more else f" To answer more: {command}"
     else:
         # (A new user told 'a few more answers would most likely not settle it' was settled
         # by 3. None means not by MOST_AHEAD in half the draws; of the external corpus's
