@@ -333,3 +333,31 @@ def test_a_quiz_taken_without_save_keeps_its_answers_until_the_next(bank, monkey
     again = run("quiz", "--answers", str(kept), "--plain").stdout
     assert again.splitlines()[:2] == shown.out.splitlines()[:2]  # the verdict, how sure
     assert again.startswith("Recommended: Machine Learning Engineer")
+
+
+def test_more_answers_that_reopen_a_settled_stop_say_so(bank, monkeypatch):
+    """A new user read 'more answers would most likely not change the result', asked for
+    3 more, and was then told 'Not settled after 10 questions' with nothing to tie the
+    two together: the second stop says the answers reopened it."""
+    import careerfit.documents.report as report
+    from careerfit.terminal.session.plans import AdaptivePlan
+
+    between = [{"kind": "main", "roles": ["data-scientist"], "name": None},
+               {"kind": "blend", "roles": ["data-scientist", "ai-engineer"],
+                "name": "AI evaluation and decision science"}]
+    settled = {"asked": 7, "asked_unscored": 1, "question_cap": 20, "stopped_early": True,
+               "stopped_by": SETTLED, "unsettled": None}
+    reopened = {**settled, "asked": 10, "stopped_by": "early",
+                "unsettled": {"between": between, "more_answers": 2}}
+    person = list(next(people(bank, 1, seed=3)).picks.items())
+    plan = AdaptivePlan(bank)
+    monkeypatch.setattr(report, "coverage_part", lambda *args, **kwargs: settled)
+    first, _ = plan.more_prompt(dict(person[:8]))
+    assert first.startswith("Based on 8 questions (7 scored): more answers would most likely")
+    plan.extend(dict(person[:8]))
+    monkeypatch.setattr(report, "coverage_part", lambda *args, **kwargs: reopened)
+    second, offer = plan.more_prompt(dict(person[:11]))
+    assert second.startswith("Your 3 more answers reopened it. Not settled after 11 questions")
+    assert offer == "Answer 2 more?"
+    # A stop that was not settled before says nothing of the kind.
+    assert not AdaptivePlan(bank).more_prompt(dict(person[:11]))[0].startswith("Your")

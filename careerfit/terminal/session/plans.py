@@ -96,6 +96,11 @@ class AdaptivePlan:
         self._extension = 0
         self._answered_before = 0
         self._going_on = more
+        # Whether the last stop left the verdict settled: a stop after more answers that
+        # finds it unsettled says that those answers reopened it (a new user read
+        # "would most likely not change the result", asked for 3 more, and was then told
+        # "Not settled", with nothing to tie the two together).
+        self._settled_before = False
 
     @property
     def planner(self) -> Planner:
@@ -162,6 +167,11 @@ class AdaptivePlan:
         self._more = likely or EXTRA_QUESTIONS
         said = ending_sentence(coverage, {r.id: r.name for r in self.bank.roles},
                                offered=True) or ""
+        added = len(picks) - self._answered_before
+        if unsettled and self._settled_before and self._answered_before and added > 0:
+            said = (f"Your {added} more answer{'s' if added != 1 else ''} reopened it."
+                    f" {said}")
+        self._settled_before = not unsettled
         if not unsettled:
             return said, MORE_PROMPT
         # (Where a few more would most likely not settle it, the offer says so too.)
