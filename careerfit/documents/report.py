@@ -175,26 +175,23 @@ def to_json(report: dict[str, Any]) -> str:
 
 
 def _reason(bank: Bank, reason: Reason, picks: Picks) -> dict[str, Any]:
-    question = bank.question(reason.question)
-    return {
-        "question": question.id,
-        "question_text": question.text,
-        "question_short": question.short,
-        "answer": question.describe(picks.get(question.id)),
-        "toward": reason.toward,
-        "points": round(reason.points, 1),
-    }
+    return {**_answered(bank, reason.question, picks), "toward": reason.toward,
+            "points": round(reason.points, 1)}
 
 
 def _reading(bank: Bank, found: ReadingEvidence, picks: Picks) -> dict[str, Any]:
     """An answer that reads as the verdict's pair (careerfit.engine.evidence)."""
-    question = bank.question(found.question)
+    return {**_answered(bank, found.question, picks), "ratio": round(found.ratio, 1)}
+
+
+def _answered(bank: Bank, question_id: str, picks: Picks) -> dict[str, Any]:
+    """A question and the answer given to it, as the reasons name them."""
+    question = bank.question(question_id)
     return {
         "question": question.id,
         "question_text": question.text,
         "question_short": question.short,
         "answer": question.describe(picks.get(question.id)),
-        "ratio": round(found.ratio, 1),
     }
 
 

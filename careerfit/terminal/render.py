@@ -6,6 +6,7 @@ markup). The SVG and HTML cards are recorded from this view (terminal/export.py)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich import box
@@ -21,6 +22,7 @@ from careerfit.view.model import (
     RANKING_TITLE,
     TASTERS_HEADING,
     WHAT_IF_HEADING,
+    ReasonLine,
     ResultView,
     Steps,
 )
@@ -129,20 +131,10 @@ def _reasons(view: ResultView) -> Group:
     each with its fit points; a long line wraps under its own text, not at column 0."""
     reasons = view.reasons
     assert reasons is not None
-    title = Text()
-    title.append(reasons.heading, style="bold")
-    title.append(f" ({reasons.note})", style="dim")
-    parts: list[Any] = [title]
+    parts: list[Any] = [_titled(reasons.heading, reasons.note)]
     for group in reasons.groups:
         parts.append(Text(clean(group.title), style="bold"))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(justify="right", no_wrap=True, style="cyan")
-        grid.add_column()
-        for reason in group.reasons:
-            line = Text(f"{clean(reason.question)}: ")
-            line.append(clean(reason.answer), style="italic")
-            grid.add_row(f"  {reason.points:.1f}", line)
-        parts.append(grid)
+        parts.append(_answer_grid(group.reasons))
     parts.append(Text(""))
     return Group(*parts)
 
@@ -152,17 +144,27 @@ def _reading(view: ResultView) -> Group:
     is from someone of that kind; laid out as the reasons are."""
     reading = view.reading
     assert reading is not None
+    return Group(_titled(reading.heading, reading.note), _answer_grid(reading.lines, "×"),
+                 Text(""))
+
+
+def _titled(heading: str, note: str) -> Text:
     title = Text()
-    title.append(clean(reading.heading), style="bold")
-    title.append(f" ({clean(reading.note)})", style="dim")
+    title.append(clean(heading), style="bold")
+    title.append(f" ({clean(note)})", style="dim")
+    return title
+
+
+def _answer_grid(lines: Sequence[ReasonLine], unit: str = "") -> Table:
+    """Answers, each after its number (and *unit*), wrapping under their own text."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True, style="cyan")
     grid.add_column()
-    for line in reading.lines:
+    for line in lines:
         text = Text(f"{clean(line.question)}: ")
         text.append(clean(line.answer), style="italic")
-        grid.add_row(f"  {line.points:.1f}×", text)
-    return Group(title, grid, Text(""))
+        grid.add_row(f"  {line.points:.1f}{unit}", text)
+    return grid
 
 
 def _all_steps(view: ResultView, width: int) -> Any:
