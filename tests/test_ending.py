@@ -101,8 +101,8 @@ def test_an_unsettled_end_counts_the_questions_put_and_the_scored(bank, unscored
 @pytest.mark.parametrize(("stopped_by", "asked", "said"), [
     ("settled", 9, "Based on 10 questions (9 scored): more answers would most likely not"
                    " change the result."),
-    ("early", 9, "Based on 10 questions (9 scored), fewer than the quiz would have asked: a"
-                 " few more answers could still change the result."),
+    ("early", 9, "Based on 10 questions (9 scored): with these answers the quiz would ask a"
+                 " few more before stopping, as they could still change the result."),
     ("cap", 20, "Based on 21 questions (20 scored): the quiz's limit."),
     ("cap", 14, "Based on 15 questions (14 scored): the quiz stopped there, as the rest of"
                 " the bank would most likely not change what it says."),
@@ -283,8 +283,16 @@ def test_after_an_edit_the_suggested_command_names_a_file_that_holds_the_edit(
     assert read_answers(named, bank).picks.keys() == read_answers(short, bank).picks.keys()
     assert f"careerfit quiz --answers {named} --more" in screen
     assert f"--answers {short} --more" not in screen
-    kept = f"these edits are not saved. To keep them: careerfit quiz --answers {short} --edit"
-    assert (kept in " ".join(shown.err.split())) == (not save)
+    # Without --save, the note says the file still holds the old answers, and ends with a
+    # command that saves the edited ones to it without editing again (a new user read
+    # "these edits are not saved" beside "they are also in ..." and asked which).
+    told = (f"{short} still holds your answers from before these edits; they are kept in"
+            f" {named} until your next quiz. To save them to {short} without editing again:"
+            f" careerfit quiz --answers {named} --save {short}")
+    assert (told in " ".join(shown.err.split())) == (not save)
+    if not save:
+        assert run("quiz", "--answers", str(named), "--save", str(short)).returncode == 0
+        assert read_answers(short, bank).picks == read_answers(named, bank).picks
 
 
 @pytest.mark.parametrize(("more_answers", "offer"), [(4, "Answer 4 more?"),
@@ -329,10 +337,15 @@ def test_a_quiz_taken_without_save_keeps_its_answers_until_the_next(bank, monkey
     kept = state_dir() / LAST_NAME
     said = " ".join(shown.err.split())
     assert f"Your answers are kept in {kept} until your next quiz" in said
-    assert f"careerfit quiz --answers {kept} --edit" in said and "Tip: add --save" not in said
+    assert said.endswith(f"careerfit quiz --answers {kept} --edit") and "Tip:" not in said
     again = run("quiz", "--answers", str(kept), "--plain").stdout
     assert again.splitlines()[:2] == shown.out.splitlines()[:2]  # the verdict, how sure
     assert again.startswith("Recommended: Machine Learning Engineer")
+    # Revising the kept file keeps the revision there, and says so without a "not saved"
+    # (a new user read both at once).
+    run_quiz(QuizOptions(answers=kept, edit=True, plain=True))
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"Your answers are kept in {kept}" in said and "not saved" not in said
 
 
 def test_more_answers_that_reopen_a_settled_stop_say_so(bank, monkeypatch):

@@ -176,14 +176,22 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
         show_result(view)
     sys.stdout.flush()  # the result is out before the tip on stderr
     data = f" --data {options.data}" if options.data else ""
-    if asked and options.save is None and options.edit:
-        note(f"Tip: these edits are not saved. To keep them: careerfit quiz --answers"
-             f" {options.answers}{data} --edit --save {options.answers}"
-             + (f" (until the next quiz they are also in {kept})" if kept else ""))
+    # (Each note ends with its command, so that it can be copied whole: a new user copied
+    # a closing bracket with one.)
+    edited = (asked and options.edit and options.answers is not None and kept is not None
+              and options.answers.resolve() != kept.resolve())
+    if edited:  # the file read still holds the answers from before the edit
+        note(f"{options.answers} still holds your answers from before these edits; they are"
+             f" kept in {kept} until your next quiz. To save them to {options.answers}"
+             f" without editing again: careerfit quiz --answers {kept}{data} --save"
+             f" {options.answers}")
     elif asked and kept is not None:
-        note(f"Your answers are kept in {kept} until your next quiz (re-run or revise them:"
-             f" careerfit quiz --answers {kept}{data} --edit); add --save FILE to keep them"
-             " where you choose.")
+        note(f"Your answers are kept in {kept} until your next quiz; --save FILE keeps them"
+             f" where you choose. To re-run or revise them: careerfit quiz --answers"
+             f" {kept}{data} --edit")
+    elif asked and options.save is None and options.edit:
+        note(f"Tip: these edits are not saved. To keep them: careerfit quiz --answers"
+             f" {options.answers}{data} --edit --save {options.answers}")
     elif asked and options.save is None:
         note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
 

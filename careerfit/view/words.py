@@ -141,9 +141,10 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
             # 'high', so no 'sure' here; and no 'stopped when', as a file may be edited.)
             return f"{based}: more answers would most likely not change the result.{anyway}"
         if coverage["stopped_by"] == "early":  # (it said 'the quiz stopped there' of an
-            # edited file whose JSON said 'early': a new user saw the two disagree)
-            return (f"{based}, fewer than the quiz would have asked: a few more answers could"
-                    f" still change the result.{anyway}")
+            # edited file whose JSON said 'early': a new user saw the two disagree; then
+            # 'fewer than the quiz would have asked' read as blaming the person)
+            return (f"{based}: with these answers the quiz would ask a few more before"
+                    f" stopping, as they could still change the result.{anyway}")
         if asked >= coverage["question_cap"]:
             return f"{based}: the quiz's limit.{anyway}"
         return (f"{based}: the quiz stopped there, as the rest of the bank would most likely"
