@@ -172,7 +172,7 @@ def test_whole_quiz_recommends_the_role_and_saves_every_answer(bank, person, cap
     assert json.loads(capsys.readouterr().out)["recommendation"]["role"] == role
     assert written_answers(saved) == as_written(bank, pure_person(bank, role))
     total = len(bank.questions)
-    assert prompts.asked == [(f"({n}/{total})", q.id) for n, q in enumerate(bank.questions, 1)]
+    assert prompts.asked == [(f"({n} of {total})", q.id) for n, q in enumerate(bank.questions, 1)]
     assert prompts.reviewed == [[q.id for q in bank.questions]]
     assert not progress_path().exists(), "a finished quiz clears its progress"
 
@@ -212,7 +212,7 @@ def test_edit_opens_on_the_review_and_changes_only_the_answers_picked_there(
     run_quiz(QuizOptions(answers=source, edit=True, save=out, json_output=True))
     capsys.readouterr()
     assert prompts.skills_offered == [], "the skills question waits on the review list"
-    assert prompts.asked == [(f"({order.index(target) + 1}/{len(order)})", target)]
+    assert prompts.asked == [(f"({order.index(target) + 1} of {len(order)})", target)]
     assert prompts.reviewed == [order, order]  # then again, after the change
     rows = prompts.review_rows[0]
     assert [row.mark for row in rows] == [str(n) for n in range(1, len(order) + 1)] + ["s"]
@@ -240,7 +240,7 @@ def test_edit_without_the_review_walks_every_answer_in_the_files_order(
     assert written_answers(out) == original
     seen = [asked for asked in seen if asked[1] != "skills"]
     total = len(original)
-    assert seen == [(f"({n}/{total})", q, True) for n, q in enumerate(original, 1)]
+    assert seen == [(f"({n} of {total})", q, True) for n, q in enumerate(original, 1)]
 
 
 @pytest.mark.parametrize("stop_with", [KeyboardInterrupt, EOFError])

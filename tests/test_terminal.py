@@ -45,7 +45,7 @@ def answer(child: pexpect.spawn, bank, questions, role: str) -> None:
     total = len(bank.questions)
     for question in questions:
         position = bank.questions.index(question) + 1
-        child.expect_exact(f"({position}/{total})")
+        child.expect_exact(f"({position} of {total})")
         child.send(keys_for(question, favourite(bank, question, role)))
 
 
@@ -93,7 +93,7 @@ def test_json_mode_keeps_prompts_off_stdout(bank, tmp_path, state_dir):
 
 def test_ctrl_c_before_the_first_answer_keeps_nothing(bank, state_dir):
     child = spawn("--full", state_dir=state_dir)
-    child.expect_exact(f"(1/{len(bank.questions)})")
+    child.expect_exact(f"(1 of {len(bank.questions)})")
     child.send(CTRL_C)
     child.expect(pexpect.EOF)
     child.close()
@@ -106,7 +106,7 @@ def test_ctrl_c_before_the_first_answer_keeps_nothing(bank, state_dir):
 def test_signals_keep_answers(bank, state_dir, sig):
     child = spawn("--full", state_dir=state_dir)
     answer(child, bank, bank.questions[:5], "ai-engineer")
-    child.expect_exact(f"(6/{len(bank.questions)})")
+    child.expect_exact(f"(6 of {len(bank.questions)})")
     child.kill(sig)
     child.expect(pexpect.EOF)
     child.close()
@@ -120,7 +120,7 @@ def test_signals_keep_answers(bank, state_dir, sig):
 def test_kill_9_leaves_the_progress_file_whole(bank, state_dir):
     child = spawn("--full", state_dir=state_dir)
     answer(child, bank, bank.questions[:8], "ml-engineer")
-    child.expect_exact(f"(9/{len(bank.questions)})")
+    child.expect_exact(f"(9 of {len(bank.questions)})")
     child.kill(signal.SIGKILL)
     child.close(force=True)
     kept = yaml.safe_load((state_dir / "progress.yaml").read_text())["answers"]
@@ -223,17 +223,17 @@ def test_plain_mode_by_typed_numbers_with_skip_back_and_resume(bank, tmp_path, s
     total = len(bank.questions)
     child = spawn_plain("--full", state_dir=state_dir)
     first, second = bank.questions[:2]
-    child.expect_exact(f"(1/{total}) {first.text}")
+    child.expect_exact(f"(1 of {total}) {first.text}")
     child.expect_exact("0. Not sure")
     child.sendline(typed(first, favourite(bank, first, role)))
-    child.expect_exact(f"(2/{total})")
+    child.expect_exact(f"(2 of {total})")
     child.sendline("0")  # not sure
-    child.expect_exact(f"(3/{total})")
+    child.expect_exact(f"(3 of {total})")
     child.sendline("b")  # back to the second, where Enter keeps the answer
-    child.expect_exact(f"(2/{total})")
+    child.expect_exact(f"(2 of {total})")
     child.expect_exact("Enter: keep 0")
     child.sendline(typed(second, favourite(bank, second, role)))
-    child.expect_exact(f"(3/{total})")
+    child.expect_exact(f"(3 of {total})")
     child.sendline("99")  # not on the list: asked again
     child.expect_exact("Please type")
     child.sendcontrol("c")
@@ -246,7 +246,7 @@ def test_plain_mode_by_typed_numbers_with_skip_back_and_resume(bank, tmp_path, s
     saved = tmp_path / "plain.yaml"
     child = spawn_plain("--resume", "--save", str(saved), state_dir=state_dir)
     for question in bank.questions[2:]:
-        child.expect_exact(f"/{total}) {question.text}")
+        child.expect_exact(f" of {total}) {question.text}")
         child.sendline(typed(question, favourite(bank, question, role)))
     child.expect_exact(SKILLS)
     child.expect_exact("1. ")
@@ -314,18 +314,18 @@ def test_back_change_forward_stop_resume_and_a_stray_enter(bank, state_dir, size
     total = len(bank.questions)
     child = spawn_at(size, "--full", state_dir=state_dir)
     answer(child, bank, bank.questions[:4], role)
-    child.expect_exact(f"(5/{total})")
+    child.expect_exact(f"(5 of {total})")
     child.send(LEFT)
-    child.expect_exact(f"(4/{total})")
+    child.expect_exact(f"(4 of {total})")
     child.send(LEFT)
-    child.expect_exact(f"(3/{total})")
+    child.expect_exact(f"(3 of {total})")
     third = bank.questions[2]
     before = favourite(bank, third, role)
     other = next(o for o in third.option_ids if (o,) != before)
     child.send(keys_for(third, (other,), current=before, answered=True))
-    child.expect_exact(f"(4/{total})")
+    child.expect_exact(f"(4 of {total})")
     child.send(ENTER)  # keep the fourth answer: forward to the fifth, not past it
-    child.expect_exact(f"(5/{total})")
+    child.expect_exact(f"(5 of {total})")
     child.send(CTRL_C)
     child.expect(pexpect.EOF)
     said = plain(child.before)
@@ -333,7 +333,7 @@ def test_back_change_forward_stop_resume_and_a_stray_enter(bank, state_dir, size
 
     child = spawn_at(size, "--resume", state_dir=state_dir)
     child.expect_exact("Resumed with 4 answers.")
-    child.expect_exact(f"(5/{total})")
+    child.expect_exact(f"(5 of {total})")
     child.send(ENTER)  # nothing picked yet: nothing is recorded, and it says so
     child.expect_exact("nothing recorded: pick an answer")
     child.send(CTRL_C)
@@ -362,7 +362,7 @@ def test_edit_opens_on_the_review_whose_last_row_shows_whole(bank, tmp_path, sta
     child.send(DOWN + DOWN * 3 + ENTER)  # the confirm line, then down to the third answer
     third = bank.question(list(yaml.safe_load(source.read_text())["answers"])[2])
     total = len(bank.questions)
-    child.expect_exact(f"(3/{total})")
+    child.expect_exact(f"(3 of {total})")
     before = (yaml.safe_load(source.read_text())["answers"][third.id],)
     other = next(o for o in third.option_ids if (o,) != before)
     child.send(keys_for(third, (other,), current=before, answered=True))

@@ -64,7 +64,9 @@ class FixedPlan:
     def label(self, picks: EditablePicks, question_id: str) -> str:
         from careerfit.terminal.session.loop import number_of
 
-        return f"({number_of(picks, question_id)}/{self.total})"
+        # ("(5 of 11)", as the adaptive quiz says "(5 of at most 21)": two new users
+        # noticed "(5/11)" in --edit.)
+        return f"({number_of(picks, question_id)} of {self.total})"
 
     def can_extend(self, picks: EditablePicks) -> bool:
         return False
