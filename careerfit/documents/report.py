@@ -39,7 +39,7 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet,
         "ranking": ranking_part(bank, result),
         "recommendation": recommendation_part(bank, result, picks),
         "outcome": outcome_part(result),
-        "tasters": tasters_part(bank, result),
+        "tasters": tasters_part(bank, result, picks),
         "reasons": {
             "for": [_reason(bank, reason, picks) for reason in result.drivers],
             "against": [_reason(bank, reason, picks) for reason in result.pulls],
@@ -151,13 +151,16 @@ def thousandths(chances: list[float]) -> list[float]:
     return [share / 1000 for share in apportion(chances, 1000)]
 
 
-def tasters_part(bank: Bank, result: Result) -> list[dict[str, str]] | None:
+def tasters_part(bank: Bank, result: Result, picks: Picks) -> list[dict[str, str]] | None:
     """The ``tasters`` key: when the verdict is flagged (torn, a blend, nothing stands out
     or a low pick), one small weekend project for the leader and one for the runner-up
-    (Result.runner_up), to find out by doing; else None."""
+    (Result.runner_up), to find out by doing; else None. None for a role the person
+    already works in (two new users already in the role were told to try it out)."""
     if not result.verdict.tasters:
         return None
-    shown = [bank.role(r) for r in (result.leader, result.runner_up)]
+    background = bank.background
+    started = (picks.get(background.id) or (None,))[0] if background is not None else None
+    shown = [bank.role(r) for r in (result.leader, result.runner_up) if r != started]
     return [{"role": role.id, "name": role.name, "taster": role.taster}
             for role in shown if role.taster] or None
 
