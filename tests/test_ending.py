@@ -79,6 +79,8 @@ def test_an_unsettled_end_says_between_what_and_how_to_settle_it(bank):
 
 @pytest.mark.parametrize(("unscored", "stopped_by", "asked", "said"), [
     (1, "cap", 20, "Not settled after 21 questions (20 scored, the quiz's limit):"),
+    (1, "cap", 21, "Not settled after 22 questions (21 scored, past the quiz's limit of 20,"
+                   " as you asked for more):"),
     (0, "cap", 20, "Not settled after 20 questions (the quiz's limit of 20 questions):"),
     (1, "misfit", 12, "Not settled after 13 questions (12 scored; your answers fit no one"
                       " pattern well):"),
@@ -104,6 +106,8 @@ def test_an_unsettled_end_counts_the_questions_put_and_the_scored(bank, unscored
     ("early", 9, "Based on 10 questions (9 scored): with these answers the quiz would ask a"
                  " few more before stopping, as they could still change the result."),
     ("cap", 20, "Based on 21 questions (20 scored): the quiz's limit."),
+    ("cap", 23, "Based on 24 questions (23 scored): past the quiz's limit of 20, as you asked"
+                " for more."),
     ("cap", 14, "Based on 15 questions (14 scored): the quiz stopped there, as the rest of"
                 " the bank would most likely not change what it says."),
 ])

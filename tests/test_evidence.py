@@ -16,11 +16,11 @@ from helpers import EXAMPLES, ROLE_IDS, run
 BANK = load_bank()
 
 
-def _odds(posterior, verdict) -> float:
-    """The pair's chance over the leader's chance of being the main role."""
+def _odds(posterior, verdict, alone) -> float:
+    """The pair's chance over the chance that *alone* is the main role."""
     pair = frozenset(verdict.roles)
     chance = (posterior.ties if verdict.kind == "tie" else posterior.blends)[pair]
-    return chance / posterior.main[verdict.roles[0]]
+    return chance / posterior.main[alone]
 
 
 def test_leaving_out_the_answer_named_first_makes_the_pair_less_likely_than_the_leader():
@@ -37,9 +37,13 @@ def test_leaving_out_the_answer_named_first_makes_the_pair_less_likely_than_the_
         assert 0 < len(result.reading) <= MOST_NAMED
         ratios = [found.ratio for found in result.reading]
         assert ratios == sorted(ratios, reverse=True) and ratios[-1] >= LEAST_RATIO
+        # Compared with the pair's role likelier to be the main one (a torn user saw them
+        # compared with the leader by fit, the less likely of the two).
+        alone = result.reading[0].against
+        assert alone == max(verdict.roles, key=lambda role: result.posterior.main[role])
         without = {**person.picks, result.reading[0].question: None}
-        assert (_odds(evaluator.model.posterior(without), verdict)
-                < _odds(result.posterior, verdict))
+        assert (_odds(evaluator.model.posterior(without), verdict, alone)
+                < _odds(result.posterior, verdict, alone))
         checked += 1
     assert checked >= 30
 

@@ -184,7 +184,8 @@ def _reason(bank: Bank, reason: Reason, picks: Picks) -> dict[str, Any]:
 
 def _reading(bank: Bank, found: ReadingEvidence, picks: Picks) -> dict[str, Any]:
     """An answer that reads as the verdict's pair (careerfit.engine.evidence)."""
-    return {**_answered(bank, found.question, picks), "ratio": round(found.ratio, 1)}
+    return {**_answered(bank, found.question, picks), "ratio": round(found.ratio, 1),
+            "against": found.against}
 
 
 def _answered(bank: Bank, question_id: str, picks: Picks) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Which answers read as a pair: why the verdict is torn or a blend, not the leader alone.
+"""Which answers read as a pair: why the verdict is torn or a blend, not one role alone.
 
 Pure logic. The reasons (:mod:`careerfit.engine.result`) explain the fits: the answers
 that put the leader ahead of the runner-up by the documented weights. A tie or a blend
@@ -8,7 +8,8 @@ and left out the answers that read as liking both, or as the overlap.
 
 For each answer, the model gives how likely it is from each kind of person. Taking the
 people of the verdict's own kind (torn between the two roles, or drawn to their blend)
-and those whose main role is the leader, each weighted as the posterior weighs them
+and those whose main role is the likelier of the two, each weighted as the posterior
+weighs them
 (so at this person's own consistency), an answer's *ratio* is how many times likelier
 it is from the first than from the second. The answers with the largest ratios, above 1,
 are the ones that made the pair the likelier reading.
@@ -31,26 +32,31 @@ LEAST_RATIO = 1.1
 
 class ReadingEvidence(NamedTuple):
     """An answer that reads as the verdict's pair: *ratio* times likelier from someone of
-    the verdict's kind than from someone whose main role is the leader."""
+    the verdict's kind than from someone whose main role is *against* (the pair's role
+    likelier to be the main one)."""
 
     question: str
     ratio: float
+    against: str
 
 
 def reading_evidence(model: Model, picks: Picks, posterior: Posterior, verdict: Verdict
                      ) -> tuple[ReadingEvidence, ...]:
-    """The answers that most made a tie or a blend likelier than its leader alone (none
-    for any other verdict)."""
+    """The answers that most made a tie or a blend likelier than the likelier of its two
+    roles alone (none for any other verdict). That role is the other reading people
+    weigh: a torn user whose chances read 'about 8 have Data Scientist as their main fit,
+    about 1 AI Engineer' saw answers compared with AI Engineer, the leader by fit."""
     if verdict.kind not in (TIE, BLEND) or len(posterior.weights) != len(model.states):
         return ()  # (a posterior made up of chances alone, with no states, says nothing)
-    leader, pair = verdict.roles[0], frozenset(verdict.roles)
+    alone = max(verdict.roles, key=lambda role: posterior.main[role])  # (first if equal)
+    pair = frozenset(verdict.roles)
     if verdict.kind == TIE:
         column, rows = model.tie_keys.index(pair), model.tie_rows
     else:
         column, rows = model.blend_keys.index(pair), model.blend_rows
     ours = _weights(posterior.weights, [row[column] for row in rows])
     theirs = _weights(posterior.weights,
-                      [row[model.roles.index(leader)] for row in model.main_rows])
+                      [row[model.roles.index(alone)] for row in model.main_rows])
     if not ours or not theirs:
         return ()
     found = []
@@ -61,7 +67,7 @@ def reading_evidence(model: Model, picks: Picks, posterior: Posterior, verdict: 
         logs = model.loglik(question.id, answer)
         ratio = _likelihood(logs, ours) / _likelihood(logs, theirs)
         if ratio >= LEAST_RATIO:
-            found.append(ReadingEvidence(question.id, ratio))
+            found.append(ReadingEvidence(question.id, ratio, alone))
     found.sort(key=lambda e: e.ratio, reverse=True)
     return tuple(found[:MOST_NAMED])
 

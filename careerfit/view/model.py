@@ -248,7 +248,7 @@ def _reading(report: Mapping[str, Any], names: Mapping[str, str]) -> Reading | N
     heading = ("What reads as torn between the two" if outcome["kind"] == TIE else
                f"What reads as {outcome['name'] or 'the blend'}")
     note = (f"how many times likelier each answer is from someone {who} than from someone"
-            f" whose main role is {first}")
+            f" whose main role is {names[found[0]['against']]}")
     return Reading(heading, note, tuple(ReasonLine(r["ratio"], r["question_short"], r["answer"])
                                         for r in found))
 

@@ -146,7 +146,7 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
             return (f"{based}: with these answers the quiz would ask a few more before"
                     f" stopping, as they could still change the result.{anyway}")
         if asked >= coverage["question_cap"]:
-            return f"{based}: the quiz's limit.{anyway}"
+            return f"{based}: {_limit(asked, coverage['question_cap'])}.{anyway}"
         return (f"{based}: the quiz stopped there, as the rest of the bank would most likely"
                 f" not change what it says.{anyway}")
     first, second = (reading(o, names) for o in unsettled["between"])
@@ -155,8 +155,9 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     if coverage["stopped_by"] == "misfit":
         notes.append("your answers fit no one pattern well")
     elif coverage["stopped_by"] == "cap" and asked >= coverage["question_cap"]:
-        notes = [f"{asked} scored, the quiz's limit" if scored else
-                 f"the quiz's limit of {coverage['question_cap']} questions"]
+        cap = coverage["question_cap"]
+        notes = [f"{asked} scored, {_limit(asked, cap)}" if scored else
+                 f"the quiz's limit of {cap} questions" if asked == cap else _limit(asked, cap)]
     # (The fewest answers that settle it in half the model's draws or more: 'most likely'
     # overstated it, as a new user answered the 8 and was not settled. It held for 9 of
     # 17 people of the external corpus and 18 of 36 simulated: bench/settle.py.)
@@ -175,6 +176,14 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
                " who answer as you did.")
     return (f"Not settled after {_noted(put, notes)}:"
             f" {first}, or {second}.{how}")
+
+
+def _limit(asked: int, cap: int) -> str:
+    """The question cap, as a quiz that reached it, or went past it, reads (only --more
+    and the offer of more go past it, when asked to: a new user read "22 questions (21
+    scored, the quiz's limit)" beside a README that says never more than 20)."""
+    return ("the quiz's limit" if asked <= cap else
+            f"past the quiz's limit of {cap}, as you asked for more")
 
 
 def _noted(text: str, notes: list[str]) -> str:
