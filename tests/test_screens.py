@@ -346,3 +346,18 @@ def test_a_named_blend_says_how_to_see_its_card_in_every_view(tmp_path):
     assert command in markdown
     assert "\n  - Market benchmarks:" in markdown
     assert run("roles", blend["id"]).returncode == 0
+
+
+def test_a_skill_the_route_says_is_behind_you_is_not_listed_again(tmp_path):
+    """A new user read 'Part of this is already behind you: ...; Experiment design' and,
+    a line below, 'Left out, as you already do them: SQL; Experiment design'."""
+    answers = yaml.safe_load((EXAMPLES / "data-scientist.yaml").read_text())
+    answers["answers"]["background"] = "analyst"
+    answers["skills"] = ["sql", "experiment-design", "python-for-analysis"]
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(answers))
+    shown = run("quiz", "--answers", str(path), "--plain").stdout
+    behind = next(line for line in shown.splitlines() if "already behind you" in line)
+    assert "Experiment design" in behind and "Python and pandas" in behind
+    assert "Also left out, as you already do them: SQL\n" in shown
+    assert shown.count("Experiment design") == 1

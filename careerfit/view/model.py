@@ -262,14 +262,20 @@ def _steps(steps: Mapping[str, Any], name: str) -> Steps:
             text += " " + ROUTE_HAD.format(skills="; ".join(had),
                                            them="it" if len(had) == 1 else "them")
         route = (f"From where you are ({origin})" if origin else "From where you are", text)
-    have = steps.get("already_have_names") or steps.get("already_have")
+    # The skills left out of the priorities, less those the route's note names already
+    # (a new user read "Experiment design" in both, one line apart).
+    said = set(steps.get("route_already_have") or ()) if route else set()
+    have = [h for h in steps.get("already_have_names") or steps.get("already_have") or ()
+            if h not in said]
+    left_out = ("Also left out, as you already do them: " if said else
+                "Left out, as you already do them: ")
     salary = steps["salary"]
     return Steps(
         title=f"Next steps toward {name}",
         route=route,
         priorities=tuple(steps["skill_priorities"]),
         no_priorities=None if steps["skill_priorities"] else NO_PRIORITIES,
-        already_have=("Left out, as you already do them: " + "; ".join(have)) if have else None,
+        already_have=(left_out + "; ".join(have)) if have else None,
         lists=tuple((title, ", ".join(steps[key])) for key, title in STEP_LISTS if steps[key]),
         pay=salary_text(salary),
         pay_note=salary["note"] or None,
