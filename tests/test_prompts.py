@@ -19,6 +19,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from careerfit.app.quiz import QuizOptions, run_quiz
+from careerfit.bank import default_data_dir
 from careerfit.base import speed
 from careerfit.base.errors import Interrupted
 from careerfit.terminal import ask, facts
@@ -968,3 +969,13 @@ def test_plain_mode_reads_a_pairs_two_activities_once(bank):
     for side in pair.sides:
         assert said.count(side.label) == 1, said
     assert "  A: " in said and "  1. Much rather A" in said and "  5. Much rather B" in said
+
+
+def test_a_plain_quiz_stopped_half_way_is_resumed_in_plain_mode(bank, person):
+    """A bank editor stopped a --plain quiz and was given 'careerfit quiz --resume --data
+    mydata', which went back to the arrow keys (for a screen reader user, the wrong
+    screen): the command keeps --plain, as it keeps --data and --save."""
+    person(pure_person(bank, "data-scientist"), stop_at=3)
+    with pytest.raises(Interrupted) as stopped:
+        run_quiz(QuizOptions(plain=True, full=True, data=default_data_dir()))
+    assert f"careerfit quiz --resume --data {default_data_dir()} --plain" in str(stopped.value)

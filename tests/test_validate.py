@@ -203,7 +203,8 @@ def test_every_problem_is_reported_at_once(tmp_path):
     result = run("validate", "--data", str(broken_bank(tmp_path, several)))
     assert result.returncode == 2
     assert "duplicate question id" in result.stderr and "unknown trait" in result.stderr
-    assert "has no 'source'" in result.stderr and "problems in the question bank" in result.stderr
+    assert "has no 'source'" in result.stderr
+    assert "problems in the bank's data files" in result.stderr
 
 
 def test_missing_data_folder_and_broken_yaml(tmp_path):
@@ -251,3 +252,29 @@ def test_validate_asks_skills_for_short_names(tmp_path):
     problems = [line for line in result.stderr.splitlines() if "skill's name" in line]
     assert len(problems) == 2, result.stderr
     assert "give it a short 'label'" in problems[0] and "shorten its 'label'" in problems[1]
+
+
+def test_a_problem_names_the_command_that_checks_the_same_folder(tmp_path):
+    """A bank editor ran the 'careerfit validate' a message gave, without its --data, and
+    checked the shipped bank; nor did anything give the revision a new question's
+    'added:' must exceed, or say whether the folder's compiled copy mattered."""
+    import subprocess
+    import sys
+
+    from careerfit.bank import default_data_dir, load_bank
+
+    folder = tmp_path / "mine"
+    shutil.copytree(default_data_dir(), folder)
+    ok = run("validate", "--data", str(folder))
+    assert ok.returncode == 0 and f"revision {load_bank().revision})" in ok.stdout
+    assert "bank.compiled.json is not read" in ok.stderr
+    roles = folder / "roles.yaml"
+    roles.write_text(roles.read_text().replace("      reliability: 3", "      reliability: 7", 1))
+    bad = run("validate", "--data", str(folder))
+    assert bad.returncode == 2
+    assert bad.stderr.strip().endswith(
+        f"1 problem in the bank's data files; fix it and run 'careerfit validate --data"
+        f" {folder}' again.")
+    built = subprocess.run([sys.executable, "-m", "careerfit.engine.tables", "--help"],
+                           capture_output=True, text=True)
+    assert built.returncode == 0 and "--data DIR" in built.stdout

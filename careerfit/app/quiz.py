@@ -111,9 +111,11 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
                        resume=options.resume, review=options.review, more=options.more)
     if plan is None:
         if answers.newer and options.answers is not None and not answers.adaptive:
+            data = f" --data {options.data}" if options.data else ""  # (a bank editor's
+            # hint opened the shipped bank, without the new question)
             note(f"careerfit: {options.answers} was saved before {len(answers.newer)} newer"
-                 " question(s) joined the bank; scored without them (answer them with"
-                 f" careerfit quiz --answers {options.answers} --edit)")
+                 " question(s) joined the bank; scored without them. To answer them:"
+                 f" careerfit quiz --answers {options.answers}{data} --edit")
         _result(bank, answers, options, asked=False)
         return
     if not facts.stdin_is_terminal():
@@ -209,9 +211,11 @@ def _unfinished_to_continue(options: QuizOptions, lock: QuizLock) -> bool:
 
 
 def _resume_command(options: QuizOptions) -> str:
-    """The command that continues this quiz after a stop, with its --data and --save."""
+    """The command that continues this quiz after a stop, with its --data, --save and
+    --plain (a bank editor in plain mode was sent back to the arrow keys)."""
     return ("careerfit quiz --resume" + (f" --data {options.data}" if options.data else "")
-            + (f" --save {options.save}" if options.save else ""))
+            + (f" --save {options.save}" if options.save else "")
+            + (" --plain" if options.plain else ""))
 
 
 def _replay(bank: Bank, answers: AnswerSet, path: Path | None) -> AnswerSet:

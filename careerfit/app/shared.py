@@ -6,7 +6,7 @@ import contextlib
 import sys
 from pathlib import Path
 
-from careerfit.bank import Bank, load_bank
+from careerfit.bank import Bank, load_bank, validate_command
 from careerfit.base.errors import DataError, clean
 
 
@@ -18,7 +18,7 @@ def load_checked_bank(data: Path | None) -> Bank:
 
         problems = check_bank(bank)
         if problems:
-            raise DataError(problems)
+            raise DataError(problems, validate_command(data))
     return bank
 
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from careerfit.app.shared import note
-from careerfit.bank import load_bank
+from careerfit.bank import load_bank, validate_command
 from careerfit.base.errors import DataError
 
 
@@ -16,13 +16,18 @@ def run_validate(data: Path | None) -> None:
     bank = load_bank(data, compiled=False)
     problems = check_bank(bank)
     if problems:
-        raise DataError(problems)
-    if data is None:
-        from careerfit.bank.compiled import FILE_NAME, load_compiled
+        raise DataError(problems, validate_command(data))
+    from careerfit.bank.compiled import FILE_NAME, load_compiled
 
-        if load_compiled(bank.directory) is None:
-            note(f"note: {bank.directory / FILE_NAME} is out of date, so start-up reads the"
-                 " YAML; rebuild it with: python -m careerfit.engine.tables")
+    compiled = bank.directory / FILE_NAME
+    if validate_command(data) != "careerfit validate":  # another folder than the shipped
+        if compiled.exists():  # (a bank editor asked whether a stale copy mattered)
+            note(f"note: {compiled} is not read: only the shipped bank starts from one"
+                 " (--data always reads the YAML)")
+    elif load_compiled(bank.directory) is None:
+        note(f"note: {compiled} is out of date, so start-up reads the YAML; rebuild it"
+             " with: python -m careerfit.engine.tables")
+    # The revision: what a new question's 'added:' must exceed (a bank editor guessed it).
     sys.stdout.write(f"{bank.questions_file} and {bank.roles_file}: OK"
                      f" ({len(bank.questions)} questions, {len(bank.roles)} roles,"
-                     f" {len(bank.traits)} traits)\n")
+                     f" {len(bank.traits)} traits; revision {bank.revision})\n")

@@ -47,6 +47,13 @@ def default_data_dir() -> Path:
     return packaged if packaged.is_dir() else package.parent / "data"
 
 
+def validate_command(directory: Path | None) -> str:
+    """The command that checks the bank in *directory* (None: the shipped one)."""
+    if directory is None or directory.resolve() == default_data_dir().resolve():
+        return "careerfit validate"
+    return f"careerfit validate --data {directory}"
+
+
 def load_bank(directory: Path | None = None, *, compiled: bool = True) -> Bank:
     """Load and schema-check a bank; raise :class:`DataError` listing every problem.
 
@@ -73,7 +80,7 @@ def read_bank(directory: Path) -> Bank:
     roles_doc = _load(directory / "roles.yaml", problems)
     questions_doc = _load(directory / "questions.yaml", problems)
     if roles_doc is None or questions_doc is None:
-        raise DataError(problems)
+        raise DataError(problems, validate_command(directory))
     traits, roles, blends = _RolesReader(roles_doc, problems).read()
     questions_reader = _QuestionsReader(questions_doc, problems, {t.id for t in traits})
     questions = questions_reader.read()
@@ -86,7 +93,7 @@ def read_bank(directory: Path) -> Bank:
             problems.append(f"{doc.path}:1: {count} {what}, more than the {most} careerfit"
                             f" reads (see 'Editing the question bank' in the README)")
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, validate_command(directory))
     from careerfit.bank.calibration import read_calibration
 
     calibration = read_calibration(directory, {r.id for r in roles}, {t.id for t in traits},

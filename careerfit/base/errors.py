@@ -42,14 +42,16 @@ class InputError(CareerfitError):
 class DataError(CareerfitError):
     """A question bank that fails validation: every problem at once."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], again: str = "careerfit validate") -> None:
+        """*again*: the command that checks the same folder (a bank editor ran the one the
+        message gave, without its --data, and checked the shipped bank instead)."""
         self.problems = problems
         count = len(problems)
-        plural = "s" if count != 1 else ""
+        many = count != 1
         super().__init__(
             "\n".join(problems)
-            + f"\n{count} problem{plural} in the question bank; fix them and run"
-            " 'careerfit validate' again."
+            + f"\n{count} problem{'s' if many else ''} in the bank's data files; fix"
+            f" {'them' if many else 'it'} and run '{again}' again."
         )
 
 

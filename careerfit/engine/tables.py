@@ -7,6 +7,7 @@ Run ``python -m careerfit.engine.tables`` after editing the shipped bank or the 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from careerfit.bank import Bank, default_data_dir, load_bank
@@ -24,10 +25,27 @@ def build(bank: Bank) -> dict[str, Any]:
             "model": model_signature(), "bank": bank_to_plain(bank), "tables": tables}
 
 
-def main() -> None:
-    """Rebuild data/bank.compiled.json from the YAML next to it."""
-    directory = default_data_dir()
-    bank = load_bank(directory, compiled=False)
+def main(argv: list[str] | None = None) -> None:
+    """Rebuild bank.compiled.json from the YAML next to it: the shipped bank's, or with
+    --data DIR another's (a bank editor's --data and --help were ignored, and the shipped
+    file rewritten)."""
+    import argparse
+
+    from careerfit.base.errors import CareerfitError
+
+    parser = argparse.ArgumentParser(
+        prog="python -m careerfit.engine.tables",
+        description="Rebuild bank.compiled.json (the bank pre-parsed, for a fast start-up)"
+                    " from questions.yaml and roles.yaml. Run it after editing them; check"
+                    " them first with: careerfit validate.")
+    parser.add_argument("--data", type=Path, metavar="DIR",
+                        help="the folder of the bank to rebuild (default: the shipped one)")
+    args = parser.parse_args(argv)
+    directory = args.data or default_data_dir()
+    try:
+        bank = load_bank(directory, compiled=False)
+    except CareerfitError as error:
+        raise SystemExit(f"careerfit: {error}") from None
     target = directory / FILE_NAME
     target.write_text(dumps(build(bank)), encoding="utf-8")
     print(f"wrote {target}")
