@@ -278,3 +278,27 @@ def test_a_problem_names_the_command_that_checks_the_same_folder(tmp_path):
     built = subprocess.run([sys.executable, "-m", "careerfit.engine.tables", "--help"],
                            capture_output=True, text=True)
     assert built.returncode == 0 and "--data DIR" in built.stdout
+
+
+def test_a_bank_editors_slips_say_what_to_do(tmp_path):
+    """A line indented out of its list read 'did not find expected '-' indicator' with no
+    fix; a blend naming an unknown role did not say which, nor the known ones."""
+    from careerfit.bank import default_data_dir
+
+    folder = tmp_path / "mine"
+    shutil.copytree(default_data_dir(), folder)
+    questions = folder / "questions.yaml"
+    questions.write_text(questions.read_text().replace(
+        "  - id: free-afternoon\n", "  - id: free-afternoon\n   oops: 1\n", 1))
+    slipped = run("validate", "--data", str(folder))
+    assert slipped.returncode == 2
+    assert "not valid YAML: did not find expected '-' indicator: line this line up" in (
+        slipped.stderr)
+    shutil.copy(default_data_dir() / "questions.yaml", questions)
+    roles = folder / "roles.yaml"
+    roles.write_text(roles.read_text().replace("  - roles: [data-scientist, ml-engineer]",
+                                               "  - roles: [data-scientist, ml-enginer]", 1))
+    unknown = run("validate", "--data", str(folder))
+    assert unknown.returncode == 2
+    assert ("a blend names exactly two different known roles; unknown: ml-enginer (known:"
+            " ai-engineer, data-scientist, ml-engineer)") in unknown.stderr

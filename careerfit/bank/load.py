@@ -130,8 +130,8 @@ def _load(path: Path, problems: list[str]) -> safeyaml.Document | None:
         from careerfit.bank import safeyaml
 
         return safeyaml.load(path, what="data file", max_bytes=DATA_MAX_BYTES)
-    except InputError as exc:
-        problems.append(exc.message)
+    except InputError as exc:  # with its fix (a bank editor found YAML jargon and none)
+        problems.append(exc.message + (f": {exc.hint}" if exc.hint else ""))
         return None
 
 
@@ -433,7 +433,11 @@ class _RolesReader(_Reader):
         pair = entry.get("roles")
         if not (isinstance(pair, list) and len(pair) == 2 and set(pair) <= role_ids
                 and pair[0] != pair[1]):
-            self.problem((*keys, "roles"), "a blend names exactly two different known roles")
+            # (Which one is unknown, and the known ones: a bank editor got neither.)
+            unknown = [r for r in pair if r not in role_ids] if isinstance(pair, list) else []
+            self.problem((*keys, "roles"), "a blend names exactly two different known roles"
+                         + (f"; unknown: {', '.join(map(str, unknown))}" if unknown else "")
+                         + f" (known: {', '.join(sorted(role_ids))})")
             pair = []
         profile = self.weights(entry.get("profile"), (*keys, "profile"), known, "profile")
         if entry.get("profile") is not None and not any(profile.values()):

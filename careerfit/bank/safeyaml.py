@@ -143,6 +143,9 @@ YAML_FIXES = (
     ("could not find expected ':'",
      "write each key as 'key: value' on a line of its own"),
     ("did not find expected ',' or ']'", "close the list with ']'"),
+    ("did not find expected '-' indicator",
+     "line this line up with the list items above it: each item starts with '- ' at the"
+     " same column, and what belongs to an item is indented past its '- '"),
 )
 
 
