@@ -176,15 +176,20 @@ class _Reader:
             return ()
         return tuple(clean(v.strip()) for v in value)
 
-    def ident(self, entry: dict, keys: tuple[Any, ...], seen: set[str], what: str) -> str:
+    def ident(self, entry: dict, keys: tuple[Any, ...], seen: dict[str, int], what: str
+              ) -> str:
+        """The entry's id, checked; *seen* maps each id met so far to its line (a duplicate
+        names the first one's line: a bank editor had to search for it)."""
         value = entry.get("id")
         if not isinstance(value, str) or not ID_PATTERN.match(value):
             self.problem(keys if "id" not in entry else (*keys, "id"),
                          f"{what} needs an 'id' in kebab-case (like 'my-{what}')")
             return ""
         if value in seen:
-            self.problem((*keys, "id"), f"duplicate {what} id '{value}'")
-        seen.add(value)
+            self.problem((*keys, "id"), f"duplicate {what} id '{value}' (first at line"
+                                        f" {seen[value]})")
+        else:
+            seen[value] = self.doc.line(*keys, "id")
         return value
 
     def weights(self, value: Any, keys: tuple[Any, ...], known: set[str], what: str
@@ -224,7 +229,7 @@ class _RolesReader(_Reader):
         self.version(top)
         self.unknown_keys(top, (), {"version", "traits", "roles", "blends"})
         traits: list[Trait] = []
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for index, entry in enumerate(self.items(top.get("traits"), ("traits",), "'traits'")):
             keys = ("traits", index)
             entry = self.mapping(entry, keys, "a trait")
@@ -232,13 +237,10 @@ class _RolesReader(_Reader):
             traits.append(Trait(trait_id, self.text(entry, keys, "name"),
                                 self.text(entry, keys, "description")))
         known = {t.id for t in traits}
-        roles = [self._role(index, entry, known, set())
+        seen_roles: dict[str, int] = {}
+        roles = [self._role(index, entry, known, seen_roles)
                  for index, entry in enumerate(self.items(top.get("roles"), ("roles",), "'roles'"))]
-        ids: set[str] = set()
-        for index, role in enumerate(roles):
-            if role.id in ids:
-                self.problem(("roles", index, "id"), f"duplicate role id '{role.id}'")
-            ids.add(role.id)
+        ids = {role.id for role in roles}
         if len(roles) < 2:
             self.problem(("roles",), "a bank needs at least two roles to compare")
         blends = [self._blend(index, entry, ids, known)
@@ -254,7 +256,7 @@ class _RolesReader(_Reader):
                              " roles has at most one blend; merge the two")
         return traits, roles, blends
 
-    def _role(self, index: int, entry: Any, known: set[str], seen: set[str]) -> Role:
+    def _role(self, index: int, entry: Any, known: set[str], seen: dict[str, int]) -> Role:
         keys = ("roles", index)
         entry = self.mapping(entry, keys, "a role")
         self.unknown_keys(entry, keys, self.ROLE_KEYS)
@@ -470,14 +472,14 @@ class _QuestionsReader(_Reader):
                          f" {MIN_MAX_QUESTIONS} (the most scored questions an adaptive quiz"
                          " asks before it stops)")
             self.max_questions = DEFAULT_MAX_QUESTIONS
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         entries = self.items(top.get("questions"), ("questions",), "'questions'")
         questions = [self._question(index, entry, seen) for index, entry in enumerate(entries)]
         if not any(q.scored for q in questions):
             self.problem(("questions",), "the bank has no scored question")
         return questions
 
-    def _question(self, index: int, entry: Any, seen: set[str]) -> Question:
+    def _question(self, index: int, entry: Any, seen: dict[str, int]) -> Question:
         keys = ("questions", index)
         entry = self.mapping(entry, keys, "a question")
         self.unknown_keys(entry, keys, self.QUESTION_KEYS)
@@ -560,7 +562,7 @@ class _QuestionsReader(_Reader):
                  ) -> tuple[Option, ...]:
         if "effects" in entry:
             self.problem((*keys, "effects"), "'effects' belong on each option of this question")
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         options = []
         raw = self.items(entry.get("options"), (*keys, "options"), "'options'")
         if raw and len(raw) < 2:
