@@ -111,11 +111,10 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
                        resume=options.resume, review=options.review, more=options.more)
     if plan is None:
         if answers.newer and options.answers is not None and not answers.adaptive:
-            data = f" --data {options.data}" if options.data else ""  # (a bank editor's
-            # hint opened the shipped bank, without the new question)
+            # (a bank editor's hint, without --data, opened the shipped bank)
             note(f"careerfit: {options.answers} was saved before {len(answers.newer)} newer"
                  " question(s) joined the bank; scored without them. To answer them:"
-                 f" careerfit quiz --answers {options.answers}{data} --edit")
+                 f" careerfit quiz --answers {options.answers}{_data_flag(options)} --edit")
         _result(bank, answers, options, asked=False)
         return
     if not facts.stdin_is_terminal():
@@ -177,7 +176,7 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
 
         show_result(view)
     sys.stdout.flush()  # the result is out before the tip on stderr
-    data = f" --data {options.data}" if options.data else ""
+    data = _data_flag(options)
     # (Each note ends with its command, so that it can be copied whole: a new user copied
     # a closing bracket with one.)
     edited = (asked and options.edit and options.answers is not None and kept is not None
@@ -213,9 +212,14 @@ def _unfinished_to_continue(options: QuizOptions, lock: QuizLock) -> bool:
 def _resume_command(options: QuizOptions) -> str:
     """The command that continues this quiz after a stop, with its --data, --save and
     --plain (a bank editor in plain mode was sent back to the arrow keys)."""
-    return ("careerfit quiz --resume" + (f" --data {options.data}" if options.data else "")
+    return ("careerfit quiz --resume" + _data_flag(options)
             + (f" --save {options.save}" if options.save else "")
             + (" --plain" if options.plain else ""))
+
+
+def _data_flag(options: QuizOptions) -> str:
+    """' --data DIR' for the commands a note suggests, when the quiz was given one."""
+    return f" --data {options.data}" if options.data else ""
 
 
 def _replay(bank: Bank, answers: AnswerSet, path: Path | None) -> AnswerSet:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from careerfit.app.shared import note
-from careerfit.bank import load_bank, validate_command
+from careerfit.bank import is_shipped, load_bank, validate_command
 from careerfit.base.errors import DataError
 
 
@@ -20,7 +20,7 @@ def run_validate(data: Path | None) -> None:
     from careerfit.bank.compiled import FILE_NAME, load_compiled
 
     compiled = bank.directory / FILE_NAME
-    if validate_command(data) != "careerfit validate":  # another folder than the shipped
+    if not is_shipped(data):
         if compiled.exists():  # (a bank editor asked whether a stale copy mattered)
             note(f"note: {compiled} is not read: only the shipped bank starts from one"
                  " (--data always reads the YAML)")

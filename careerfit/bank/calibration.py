@@ -60,8 +60,10 @@ HAND_SET = Calibration()
 
 
 def read_calibration(directory: Path, role_ids: set[str], trait_ids: set[str],
-                     question_ids: set[str]) -> Calibration:
-    """The bank's calibration file, checked; the hand-set values when there is none."""
+                     question_ids: set[str], *, again: str = "careerfit validate"
+                     ) -> Calibration:
+    """The bank's calibration file, checked; the hand-set values when there is none
+    (*again*: the command its problems end with, see DataError)."""
     from careerfit.bank import safeyaml
 
     path = directory / FILE_NAME
@@ -107,5 +109,5 @@ def read_calibration(directory: Path, role_ids: set[str], trait_ids: set[str],
             problems.append(f"{doc.where('question_scale', qid)}: unknown question {qid!r}")
         questions[qid] = number(value, f"question_scale.{qid}", *SCALE_BOUNDS)
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, again)
     return Calibration(scale, prior, blends, questions, str(data.get("source", "")))

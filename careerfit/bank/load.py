@@ -47,11 +47,15 @@ def default_data_dir() -> Path:
     return packaged if packaged.is_dir() else package.parent / "data"
 
 
+def is_shipped(directory: Path | None) -> bool:
+    """Whether *directory* (None: the default) holds the bank shipped with careerfit."""
+    return directory is None or directory.resolve() == default_data_dir().resolve()
+
+
 def validate_command(directory: Path | None) -> str:
     """The command that checks the bank in *directory* (None: the shipped one)."""
-    if directory is None or directory.resolve() == default_data_dir().resolve():
-        return "careerfit validate"
-    return f"careerfit validate --data {directory}"
+    return "careerfit validate" if is_shipped(directory) else (
+        f"careerfit validate --data {directory}")
 
 
 def load_bank(directory: Path | None = None, *, compiled: bool = True) -> Bank:
@@ -97,7 +101,7 @@ def read_bank(directory: Path) -> Bank:
     from careerfit.bank.calibration import read_calibration
 
     calibration = read_calibration(directory, {r.id for r in roles}, {t.id for t in traits},
-                                   {q.id for q in questions})
+                                   {q.id for q in questions}, again=validate_command(directory))
     return Bank(tuple(questions), tuple(roles), tuple(traits), tuple(blends), directory,
                 calibration=calibration, max_questions=questions_reader.max_questions)
 

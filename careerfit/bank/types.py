@@ -305,6 +305,13 @@ class Bank:
         """The unscored question asking where the person stands today, if the bank has one."""
         return self._background
 
+    def starting_point(self, picks: Mapping[str, MaybeAnswer]) -> str | None:
+        """The background option *picks* chose (an id, as routes and known_by name them),
+        or None when the bank asks none or it was not answered."""
+        background = self.background
+        chosen = picks.get(background.id) if background is not None else None
+        return chosen[0] if chosen else None
+
     def background_to_ask(self, asked: Container[str], among: Container[str] | None = None
                           ) -> str | None:
         """The background question's id while it is unasked: every quiz asks it first."""

@@ -158,8 +158,7 @@ def tasters_part(bank: Bank, result: Result, picks: Picks) -> list[dict[str, str
     already works in (two new users already in the role were told to try it out)."""
     if not result.verdict.tasters:
         return None
-    background = bank.background
-    started = (picks.get(background.id) or (None,))[0] if background is not None else None
+    started = bank.starting_point(picks)
     shown = [bank.role(r) for r in (result.leader, result.runner_up) if r != started]
     return [{"role": role.id, "name": role.name, "taster": role.taster}
             for role in shown if role.taster] or None

@@ -151,8 +151,6 @@ def _next_steps(bank: Bank, picks: Picks, role_id: str | None) -> NextSteps | No
     if role_id is None:
         return None
     role = bank.role(role_id)
-    question = bank.background
-    chosen = picks.get(question.id) if question else None
-    background = chosen[0] if chosen else None
+    background = bank.starting_point(picks)
     route = role.routes.get(background) if background else None
     return NextSteps(role, background, route)

@@ -1,7 +1,7 @@
 """Rich output for people: lays out the view model (careerfit.view.model); decides nothing.
 
 Every YAML-sourced string is cleaned of control characters (rich Text is never read as
-markup). The SVG and HTML cards are recorded from this view (terminal/export.py).
+markup). The SVG card is recorded from this view (terminal/export.py).
 """
 
 from __future__ import annotations
