@@ -34,8 +34,10 @@ CASES = {
     "unknown-top-key": (b"version: 1\nanswers: {}\nextra: 3\n", ":3:1: unknown top-level key"),
     "unknown-question": (b"version: 1\nanswers:\n  on-cal-ok: agree\n",
                          "did you mean 'on-call-ok'"),
+    # (The place is the value's, where an editor should jump to mend it.)
     "unknown-option": (b"version: 1\nanswers:\n  on-call-ok: maybe\n",
-                       "strongly-disagree, disagree, neutral, agree, strongly-agree, skip"),
+                       ":3:15: 'maybe' is not an option of 'on-call-ok'\n  fix: give one of:"
+                       " strongly-disagree, disagree, neutral, agree, strongly-agree, skip"),
     "list-for-single": (b"version: 1\nanswers:\n  on-call-ok: [agree]\n",
                         "takes one answer, not a list"),
     "duplicate-key": (b"version: 1\nanswers:\n  on-call-ok: agree\n  on-call-ok: neutral\n",
@@ -55,9 +57,10 @@ CASES = {
                    "does not accept"),
     "python-name-tag": (b"version: !!python/name:os.system 1\n", "does not accept"),
     "multi-document": (b"version: 1\n---\nversion: 1\n", "more than one YAML document"),
-    "null-answer": (b"version: 1\nanswers:\n  on-call-ok:\n", "'on-call-ok' has no answer"),
+    "null-answer": (b"version: 1\nanswers:\n  on-call-ok:\n", ":3:3: 'on-call-ok' has no answer"),
     "yes-for-agree": (b"version: 1\nanswers:\n  on-call-ok: yes\n",
-                      "true (YAML reads yes, no, on and off as true or false) is not an option"),
+                      ":3:15: true (YAML reads yes, no, on and off as true or false) is not"
+                      " an option"),
     "indented-too-far": (b"version: 1\nanswers:\n  on-call-ok: agree\n   work-rhythm: x\n",
                          ":4:15: not valid YAML: mapping values are not allowed in this"
                          " context\n  fix: line this key up with the keys above it"),

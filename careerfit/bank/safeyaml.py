@@ -37,6 +37,9 @@ _STR = "tag:yaml.org,2002:str"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple[Any, ...]
+# The last step of the path under which a mapping's plain value (not a list or mapping)
+# records where the value itself is written: its key's path records the key.
+VALUE = object()
 
 
 class Document(NamedTuple):
@@ -54,6 +57,12 @@ class Document(NamedTuple):
             if mark is not None:
                 return f"{self.path}:{mark[0]}:{mark[1]}"
         return str(self.path)
+
+    def value_where(self, *keys: Any) -> str:
+        """``file:line:col`` of the value written under *keys*, where an editor should jump
+        to mend it (its key's place for a list, a mapping or an empty value)."""
+        mark = self.marks.get((*keys, VALUE))
+        return f"{self.path}:{mark[0]}:{mark[1]}" if mark else self.where(*keys)
 
     def line(self, *keys: Any) -> int:
         """The line of the deepest recorded key along *keys*, 1 when unknown."""
@@ -277,7 +286,10 @@ class _Builder:
         key = frame.pending_key
         frame.value[key] = value
         frame.pending_key = _NO_KEY
-        self.marks[(*frame.path(), key)] = frame.key_mark
+        path = (*frame.path(), key)
+        self.marks[path] = frame.key_mark
+        if value is not None and not isinstance(value, (dict, list)):
+            self.marks[(*path, VALUE)] = mark
 
 
 _NO_KEY = object()

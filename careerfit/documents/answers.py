@@ -69,7 +69,7 @@ def parse_answers(doc: safeyaml.Document, bank: Bank, *, in_file_order: bool = F
     the order they were asked: the quiz, its review and --edit number them so)."""
     revision, adaptive, given = _header(doc)
     if revision > bank.revision:
-        raise InputError(f"{doc.where('revision')}: 'revision' is {revision}, but this"
+        raise InputError(f"{doc.value_where('revision')}: 'revision' is {revision}, but this"
                          f" question bank is only at revision {bank.revision}",
                          hint="leave it as 'careerfit quiz --save' wrote it, or remove it")
     if adaptive and not given:
@@ -121,12 +121,12 @@ def _header(doc: safeyaml.Document) -> tuple[int, bool, dict[Any, Any]]:
             )
     revision = top.get("revision", 1)
     if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
-        raise InputError(f"{doc.where('revision')}: 'revision' must be a whole number from 1,"
+        raise InputError(f"{doc.value_where('revision')}: 'revision' must be a whole number from 1,"
                          f" not {literal(revision)}",
                          hint="leave it as 'careerfit quiz --save' wrote it, or remove it")
     adaptive = top.get("adaptive", False)
     if not isinstance(adaptive, bool):
-        raise InputError(f"{doc.where('adaptive')}: 'adaptive' must be true or false,"
+        raise InputError(f"{doc.value_where('adaptive')}: 'adaptive' must be true or false,"
                          f" not {literal(adaptive)}",
                          hint="leave it as 'careerfit quiz --save' wrote it, or remove it")
     given = top.get("answers")
@@ -175,17 +175,17 @@ def _check_version(doc: safeyaml.Document, top: dict) -> None:
                          hint=f"add {written} to the object" if doc.json else
                          f"add '{written}' as the first line")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise InputError(f"{doc.where('version')}: 'version' must be a whole number,"
+        raise InputError(f"{doc.value_where('version')}: 'version' must be a whole number,"
                          f" not {literal(version)}", hint=f"use {written}")
     if version > FORMAT_VERSION:
         raise InputError(
-            f"{doc.where('version')}: this answers file was written by a newer careerfit"
+            f"{doc.value_where('version')}: this answers file was written by a newer careerfit"
             f" (format version {version}); this careerfit reads versions up to"
             f" {FORMAT_VERSION}",
             hint="upgrade careerfit (pip install -U careerfit)",
         )
     if version not in READABLE_VERSIONS:
-        raise InputError(f"{doc.where('version')}: unknown answers format version {version}",
+        raise InputError(f"{doc.value_where('version')}: unknown answers format version {version}",
                          hint=f"use {written}")
 
 
@@ -197,7 +197,7 @@ def _pick(doc: safeyaml.Document, bank: Bank, question: Question, value: Any
     if question.kind == "multi" and isinstance(value, list) and all(
             isinstance(v, str) and bank.is_option(question.id, v) for v in value):
         return tuple(o for o in question.option_ids if o in value)
-    where = doc.where("answers", question.id)
+    where = doc.value_where("answers", question.id)
     valid = ", ".join([*question.option_ids, SKIP])
     if question.kind == "multi":
         values = value if isinstance(value, list) else [value]
