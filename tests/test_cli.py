@@ -24,6 +24,12 @@ def test_version_and_help_list_every_command():
     assert "130" in result.stdout and "Exit codes" in result.stdout
 
 
+def test_validate_help_says_what_its_exit_codes_mean():
+    # (0 and 2 mean something of their own here: a bank editor read "0 result printed".)
+    out = " ".join(run("validate", "--help").stdout.split())
+    assert "0 the bank is valid" in out and "2 problems found" in out
+
+
 def test_quiz_help_explains_the_flags():
     out = run("quiz", "--help").stdout
     for flag in ("--answers", "--save", "--json", "--resume", "--edit", "--export", "--data"):

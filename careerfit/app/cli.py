@@ -20,11 +20,13 @@ if TYPE_CHECKING:
     import click
 
 
-def exit_codes(interrupted: str = "") -> str:
-    """The exit codes, for a command's --help; *interrupted* says what a stop keeps."""
-    return ("Exit codes: 0 result printed; 2 bad usage or bad input (answers file, data files,"
-            f" flags); 130 interrupted{f' ({interrupted})' if interrupted else ''}; 1 a bug in"
-            " careerfit (please report it; --debug or CAREERFIT_DEBUG=1 shows the traceback).")
+def exit_codes(interrupted: str = "", *, ok: str = "result printed",
+               bad: str = "bad usage or bad input (answers file, data files, flags)") -> str:
+    """The exit codes, for a command's --help; *interrupted* says what a stop keeps, *ok*
+    and *bad* what 0 and 2 mean for the command."""
+    return (f"Exit codes: 0 {ok}; 2 {bad}; 130 interrupted"
+            f"{f' ({interrupted})' if interrupted else ''}; 1 a bug in careerfit (please report"
+            " it; --debug or CAREERFIT_DEBUG=1 shows the traceback).")
 
 
 EXIT_CODES = exit_codes()
@@ -189,7 +191,10 @@ def quiz(
                          adaptive=adaptive, plain=plain, more=more))
 
 
-@app.command(epilog=EXIT_CODES, short_help="Check an edited question bank.")
+@app.command(epilog=exit_codes(ok="the bank is valid (one line says OK)",
+                              bad="problems found (each printed as file:line: message), or"
+                                  " bad usage"),
+             short_help="Check an edited question bank.")
 def validate(data: DataOption = None) -> None:
     """Check questions.yaml and roles.yaml and report every problem as file:line: message."""
     from careerfit.app.validate import run_validate
