@@ -276,7 +276,10 @@ def test_after_an_edit_the_suggested_command_names_a_file_that_holds_the_edit(
     short.write_text(dump_answers(bank, AnswerSet({q: whole.picks[q] for q in asked},
                                                   revision=bank.revision, adaptive=True)))
     monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
-    monkeypatch.setattr(session, "prompter_for", lambda plain: ScriptedPrompter({}))
+    first = bank.question(asked[0])
+    other = next(o for o in first.option_ids if (o,) != whole.picks[first.id])
+    monkeypatch.setattr(session, "prompter_for", lambda plain: ScriptedPrompter(
+        {}, reviews=(first.id,), changes={first.id: (other,)}))
     saved = tmp_path / "edited.yaml"
     run_quiz(QuizOptions(answers=short, edit=True, plain=True, save=saved if save else None))
     shown = capsys.readouterr()
@@ -297,6 +300,26 @@ def test_after_an_edit_the_suggested_command_names_a_file_that_holds_the_edit(
     if not save:
         assert run("quiz", "--answers", str(named), "--save", str(short)).returncode == 0
         assert read_answers(short, bank).picks == read_answers(named, bank).picks
+
+
+def test_an_edit_that_changes_nothing_says_so(bank, tmp_path, monkeypatch, capsys):
+    """(A new user pressed Enter through --edit and was told the file still held "your
+    answers from before these edits".)"""
+    from careerfit.app.quiz import QuizOptions, run_quiz
+    from careerfit.terminal import facts
+    from careerfit.terminal.session import run as session
+    from helpers import ScriptedPrompter
+
+    kept = tmp_path / "kept.yaml"
+    kept.write_text((EXAMPLES / "ml-engineer.yaml").read_text())
+    before = kept.read_text()
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(session, "prompter_for", lambda plain: ScriptedPrompter({}))
+    run_quiz(QuizOptions(answers=kept, edit=True, plain=True))
+    told = " ".join(capsys.readouterr().err.split())
+    assert f"You changed no answer: {kept} holds these answers as they are." in told
+    assert "from before these edits" not in told
+    assert kept.read_text() == before
 
 
 @pytest.mark.parametrize(("more_answers", "offer"), [(4, "Answer 4 more?"),

@@ -979,3 +979,17 @@ def test_a_plain_quiz_stopped_half_way_is_resumed_in_plain_mode(bank, person):
     with pytest.raises(Interrupted) as stopped:
         run_quiz(QuizOptions(plain=True, full=True, data=default_data_dir()))
     assert f"careerfit quiz --resume --data {default_data_dir()} --plain" in str(stopped.value)
+
+
+def test_plain_review_names_the_letter_of_the_skills_row():
+    # (A screen-reader user was asked for "a number" and found the 's' row by chance.)
+    from careerfit.terminal.session.loop import ReviewRow
+
+    rows = [ReviewRow("on-call-ok", "1", "on call", "Agree"),
+            ReviewRow("skills", "s", "skills you have", "SQL")]
+    typed = io.StringIO("clear\ns\n")
+    shown = io.StringIO()
+    assert PlainPrompter(typed, shown, width=200).review(rows) == "skills"
+    said = shown.getvalue()
+    assert "Type a number or s to change that answer" in said
+    assert "Please type a number or s from the list, or just Enter." in said

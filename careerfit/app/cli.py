@@ -26,7 +26,7 @@ def exit_codes(interrupted: str = "", *, ok: str = "result printed",
     and *bad* what 0 and 2 mean for the command."""
     return (f"Exit codes: 0 {ok}; 2 {bad}; 130 interrupted"
             f"{f' ({interrupted})' if interrupted else ''}; 1 a bug in careerfit (please report"
-            " it; --debug or CAREERFIT_DEBUG=1 shows the traceback).")
+            " it; 'careerfit --debug COMMAND ...' or CAREERFIT_DEBUG=1 shows the traceback).")
 
 
 EXIT_CODES = exit_codes()
@@ -34,7 +34,9 @@ EXIT_CODES = exit_codes()
 app = typer.Typer(
     name="careerfit",
     help="Which AI role fits you: Data Scientist, Machine Learning Engineer or AI Engineer?"
-    " Take the quiz, read a ranked, explained recommendation, save and revise your answers.",
+    " Take the quiz, read a ranked, explained recommendation, save and revise your answers."
+    " For a screen reader or a log, add --plain to quiz or roles: linear text, questions"
+    " answered by typing numbers.",
     epilog=EXIT_CODES,
     no_args_is_help=True,
     add_completion=True,

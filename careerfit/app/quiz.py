@@ -127,16 +127,20 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
 
     # The progress is cleared only once the result is worked out, saved and shown: a
     # signal until then keeps every answer (issue 29).
+    before = answers
     with cleared_when_done(_resume_command(options)):
         answers = ask_quiz(bank, answers, plan, plain=options.plain, review=options.review,
                            resume=options.resume, data_dir=data_dir,
                            resume_command=_resume_command(options),
                            answers_file=options.answers, edit=options.edit)
-        _result(bank, answers, options, asked=True)
+        _result(bank, answers, options, asked=True,
+                changed=(answers.picks, answers.skills) != (before.picks, before.skills))
 
 
-def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool) -> None:
-    """Work out the result; write --save and --export; show it."""
+def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool,
+            changed: bool = True) -> None:
+    """Work out the result; write --save and --export; show it (*changed*: whether the
+    questions asked changed any answer the quiz started from)."""
     from careerfit.documents.report import build_report, to_json
     from careerfit.engine.result import evaluate
     from careerfit.view.model import build_view
@@ -181,7 +185,10 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
     # a closing bracket with one.)
     edited = (asked and options.edit and options.answers is not None and kept is not None
               and options.answers.resolve() != kept.resolve())
-    if edited:  # the file read still holds the answers from before the edit
+    if edited and not changed:  # (a new user who changed nothing was told the file held
+        # "your answers from before these edits")
+        note(f"You changed no answer: {options.answers} holds these answers as they are.")
+    elif edited:  # the file read still holds the answers from before the edit
         note(f"{options.answers} still holds your answers from before these edits; they are"
              f" kept in {kept} until your next quiz. To save them to {options.answers}"
              f" without editing again: careerfit quiz --answers {kept}{data} --save"

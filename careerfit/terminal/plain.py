@@ -213,11 +213,14 @@ class PlainPrompter:
         for row in rows:
             self._say(f"  {row.mark}. {row.short}: {row.answer}")
         by_mark = {row.mark: row.key for row in rows}
+        # (The skills row is marked by a letter: a new user was asked for "a number" only.)
+        letters = [mark for mark in by_mark if not mark.isdigit()]
+        which = f"a number{''.join(f' or {mark}' for mark in letters)}"
         while True:
-            typed = self._read("Type a number to change that answer, or Enter to see your"
+            typed = self._read(f"Type {which} to change that answer, or Enter to see your"
                                " result: ")
             if not typed:
                 return None
             if typed in by_mark:
                 return by_mark[typed]
-            self._say("  Please type a number from the list, or just Enter.")
+            self._say(f"  Please type {which} from the list, or just Enter.")
