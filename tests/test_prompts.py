@@ -154,7 +154,7 @@ def test_review_screen_shows_whole_answers_and_every_pick(bank, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         ask_module.Prompter(output=DummyOutput()).review(review_rows(bank, picks, None))
     text = " ".join(" ".join(t.split()) for t in seen["titles"])
-    assert "starting point: Analyst or business-intelligence (BI) work" in text
+    assert "starting point: Analyst or BI work (business intelligence)" in text
     for option in bank.question("tasks-you-enjoy").options:
         if option.id in picks["tasks-you-enjoy"]:
             assert " ".join(option.label.split()) in text

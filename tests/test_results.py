@@ -166,6 +166,17 @@ def test_next_steps_follow_the_background(tmp_path, background, words):
     assert len(steps["skill_priorities"]) == 3 and steps["salary"]["low"] > 100000
 
 
+def test_the_route_heading_names_the_starting_point_without_nested_brackets(tmp_path):
+    # (A new user read "From where you are (Researcher or PhD in a quantitative field
+    # (statistics, physics, economics...)):".)
+    answers = yaml.safe_load((EXAMPLES / "data-scientist.yaml").read_text())
+    answers["answers"]["background"] = "researcher"
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(answers))
+    shown = run("quiz", "--answers", str(path), "--plain").stdout
+    assert "From where you are (Researcher or PhD in a quantitative field): " in shown
+
+
 @pytest.mark.parametrize("role", ["data-scientist", "ml-engineer", "ai-engineer"])
 def test_someone_already_in_the_role_is_not_told_to_learn_its_everyday_tools(tmp_path, role):
     """A working data scientist recommended Data Scientist was told to learn Jupyter

@@ -261,6 +261,8 @@ def _steps(steps: Mapping[str, Any], name: str) -> Steps:
         if had:
             text += " " + ROUTE_HAD.format(skills="; ".join(had),
                                            them="it" if len(had) == 1 else "them")
+        # (A label's own closing brackets, "Researcher or PhD (statistics, ...)", nested.)
+        origin = origin.rsplit(" (", 1)[0] if origin and origin.endswith(")") else origin
         route = (f"From where you are ({origin})" if origin else "From where you are", text)
     # The skills left out of the priorities, less those the route's note names already
     # (a new user read "Experiment design" in both, one line apart).
