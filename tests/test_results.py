@@ -395,6 +395,17 @@ def test_what_if_speaks_of_the_pair_when_the_verdict_is_a_pair(example):
         assert kind == "main" and "the two roles your result names" not in sentence
 
 
+def test_the_leaders_own_chance_is_said_only_when_some_of_100_have_it():
+    # (A new user drawn to a blend read "fewer than 1 have Data Scientist as their clear
+    # main fit" after "about 99 are drawn to ...".)
+    report = json.loads(run("quiz", "--answers", str(EXAMPLES / "llm-platform.yaml"),
+                            "--json").stdout)
+    assert report["outcome"]["kind"] == "blend"
+    assert report["recommendation"]["probability"] < 0.005
+    said = report["recommendation"]["sureness"]
+    assert "fewer than 1" not in said and "clear main fit" not in said, said
+
+
 def test_the_sureness_counts_add_up_to_100():
     """'Of 100 people who answer as you did, about 95 …; fewer than 1 …' left four people
     unaccounted for (two new users asked where they were), and 'about 97 …, about 2 …'

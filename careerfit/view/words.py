@@ -195,7 +195,7 @@ def sureness_sentence(bank: Bank, result: Result) -> str:
     """The chances in plain words (calibrated on simulated people): the verdict's first,
     then the other notable outcomes (at least the likeliest other, from ALSO_FROM); for a
     verdict other than one main role, also the chance that the leader is the main role
-    (``recommendation.probability``)."""
+    (``recommendation.probability``) when it is 1 in 100 or more."""
     verdict = result.verdict
     # (A verdict above 1 - ALSO_FROM leaves less than ALSO_FROM for every other outcome.)
     others = ([] if verdict.probability > 1.0 - ALSO_FROM else
@@ -211,6 +211,9 @@ def sureness_sentence(bank: Bank, result: Result) -> str:
     chances = [c.probability for c in named]
     *counts, rest_count = apportion([*chances, 1.0 - sum(chances)], 100)
     said = [_chance(bank, c, n) for c, n in zip(named, counts, strict=True)]
+    # The leader's own chance, said apart, only when some of the 100 have it (a new user
+    # drawn to a blend read "fewer than 1 have Data Scientist as their clear main fit").
+    said = said[:shown] + [s for s, n in zip(said[shown:], counts[shown:], strict=True) if n]
     text = "; ".join([", ".join(said[:shown]), *said[shown:]])
     if rest_count == 1:
         text += "; the remaining 1 fits another reading"
