@@ -156,6 +156,7 @@ class ScriptedPrompter:
         self.confirmed: list[str] = []
         self.reviewed: list[list[str]] = []  # the question ids listed at each review
         self.review_rows: list[list[Any]] = []  # ...and the rows themselves
+        self.pointed: list[str | None] = []  # ...and the row each opened on
         self.said: list[str] = []
 
     def ask(self, question: Question, label: str, current: MaybeAnswer = None,
@@ -176,7 +177,8 @@ class ScriptedPrompter:
         self.confirmed.append(message)
         return self.confirms.pop(0) if self.confirms else False
 
-    def review(self, rows: list[Any]) -> str | None:
+    def review(self, rows: list[Any], pointed: str | None = None) -> str | None:
+        self.pointed.append(pointed)
         self.review_rows.append(list(rows))
         self.reviewed.append([row.key for row in rows if row.mark.isdigit()])
         return self.reviews.pop(0) if self.reviews else None

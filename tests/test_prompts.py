@@ -121,7 +121,7 @@ def test_back_key_changes_an_earlier_answer(bank, keyboard, back_key):
 
 
 def test_review_keys_change_one_answer(bank, keyboard, capsys, tmp_path):
-    from helpers import DOWN
+    from helpers import DOWN, UP
 
     role = "ml-engineer"
     asked = adaptive_order(bank, role)
@@ -131,7 +131,8 @@ def test_review_keys_change_one_answer(bank, keyboard, capsys, tmp_path):
     keys += DOWN * 1 + ENTER  # past the confirm line to the first answer shown: background
     last = (background.option_ids[-1],)
     keys += keys_for(background, last, current=asked[background.id], answered=True)
-    keyboard.send_text(keys + ENTER)  # confirm the review
+    # The review opens again on the answer changed, one below the confirm line.
+    keyboard.send_text(keys + UP + ENTER)  # confirm the review
     saved = tmp_path / "reviewed.yaml"
     run_quiz(QuizOptions(save=saved, json_output=True))
     capsys.readouterr()
@@ -197,6 +198,7 @@ def test_the_review_can_change_an_answer_and_shows_it_again(bank, person, capsys
     capsys.readouterr()
     assert written_answers(saved)["on-call-ok"] == "strongly-disagree"
     assert len(prompts.reviewed) == 2, "the review shows again after a change"
+    assert prompts.pointed == [None, "on-call-ok"], "...on the answer just changed"
 
 
 def test_edit_opens_on_the_review_and_changes_only_the_answers_picked_there(

@@ -368,7 +368,10 @@ def test_edit_opens_on_the_review_whose_last_row_shows_whole(bank, tmp_path, sta
     other = next(o for o in third.option_ids if (o,) != before)
     child.send(keys_for(third, (other,), current=before, answered=True))
     child.expect_exact("Review your answers")
-    child.send(ENTER)
+    # It opens again on the answer just changed (a new user pressed Down 11 times from the
+    # top to reach the next one), and says where the result is.
+    child.expect_exact("your result is at the top")
+    child.send(UP * 3 + ENTER)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -241,9 +241,9 @@ class Prompter:
         self.output.write(_wrap(clean(text), self._columns() - 1, indent="  ") + "\n")
         self.output.flush()
 
-    def review(self, rows: Sequence[ReviewRow]) -> str | None:
-        """Show the answers (*rows*, each by its number); return the key of the one picked
-        to change, or None to confirm.
+    def review(self, rows: Sequence[ReviewRow], pointed: str | None = None) -> str | None:
+        """Show the answers (*rows*, each by its number), pointing at the row keyed
+        *pointed* if any; return the key of the one picked to change, or None to confirm.
 
         Each row wraps under its own text, past its number. The list scrolls within the
         screen, never past it: what scrolls off the top of a terminal can't be erased,
@@ -262,10 +262,12 @@ class Prompter:
             tallest = max(tallest, title.count("\n") + 1)
             choices.append(Choice(title, value=row.key))
         title = _wrap(REVIEW_TITLE, self._columns() - 3, indent="  ")
-        instruction = self._instruction("(arrow keys, enter)")
+        instruction = self._instruction("(arrow keys, enter; your result is at the top)"
+                                        if pointed else "(arrow keys, enter)")
         prompt = questionary.select(
             title, choices=choices, qmark="?", style=STYLE, input=self.input,
-            output=self.output, instruction=instruction)
+            output=self.output, instruction=instruction,
+            default=pointed if any(row.key == pointed for row in rows) else None)
         above = title.count("\n") + instruction.count("\n") + 1
         _fit_list_to_screen(prompt.application, self._rows() - above, tallest)
         picked = self._run(prompt)

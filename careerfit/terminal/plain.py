@@ -206,9 +206,9 @@ class PlainPrompter:
         typed = self._read(f"{message} {'(Y/n)' if default else '(y/N)'}: ")
         return typed in ("y", "yes") or (default and not typed)
 
-    def review(self, rows: Sequence[ReviewRow]) -> str | None:
+    def review(self, rows: Sequence[ReviewRow], pointed: str | None = None) -> str | None:
         """List every answer by its number; return the key of the one to change, or None
-        to see the result."""
+        to see the result (typed, so nothing is pointed at: *pointed* is unused)."""
         self._say("Review your answers:")
         for row in rows:
             self._say(f"  {row.mark}. {row.short}: {row.answer}")

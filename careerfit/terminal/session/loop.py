@@ -37,8 +37,9 @@ class Asks(Protocol):
 
     def confirm(self, message: str, default: bool = False) -> bool: ...
 
-    def review(self, rows: Sequence[ReviewRow]) -> str | None:
-        """The key of the row picked to change, or None: 'these are right'."""
+    def review(self, rows: Sequence[ReviewRow], pointed: str | None = None) -> str | None:
+        """The key of the row picked to change, or None: 'these are right'. The list opens
+        on the row keyed *pointed* (the one just changed), else on 'these are right'."""
 
     def say(self, text: str) -> None:
         """A line of its own between questions (such as 'Resumed with 5 answers')."""
@@ -128,8 +129,11 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
         plan.extend(picks)
     if last is not None and ask_last:
         last.ask(picks)
+    chosen = None
     while review:
-        chosen = prompter.review(review_rows(bank, picks, last))
+        # (After a change the list opens where it was: a new user pressed Down 11 times
+        # from the top to reach the next answer to change.)
+        chosen = prompter.review(review_rows(bank, picks, last), chosen)
         if chosen is None:
             break
         if chosen == LAST_MARK and last is not None:
