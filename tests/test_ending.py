@@ -98,6 +98,11 @@ def test_an_unsettled_end_counts_the_questions_put_and_the_scored(bank, unscored
                 "unsettled": {"between": between, "more_answers": None}}
     names = {r.id: r.name for r in bank.roles}
     assert ending_sentence(coverage, names, offered=True).startswith(said)
+    # Told how many more would settle it, the result names the command that asks them
+    # (a new user, after an edit, found no way to give them).
+    command = "careerfit quiz --answers mine.yaml --more"
+    assert ending_sentence(coverage, names, "mine.yaml").endswith(command)
+    assert command not in ending_sentence(coverage, names, "mine.yaml", offered=True)
 
 
 @pytest.mark.parametrize(("stopped_by", "asked", "said"), [

@@ -174,6 +174,9 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
         how = (f"{likely}." if more else
                f" Even {MOST_AHEAD} more answers would settle it for fewer than half of people"
                " who answer as you did.")
+        if answers_file and not offered:  # (a new user told "about 7 more answers would
+            # settle it" after an edit found no way to give them)
+            how += f" To answer more: careerfit quiz --answers {answers_file} --more"
     return (f"Not settled after {_noted(put, notes)}:"
             f" {first}, or {second}.{how}")
 
