@@ -244,7 +244,7 @@ def _one_at_a_time(bank, picks) -> dict:
     result = _evaluator(bank)(picks, explain=False)
     return {"ranking": ranking_part(bank, result),
             "recommendation": recommendation_part(bank, result, picks),
-            "outcome": outcome_part(result, chances=False)}
+            "outcome": outcome_part(bank, result, chances=False)}
 
 
 def _in_blocks(bank, picks_list, size=7) -> list[dict]:

@@ -57,7 +57,8 @@ def test_json_contract_keys_are_pinned():
         "probability": report["recommendation"]["probability"], "chances": None,
         "person_fit": None, "misfit": False}
     assert report["outcome"]["person_fit"] > -2.33
-    assert set(report["outcome"]["chances"][0]) == {"kind", "roles", "name", "probability"}
+    assert set(report["outcome"]["chances"][0]) == {"kind", "roles", "name", "probability",
+                                                     "blend_id"}
     assert report["tasters"] is None  # a clear pick needs no taster projects
     assert report["recommendation"]["probability"] == report["ranking"][0]["probability"]
     assert 0.9 <= report["recommendation"]["probability"] <= 0.999
@@ -562,3 +563,37 @@ def test_the_sureness_names_the_likeliest_other_reading_from_1_in_100():
         assert "about 1 have" not in said and "about 1 are" not in said, said
         checked += 1
     assert checked >= 5
+
+
+def test_a_notable_blend_the_result_does_not_describe_gets_a_pointer_to_its_card():
+    """(Two new users met 'about 16 are drawn to ... (LLM platform engineering)' and found
+    nothing that said what it was.) The likeliest blend of the chances, from 5 in 100,
+    gets 'More about the X blend: careerfit roles ID' after the sureness sentence, unless
+    the result describes it already; the command works."""
+    from careerfit.documents.answers import AnswerSet
+    from careerfit.documents.report import build_report
+    from careerfit.engine.result import Evaluator
+    from careerfit.simulation.simulate import people
+    from careerfit.view.model import build_view
+
+    bank = load_bank()
+    evaluator = Evaluator(bank)
+    pointed = described = 0
+    for person in people(bank, 150, 8):
+        report = build_report(bank, evaluator(person.picks), AnswerSet(person.picks))
+        sureness = build_view(report).verdict.sureness
+        blend = next(c for c in report["outcome"]["chances"] if c["kind"] == "blend")
+        assert blend["blend_id"] == bank.blend(*blend["roles"]).id
+        hybrid = report["recommendation"]["hybrid"]
+        pointer = f"More about the {blend['name']} blend: careerfit roles {blend['blend_id']}"
+        if hybrid and hybrid["id"] == blend["blend_id"]:
+            described += 1
+            assert "More about" not in sureness
+        elif blend["probability"] >= 0.05:
+            pointed += 1
+            assert sureness == report["recommendation"]["sureness"] + " " + pointer
+        else:
+            assert "More about" not in sureness
+    assert pointed >= 3 and described >= 3
+    card = run("roles", blend["blend_id"])
+    assert card.returncode == 0 and blend["name"] in card.stdout

@@ -192,7 +192,7 @@ def score(records: Iterable[Record], bank: Bank, *, full: bool = False, traits: 
             result = next(scored)
             yield {**record.key, "ranking": ranking_part(bank, result),
                    "recommendation": recommendation_part(bank, result, record.answers.picks),
-                   "outcome": outcome_part(result, chances=False)}, result
+                   "outcome": outcome_part(bank, result, chances=False)}, result
 
 
 def _error(record: Record) -> dict[str, Any]:

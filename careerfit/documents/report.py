@@ -19,7 +19,7 @@ from careerfit.engine.adaptive import Planner
 from careerfit.engine.ending import Ending, ending
 from careerfit.engine.evidence import ReadingEvidence
 from careerfit.engine.result import NextSteps, Reason, Result
-from careerfit.engine.verdict import Verdict
+from careerfit.engine.verdict import Outcome, Verdict
 from careerfit.engine.whatif import Change, WhatIf
 from careerfit.view.numbers import apportion
 from careerfit.view.words import shown_margin, summary_sentence, sureness_sentence
@@ -38,7 +38,7 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet,
         "schema_version": SCHEMA_VERSION,
         "ranking": ranking_part(bank, result),
         "recommendation": recommendation_part(bank, result, picks),
-        "outcome": outcome_part(result),
+        "outcome": outcome_part(bank, result),
         "tasters": tasters_part(bank, result, picks),
         "reasons": {
             "for": [_reason(bank, reason, picks) for reason in result.drivers],
@@ -95,7 +95,7 @@ def recommendation_part(bank: Bank, result: Result, picks: Picks) -> dict[str, A
     }
 
 
-def outcome_part(result: Result, *, chances: bool = True) -> dict[str, Any]:
+def outcome_part(bank: Bank, result: Result, *, chances: bool = True) -> dict[str, Any]:
     """The ``outcome`` key: the verdict, for scripts (careerfit.engine.verdict): its kind,
     roles, blend name, chance and confidence, and (unless *chances* is False: the lines of
     ``careerfit score``, where stating every outcome would take half again the time of
@@ -112,9 +112,15 @@ def outcome_part(result: Result, *, chances: bool = True) -> dict[str, Any]:
     if chances:
         shares = thousandths([c.probability for c in verdict.chances])
         part["chances"] = [{"kind": c.kind, "roles": list(c.roles), "name": c.name,
-                            "probability": share}
+                            "probability": share, "blend_id": _blend_id(bank, c)}
                            for c, share in zip(verdict.chances, shares, strict=True)]
     return part
+
+
+def _blend_id(bank: Bank, chance: Outcome) -> str | None:
+    """The id of an outcome's named blend (``careerfit roles ID`` describes it)."""
+    blend = bank.blend(*chance.roles) if chance.name else None
+    return blend.id if blend else None
 
 
 def coverage_part(bank: Bank, picks: Picks, verdict: Verdict, *, adaptive: bool,

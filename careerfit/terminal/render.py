@@ -107,7 +107,7 @@ def _verdict(view: ResultView, width: int) -> Text:
     text.append(verdict.confidence, style=CONFIDENCE_STYLE[verdict.confidence])
     text.append(f" ({clean(verdict.confidence_note)})\n")
     text.append(fold(clean(verdict.summary), width, hang=0) + "\n")
-    text.append(clean(verdict.sureness) + "\n", style="dim")
+    text.append(fold(clean(verdict.sureness), width, hang=0) + "\n", style="dim")
     if verdict.basis:
         text.append(fold(verdict.basis, width, hang=0) + "\n", style="dim")
     if verdict.blend:  # (folded whole, its bold head included, as it ends in a command)

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from careerfit.base.vocabulary import BLEND, MAIN, NONE, TIE
-from careerfit.view.words import blend_text, ending_sentence, salary_text
+from careerfit.view.words import NOTABLE, blend_text, ending_sentence, salary_text
 
 RANKING_TITLE = "Your fit with each role (out of 100)"
 # What the reasons' fit points mean, said once under their heading in every view.
@@ -184,12 +184,26 @@ def _verdict(report: Mapping[str, Any], names: Mapping[str, str],
         note += f", ahead by {rec['margin']:.1f} fit points"
     basis = ending_sentence(report["coverage"], names, answers_file)
     hybrid = rec["hybrid"]
-    return Verdict(label, text, outcome["confidence"], note, rec["summary"], rec["sureness"],
+    return Verdict(label, text, outcome["confidence"], note, rec["summary"],
+                   rec["sureness"] + _blend_pointer(outcome, hybrid),
                    basis, BlendNote(hybrid["name"], hybrid["description"],
                                     tuple(hybrid.get("titles", ())),
                                     _marked(hybrid.get("skills", ()), _had(report)),
                                     hybrid.get("id", ""))
                    if hybrid else None)
+
+
+def _blend_pointer(outcome: Mapping[str, Any], hybrid: Mapping[str, Any] | None) -> str:
+    """Where to read about the likeliest blend the chances name (from NOTABLE) when the
+    result does not describe it: two new users met a blend in the progress line and the
+    sureness sentence ("about 16 are drawn to ... (LLM platform engineering)") and found
+    nothing that said what it was."""
+    shown = hybrid.get("id") if hybrid else None
+    blend = next((c for c in outcome.get("chances", ()) if c["kind"] == BLEND), None)
+    if (blend is None or not blend.get("blend_id") or blend["blend_id"] == shown
+            or blend["probability"] < NOTABLE):
+        return ""
+    return f" More about the {blend['name']} blend: careerfit roles {blend['blend_id']}"
 
 
 def _had(report: Mapping[str, Any]) -> set[str]:
