@@ -597,3 +597,32 @@ def test_a_notable_blend_the_result_does_not_describe_gets_a_pointer_to_its_card
     assert pointed >= 3 and described >= 3
     card = run("roles", blend["blend_id"])
     assert card.returncode == 0 and blend["name"] in card.stdout
+
+
+def test_the_what_if_reads_cleanly_and_claims_robust_only_for_a_sure_pick():
+    """Three new users: 'the pick is robust' stood beside 'Not settled'; a quoted question's
+    own full stop took one more ('apply.".'); a pair's answers each named both sides
+    ('Much rather: A (over: B)' instead of 'Much rather: B (over: A)')."""
+    from careerfit.documents.answers import AnswerSet
+    from careerfit.documents.report import build_report
+    from careerfit.engine.result import Evaluator
+    from careerfit.simulation.simulate import people
+
+    bank = load_bank()
+    evaluator = Evaluator(bank)
+    unsure = quoted = 0
+    for person in people(bank, 150, 9):
+        report = build_report(bank, evaluator(person.picks), AnswerSet(person.picks))
+        if report["what_if"] is None:
+            continue
+        sentence = report["what_if"]["sentence"]
+        assert '.".' not in sentence and '?".' not in sentence, sentence
+        assert "(over: " not in sentence, sentence
+        quoted += sentence.endswith('"')
+        outcome = report["outcome"]
+        if "robust" in sentence:
+            assert outcome["kind"] == "main" and outcome["confidence"] == "high", sentence
+        elif outcome["kind"] == "main" and not report["what_if"]["changes"]:
+            unsure += 1
+            assert sentence.endswith(" by fit."), sentence
+    assert unsure >= 2 and quoted >= 5

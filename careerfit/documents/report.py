@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from careerfit.bank import Bank, Question
-from careerfit.base.vocabulary import BLEND, MAIN, TIE, Picks
+from careerfit.bank import PAIR_BOTH, Bank, Question
+from careerfit.base.vocabulary import BLEND, MAIN, TIE, MaybeAnswer, Picks
 from careerfit.documents.answers import AnswerSet, answers_document
 from careerfit.documents.roledata import role_card
 from careerfit.engine.adaptive import Planner
@@ -45,7 +45,7 @@ def build_report(bank: Bank, result: Result, answers: AnswerSet,
             "against": [_reason(bank, reason, picks) for reason in result.pulls],
             "reading": [_reading(bank, found, picks) for found in result.reading],
         },
-        "what_if": (_what_if(bank, result.what_if, leader, result.verdict.kind)
+        "what_if": (_what_if(bank, result.what_if, leader, result.verdict)
                     if result.what_if else None),
         "next_steps": _next_steps(bank, result.next_steps, answers.skills),
         "next_steps_compared": ([_next_steps(bank, steps, answers.skills)
@@ -204,9 +204,12 @@ def _answered(bank: Bank, question_id: str, picks: Picks) -> dict[str, Any]:
     }
 
 
-def _what_if(bank: Bank, what_if: WhatIf, leader: str, kind: str) -> dict[str, Any]:
+def _what_if(bank: Bank, what_if: WhatIf, leader: str, verdict: Verdict) -> dict[str, Any]:
     """The smallest change that would put the runner-up first by fit, in words that fit
-    the verdict: for a pair (torn, a blend) it reorders the pair, not the verdict."""
+    the verdict: for a pair (torn, a blend) it reorders the pair, not the verdict; for one
+    main role it is about the order by fit, and calls the pick robust only when the
+    verdict is sure (a new user read "the pick is robust" beside "Not settled")."""
+    kind = verdict.kind
     changes = []
     for change in what_if.changes:
         question = bank.question(change.question)
@@ -227,13 +230,14 @@ def _what_if(bank: Bank, what_if: WhatIf, leader: str, kind: str) -> dict[str, A
         sentence = (f"Of the two roles your result names, {first} fits better, and no change"
                     f" to one or two of your answers would put {target} ahead of it.")
     elif pair:
-        sentence = (f"Of the two roles your result names, {target} would fit better than"
-                    f" {first} if you " + " and ".join(parts) + ".")
+        sentence = _ended(f"Of the two roles your result names, {target} would fit better"
+                          f" than {first} if you " + " and ".join(parts))
     elif not changes:
+        sure = kind == MAIN and verdict.confidence == "high"
         sentence = (f"No change to one or two of your answers would put {target} ahead of"
-                    f" {first}" + (": the pick is robust." if kind == MAIN else "."))
+                    f" {first}" + (": the pick is robust." if sure else " by fit."))
     else:
-        sentence = f"{target} would come first if you " + " and ".join(parts) + "."
+        sentence = _ended(f"{target} would come first by fit if you " + " and ".join(parts))
     return {
         "target": what_if.target,
         "found": what_if.found,
@@ -241,6 +245,12 @@ def _what_if(bank: Bank, what_if: WhatIf, leader: str, kind: str) -> dict[str, A
         "fits_after": {role: round(fit, 1) for role, fit in what_if.fits_after.items()},
         "sentence": sentence,
     }
+
+
+def _ended(sentence: str) -> str:
+    """*sentence* with its full stop, unless it ends in a quoted question's own ('... Pick
+    all that apply."' took one more: a new user read 'apply.".')."""
+    return sentence if sentence.endswith(('."', '?"', '!"')) else sentence + "."
 
 
 def _change_words(question: Question, change: Change) -> str:
@@ -252,8 +262,16 @@ def _change_words(question: Question, change: Change) -> str:
             ("unticked", set(change.before) - set(change.after))) if ids]
         if acts:
             return ", and ".join(acts) + f" for \"{question.text}\""
-    return (f"answered '{question.describe(change.after)}' instead of"
-            f" '{question.describe(change.before)}' for \"{question.text}\"")
+    return (f"answered '{_answer_words(question, change.after)}' instead of"
+            f" '{_answer_words(question, change.before)}' for \"{question.text}\"")
+
+
+def _answer_words(question: Question, chosen: MaybeAnswer) -> str:
+    """An answer in a what-if: a pair question's side without the '(over: ...)' that
+    names the other, as the change names both (a new user read each side twice)."""
+    if question.kind == "pair" and chosen and chosen[0] != PAIR_BOTH:
+        return "; ".join(o.label for o in question.options if o.id in chosen)
+    return question.describe(chosen)
 
 
 def _labels(question: Question, option_ids: set[str]) -> str:
