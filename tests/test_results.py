@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html.parser
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from itertools import product
 
@@ -247,7 +248,8 @@ def test_export_writes_a_card_with_every_role_and_the_pick(tmp_path, suffix):
         parser = _Collect()
         parser.feed(content)
         text = "".join(parser.text).replace("\xa0", " ")
-        assert "<title>careerfit result</title>" in content  # (a browser tab had no name)
+        # (A browser tab had no name; a card sent to a mentor had no date.)
+        assert re.search(r"<title>careerfit result, \d{1,2} [A-Z][a-z]+ 20\d\d</title>", content)
         # A page with structure, not a picture of the screen (a screen reader user).
         assert "<h2>" in content and "<th>Role</th>" in content and "<li>" in content
         assert "╭" not in content and "█" not in content and "<pre" not in content
@@ -256,6 +258,22 @@ def test_export_writes_a_card_with_every_role_and_the_pick(tmp_path, suffix):
     for name in ("Data Scientist", "Machine Learning Engineer", "AI Engineer"):
         assert name in text
     assert "Recommended" in text and "high" in text
+    assert re.search(r"careerfit result, \d{1,2} [A-Z][a-z]+ 20\d\d", text), text[:200]
+
+
+def test_a_card_is_titled_with_the_day_it_was_made():
+    from datetime import date
+
+    from careerfit.documents.answers import read_answers
+    from careerfit.documents.report import build_report
+    from careerfit.terminal.export import export_card
+    from careerfit.view.model import build_view
+
+    bank = load_bank()
+    answers = read_answers(EXAMPLES / "ai-engineer.yaml", bank)
+    view = build_view(build_report(bank, evaluate(bank, answers.picks), answers))
+    card = export_card(view, ".md", taken=date(2027, 3, 5))
+    assert card.startswith("# careerfit result, 5 March 2027\n")
 
 
 def test_export_with_unknown_suffix_is_refused_before_any_question(tmp_path):

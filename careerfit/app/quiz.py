@@ -160,8 +160,11 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
     view = build_view(report, str(shown_file) if shown_file else None)
     if options.save is not None:
         write_user_file(options.save, dump_answers(bank, answers), option="--save")
-        note(f"Saved {len(answers.picks)} answers to {options.save}"
-             f" (re-run with: careerfit quiz --answers {options.save})")
+        # (A new user who wanted to send the result to a mentor found --export only in
+        # --help, after the quiz.)
+        note(f"Saved {len(answers.picks)} answers to {options.save}. To re-run them, or add"
+             f" --export result.html for a card to share: careerfit quiz --answers"
+             f" {options.save}{_data_flag(options)}")
     if options.export is not None:
         from careerfit.terminal.export import export_card
 

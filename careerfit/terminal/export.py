@@ -10,6 +10,7 @@ the least usable output.
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from careerfit.view.model import (
     RANKING_TITLE,
@@ -24,27 +25,36 @@ EXPORT_WIDTH = 100
 SUFFIXES = (".svg", ".html", ".md")
 
 
-def export_card(view: ResultView, suffix: str) -> str:
+def export_card(view: ResultView, suffix: str, taken: date | None = None) -> str:
+    """The result card in the format of *suffix*, titled with the day it was made (*taken*,
+    today by default: a card sent to a mentor said only "careerfit result")."""
+    title = f"careerfit result, {_day(taken or date.today())}"
     if suffix == ".md":
-        return markdown_card(view)
+        return markdown_card(view, title)
     if suffix == ".html":
-        return html_card(view)
+        return html_card(view, title)
     from careerfit.terminal.render import make_console, result_view
 
     console = make_console(record=True, file=io.StringIO(), width=EXPORT_WIDTH,
                            force_terminal=True, color_system="truecolor")
     console.print(result_view(view, EXPORT_WIDTH))
-    return console.export_svg(title="careerfit result")
+    return console.export_svg(title=title)
 
 
-def html_card(view: ResultView) -> str:
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def html_card(view: ResultView, title: str = "careerfit result") -> str:
     """The Markdown card as a page (markdown-it-py, which rich already needs; raw HTML
     off, so that no text from a bank becomes markup)."""
+    from html import escape
+
     from markdown_it import MarkdownIt
 
     body = MarkdownIt("commonmark", {"html": False}).enable("table").render(
-        markdown_card(view))
-    return HTML_PAGE.format(body=body)
+        markdown_card(view, title))
+    return HTML_PAGE.format(body=body, title=escape(title))
 
 
 # With a title (a browser tab showed only the file name to a new user) and a language.
@@ -53,7 +63,7 @@ HTML_PAGE = """<!DOCTYPE html>
 <head>
 <meta charset="UTF-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>careerfit result</title>
+<title>{title}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto;
         padding: 0 1rem; line-height: 1.5; }}
@@ -75,11 +85,11 @@ def _md(text: object) -> str:
     return out
 
 
-def markdown_card(view: ResultView) -> str:
+def markdown_card(view: ResultView, title: str = "careerfit result") -> str:
     """The result as Markdown: the same sections as the screen, the verdict first; the
     fits without bars (a screen reader user met a column of blocks with no heading)."""
     verdict = view.verdict
-    lines = ["# careerfit result", "",
+    lines = [f"# {_md(title)}", "",
              f"**{verdict.label}: {_md(verdict.headline)}** (confidence: {verdict.confidence},"
              f" {_md(verdict.confidence_note)})",
              "", _md(verdict.summary), "", _md(verdict.sureness)]
