@@ -156,7 +156,7 @@ def test_hybrid_is_named_when_the_top_two_are_close(bank):
 @pytest.mark.parametrize(("background", "words"), [
     ("analyst", "business"), ("software-engineer", "ML coursework"),
     ("data-scientist", "software engineering rigour"),
-    ("ai-engineer", "ML fundamentals beyond prompting")])
+    ("ai-engineer", "ML fundamentals beyond prompting"), ("data-engineer", "your pipelines")])
 def test_next_steps_follow_the_background(tmp_path, background, words):
     role = "ml-engineer" if background != "analyst" else "data-scientist"
     answers = yaml.safe_load((EXAMPLES / f"{role}.yaml").read_text())
@@ -166,6 +166,19 @@ def test_next_steps_follow_the_background(tmp_path, background, words):
     steps = json.loads(run("quiz", "--answers", str(path), "--json").stdout)["next_steps"]
     assert steps["background"] == background and words in steps["route"]
     assert len(steps["skill_priorities"]) == 3 and steps["salary"]["low"] > 100000
+
+
+def test_a_data_engineer_is_not_told_to_learn_pipelines_or_spark(tmp_path):
+    # (A data engineer had no starting point of their own, chose 'Software engineer', and
+    # was told to learn "pipeline orchestrators".)
+    answers = yaml.safe_load((EXAMPLES / "ml-engineer.yaml").read_text())
+    answers["answers"]["background"] = "data-engineer"
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(answers))
+    steps = json.loads(run("quiz", "--answers", str(path), "--json").stdout)["next_steps"]
+    assert steps["role"] == "ml-engineer" and steps["background_label"].startswith("Data engineer")
+    assert not {"pipeline orchestrators", "Apache Spark"} & set(steps["tools"])
+    assert not any("Distributed data" in skill for skill in steps["skill_priorities"])
 
 
 def test_the_route_heading_names_the_starting_point_without_nested_brackets(tmp_path):
