@@ -541,7 +541,7 @@ def test_the_reasons_name_the_two_roles_they_weigh():
 
     report["reasons"]["against"] = []
     reasons = build_view(report).reasons
-    assert reasons.note == f"fit points each answer gave {first} over {second}"
+    assert reasons.note.startswith(f"fit points each answer gave {first} over {second};")
     assert [group.title for group in reasons.groups] == [f"Toward {first}"]
 
 
@@ -657,3 +657,32 @@ def test_the_what_if_reads_cleanly_and_claims_robust_only_for_a_sure_pick():
             unsure += 1
             assert sentence.endswith(" by fit."), sentence
     assert unsure >= 2 and quoted >= 5
+
+
+def test_the_why_says_all_answers_together_give_the_lead_which_they_do():
+    """(A new user added the three points shown and asked where the rest of the lead was.)
+    The claim holds: each answer's fit points add up to the leader's lead exactly."""
+    from careerfit.documents.answers import AnswerSet
+    from careerfit.documents.report import build_report
+    from careerfit.engine.result import Evaluator
+    from careerfit.simulation.simulate import people
+    from careerfit.view.model import build_view
+
+    bank = load_bank()
+    evaluator = Evaluator(bank)
+    said = 0
+    for person in people(bank, 60, 10):
+        result = evaluator(person.picks)
+        leader, runner = result.leader, result.runner_up
+        gaps = sum(s[leader] - s[runner] for s in result.scores.shares.values())
+        assert gaps == pytest.approx(result.scores.fits[leader] - result.scores.fits[runner],
+                                     abs=1e-9)
+        report = build_report(bank, result, AnswerSet(person.picks))
+        reasons = build_view(report).reasons
+        margin = report["recommendation"]["margin"]
+        if reasons and report["reasons"]["for"] and margin > 0:
+            said += 1
+            answered = report["coverage"]["answered"]
+            assert reasons.note.endswith(f"; all {answered} of your answers together give the"
+                                         f" {margin:.1f}-point lead")
+    assert said >= 30

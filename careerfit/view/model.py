@@ -247,7 +247,14 @@ def _reasons(report: Mapping[str, Any], names: Mapping[str, str]) -> Reasons | N
     if not report["reasons"]["for"]:  # only answers toward the runner-up
         first, second = second, first
     note = REASONS_NOTE.format(first=names[first], second=names[second])
-    return Reasons(heading, note + (BOTH_WAYS if len(groups) == 2 else ""), tuple(groups))
+    note += BOTH_WAYS if len(groups) == 2 else ""
+    # (A new user added the three points shown, 14.1, and asked where the rest of a lead of
+    # 25.6 came from: each answer's points add up to the lead, the ones shown are the
+    # largest.)
+    margin, answered = report["recommendation"]["margin"], report["coverage"]["answered"]
+    if report["reasons"]["for"] and margin > 0 and answered > 1:
+        note += f"; all {answered} of your answers together give the {margin:.1f}-point lead"
+    return Reasons(heading, note, tuple(groups))
 
 
 def _reading(report: Mapping[str, Any], names: Mapping[str, str]) -> Reading | None:
