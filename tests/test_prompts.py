@@ -995,3 +995,19 @@ def test_plain_review_names_the_letter_of_the_skills_row():
     said = shown.getvalue()
     assert "Type a number or s to change that answer" in said
     assert "Please type a number or s from the list, or just Enter." in said
+
+
+def test_plain_mode_marks_the_answer_given_before_in_the_list(bank):
+    # (A screen-reader user who went back heard "Enter: keep 4" and had to count to 4.)
+    question = bank.question("on-call-ok")
+    shown = io.StringIO()
+    kept = PlainPrompter(io.StringIO("\n"), shown, width=200).ask(
+        question, "(2 of 9)", ("agree",), answered=True)
+    assert kept == ("agree",)
+    lines = shown.getvalue().splitlines()
+    marked = [line for line in lines if line.endswith("(your answer)")]
+    number = question.option_ids.index("agree") + 1
+    assert marked == [f"  {number}. {question.option('agree').label} (your answer)"]
+    fresh = io.StringIO()
+    PlainPrompter(io.StringIO("1\n"), fresh, width=200).ask(question, "(2 of 9)")
+    assert "(your answer)" not in fresh.getvalue()

@@ -157,9 +157,15 @@ class PlainPrompter:
             for letter, side in zip("AB", question.sides, strict=True):
                 self._say(f"  {letter}: {side.label}")
             titles = list(PAIR_TITLES)
-        for number, title in enumerate(titles, start=1):
-            self._say(f"  {number}. {title}")
-        self._say(f"  {SKIP_KEY}. {question.skip_label}")
+        # An answer given before is marked where it is listed, not only in the prompt's
+        # "Enter: keep 4" (a screen-reader user going back had to count).
+        chosen = set(current or ()) if answered else set()
+        mine = " (your answer)"
+        for number, (option_id, title) in enumerate(zip(question.option_ids, titles,
+                                                        strict=True), start=1):
+            self._say(f"  {number}. {title}{mine if option_id in chosen else ''}")
+        skipped = answered and current is None
+        self._say(f"  {SKIP_KEY}. {question.skip_label}{mine if skipped else ''}")
         multi = question.kind == "multi"
         not_sure = "neither / not sure" if question.kind == "pair" else "not sure"
         keep = ""
