@@ -1011,3 +1011,26 @@ def test_plain_mode_marks_the_answer_given_before_in_the_list(bank):
     fresh = io.StringIO()
     PlainPrompter(io.StringIO("1\n"), fresh, width=200).ask(question, "(2 of 9)")
     assert "(your answer)" not in fresh.getvalue()
+
+
+def test_going_back_says_so_when_the_changed_answer_changes_the_next_question(
+        bank, person, capsys, tmp_path):
+    """(A screen-reader user went back, changed an answer, then heard another question than
+    before and wondered whether they had misheard.) Said only when it differs."""
+    from careerfit.terminal.session.loop import NEXT_CHANGED
+
+    seen = set()
+    for role in ("ai-engineer", "data-scientist", "ml-engineer"):
+        order = list(adaptive_order(bank, role))
+        third, fourth = bank.question(order[3]), order[4]
+        for other in third.option_ids:
+            if (other,) == adaptive_order(bank, role)[third.id]:
+                continue
+            prompts = person(pure_person(bank, role), back_at=(5,),
+                             changes={third.id: (other,)})
+            run_quiz(QuizOptions(save=tmp_path / "a.yaml", json_output=True))
+            capsys.readouterr()
+            ids = [q for _, q in prompts.asked]
+            assert ids[4:6] == [fourth, third.id]  # went back from the fifth to the fourth
+            seen.add((ids[6] != fourth, NEXT_CHANGED in prompts.said))
+    assert seen == {(True, True), (False, False)}

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 LAST_MARK = "s"
 
 
+# Said when going back changed which question comes next (the adaptive quiz asks what
+# tells it most, given every answer so far).
+NEXT_CHANGED = "With your changed answer, a different question is more useful next."
+
+
 class ReviewRow(NamedTuple):
     """One answer on the review list: *key* is what picking it returns, *mark* its
     number (the question's number in the quiz) or LAST_MARK, *short* the question."""
@@ -91,6 +96,7 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
     """
     answered_here: list[str] = list(history)
     ahead: list[str] = []  # answered questions stepped back over, the nearest last
+    left: list[str] = []  # the unanswered question last stepped back from (one at most)
 
     def ask(question_id: str) -> bool:
         """Ask one question; False when the person went back instead of answering."""
@@ -111,11 +117,20 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
                 ahead.append(question_id)
             else:
                 plan.put_back(question_id)
+                left[:] = [question_id]
             question_id = answered_here.pop()
         answered_here.append(question_id)
 
     while True:
-        question_id = ahead.pop() if ahead else plan.next(picks)
+        if ahead:
+            question_id = ahead.pop()
+        else:
+            question_id = plan.next(picks)
+            # (A screen-reader user went back, changed an answer, then met another question
+            # than before and wondered whether they had misheard.)
+            stepped_from = left.pop() if left else None
+            if stepped_from is not None and question_id not in (None, stepped_from):
+                prompter.say(NEXT_CHANGED)
         if question_id is not None:
             ask_going_back(question_id)
             continue
