@@ -361,3 +361,14 @@ def test_a_skill_the_route_says_is_behind_you_is_not_listed_again(tmp_path):
     assert "Experiment design" in behind and "Python and pandas" in behind
     assert "Also left out, as you already do them: SQL\n" in shown
     assert shown.count("Experiment design") == 1
+
+
+@pytest.mark.parametrize("width", [60, 120, 125, 140, 200])
+def test_what_the_confidence_is_of_stays_whole_on_one_line(width):
+    """(A new user at 120 columns saw "(probability" end one line and "0.999 that you are
+    drawn to the blend)" begin the next.)"""
+    from careerfit.terminal.render import result_view
+
+    note = f"({view_for('llm-platform').verdict.confidence_note})"
+    lines = screen(result_view(view_for("llm-platform"), width), width)
+    assert any(note in line for line in lines), (width, note)

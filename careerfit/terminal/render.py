@@ -105,7 +105,10 @@ def _verdict(view: ResultView, width: int) -> Text:
     text.append(clean(verdict.headline), style="bold magenta")
     text.append("   confidence: ")
     text.append(verdict.confidence, style=CONFIDENCE_STYLE[verdict.confidence])
-    text.append(f" ({clean(verdict.confidence_note)})\n")
+    # What the confidence is of, on a line of its own when the line can't hold it (a new
+    # user saw "(probability" end one line and "0.991 that ...)" start the next).
+    note = f"({clean(verdict.confidence_note)})"
+    text.append(("\n" if text.cell_len + 1 + len(note) > width else " ") + note + "\n")
     text.append(fold(clean(verdict.summary), width, hang=0) + "\n")
     text.append(fold(clean(verdict.sureness), width, hang=0) + "\n", style="dim")
     if verdict.basis:
