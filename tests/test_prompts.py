@@ -1034,3 +1034,28 @@ def test_going_back_says_so_when_the_changed_answer_changes_the_next_question(
             assert ids[4:6] == [fourth, third.id]  # went back from the fifth to the fourth
             seen.add((ids[6] != fourth, NEXT_CHANGED in prompts.said))
     assert seen == {(True, True), (False, False)}
+
+
+def test_the_progress_line_says_once_what_a_blend_it_weighs_is(bank, person, capsys):
+    """(A new user met "deciding: Data Scientist as your main role, or the AI evaluation and
+    decision science blend" with nothing to say what that was.)"""
+    from careerfit.simulation.simulate import people
+
+    explained = 0
+    for someone in people(bank, 12, seed=5, personas=("blend",)):
+        prompts = person(someone.picks)
+        run_quiz(QuizOptions(json_output=True))
+        capsys.readouterr()
+        labels = [str(label) for label, _ in prompts.asked]
+        for blend in bank.blends:
+            named = [label for label in labels if f"the {blend.name} blend" in label]
+            if not named:
+                continue
+            first, second = (bank.role(r).name for r in sorted(
+                blend.roles, key=[r.id for r in bank.roles].index))
+            said = [label for label in named if "(the work where" in label]
+            assert said == named[:1], named
+            assert (f"the {blend.name} blend (the work where {first} and {second} meet)"
+                    in said[0] or f"(the work where {second} and {first} meet)" in said[0])
+            explained += 1
+    assert explained >= 3

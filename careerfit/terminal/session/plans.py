@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from careerfit.bank import Bank
-from careerfit.base.vocabulary import EditablePicks
+from careerfit.base.vocabulary import BLEND, EditablePicks
 from careerfit.terminal.fold import Progress
 
 MORE_PROMPT = "Answer a few more anyway?"
@@ -103,6 +103,7 @@ class AdaptivePlan:
         # "would most likely not change the result", asked for 3 more, and was then told
         # "Not settled", with nothing to tie the two together).
         self._settled_before = False
+        self._blends_named: set[str] = set()  # the blends the progress line has explained
 
     @property
     def planner(self) -> Planner:
@@ -148,8 +149,17 @@ class AdaptivePlan:
         from careerfit.view.words import reading
 
         names = {r.id: r.name for r in self.bank.roles}
-        first, second = (reading(o._asdict(), names) for o in self.planner.deciding(picks))
-        return f"deciding: {first}, or {second}"
+        said = []
+        for outcome in self.planner.deciding(picks):
+            words = reading(outcome._asdict(), names)
+            if outcome.kind == BLEND and outcome.name and outcome.name not in self._blends_named:
+                # Said once what a blend is (a new user met "the AI evaluation and decision
+                # science blend" here with nothing to say what it was).
+                self._blends_named.add(outcome.name)
+                first, second = (names[r] for r in outcome.roles)
+                words += f" (the work where {first} and {second} meet)"
+            said.append(words)
+        return f"deciding: {said[0]}, or {said[1]}"
 
     def can_extend(self, picks: EditablePicks) -> bool:
         return any(q.id not in picks for q in self.bank.scored)
