@@ -45,6 +45,22 @@ def test_help_fits_an_80_column_terminal(command):
     assert [line for line in result.stdout.splitlines() if len(line) > 80] == []
 
 
+def test_a_compared_lists_wrapped_lines_hang_under_their_text():
+    """(A new user found '• Statistics and probability, from' over 'sampling to
+    significance' hard to scan: every wrapped line began under the bullet.)"""
+    wide = {**os.environ, "COLUMNS": "100"}
+    lines = run("roles", "--compare", "data-scientist", "ai-engineer", env=wide).stdout.splitlines()
+    cells = [line.split("│")[2] for line in lines if line.count("│") == 4]
+    items = [cell for cell in cells if cell.startswith(" • ")]
+    wrapped = [cell for cell in cells if cell.strip() and not cell.startswith(" • ")
+               and cell.startswith("   ")]
+    assert len(items) > 10 and len(wrapped) > 5
+    responsibilities = next(i for i, line in enumerate(lines) if "Responsibilities" in line)
+    assert all(cell.startswith((" • ", "   ")) for cell in
+               (line.split("│")[2] for line in lines[responsibilities:responsibilities + 8])
+               if cell.strip()), lines[responsibilities:responsibilities + 8]
+
+
 def test_compared_cards_say_what_is_compared_when_too_narrow_for_a_table():
     """At 80 columns the two cards come one after the other: a new user lost track of what
     was compared, and the list's footer broke 'careerfit roles --compare A B' in two."""

@@ -1053,9 +1053,10 @@ def test_the_progress_line_says_once_what_a_blend_it_weighs_is(bank, person, cap
                 continue
             first, second = (bank.role(r).name for r in sorted(
                 blend.roles, key=[r.id for r in bank.roles].index))
-            said = [label for label in named if "(the work where" in label]
+            said = [label for label in named if " meet" in label]
             assert said == named[:1], named
-            assert (f"the {blend.name} blend (the work where {first} and {second} meet)"
-                    in said[0] or f"(the work where {second} and {first} meet)" in said[0])
+            assert (f"the {blend.name} blend, where {first} and {second} meet" in said[0]
+                    or f"the {blend.name} blend, where {second} and {first} meet" in said[0])
+            assert said[0].count("(") == said[0].count(")") == 1, said[0]
             explained += 1
     assert explained >= 3

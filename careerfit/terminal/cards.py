@@ -151,13 +151,30 @@ def roles_view(bank: Bank, cards: list[dict[str, Any]], routes: bool, width: int
         for card in cards:
             parts.append(Text(card["name"], style="bold magenta"))
             for key, title in fields:
-                parts.append(Text.assemble((title, "bold"), "\n",
-                                           _field_text(bank, card, key), "\n"))
+                parts += [Text(title, style="bold"), _cell(_field_text(bank, card, key)),
+                          Text("")]
         return Group(*parts)
     table = Table(box=box.ROUNDED, show_lines=True, title_justify="left")
     table.add_column("", style="bold", no_wrap=True)
     for card in cards:
         table.add_column(Text(card["name"]), ratio=1)
     for key, title in fields:
-        table.add_row(Text(title), *[Text(_field_text(bank, card, key)) for card in cards])
+        table.add_row(Text(title), *[_cell(_field_text(bank, card, key)) for card in cards])
     return table
+
+
+def _cell(text: str) -> Any:
+    """A field's text; a list as bullets whose wrapped lines hang under their own text,
+    not under the bullet (a new user found the items of a compared list run together)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    lines = text.split("\n")
+    if not all(line.startswith("• ") for line in lines):
+        return Text(text)
+    bullets = Table.grid(padding=(0, 1, 0, 0))
+    bullets.add_column(no_wrap=True)
+    bullets.add_column()
+    for line in lines:
+        bullets.add_row("•", Text(line[2:]))
+    return bullets

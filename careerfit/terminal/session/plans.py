@@ -157,7 +157,7 @@ class AdaptivePlan:
                 # science blend" here with nothing to say what it was).
                 self._blends_named.add(outcome.name)
                 first, second = (names[r] for r in outcome.roles)
-                words += f" (the work where {first} and {second} meet)"
+                words += f", where {first} and {second} meet"  # (no brackets in brackets)
             said.append(words)
         return f"deciding: {said[0]}, or {said[1]}"
 
