@@ -264,6 +264,39 @@ def test_an_edited_adaptive_file_ends_early_and_more_goes_on(bank, tmp_path, mon
     assert refused.returncode == 2 and "--more goes on with an adaptive quiz" in refused.stderr
 
 
+def test_more_without_save_names_the_file_that_holds_the_more(bank, tmp_path, monkeypatch,
+                                                              capsys):
+    """(A new user ran --answers tomas.yaml --more, answered five more, and was told 'To
+    answer more: careerfit quiz --answers tomas.yaml --more': tomas.yaml did not hold the
+    five.) The commands name the copy kept in the state folder, and a note says so."""
+    from careerfit.app.quiz import QuizOptions, run_quiz
+    from careerfit.terminal import facts
+    from careerfit.terminal.session import run as session
+    from careerfit.terminal.session.progress import LAST_NAME, state_dir
+    from helpers import ScriptedPrompter
+
+    whole = read_answers(EVALUATOR, bank)
+    asked = list(Planner(bank).replay(whole.picks))[:6]
+    short = tmp_path / "short.yaml"
+    short.write_text(dump_answers(bank, AnswerSet({q: whole.picks[q] for q in asked},
+                                                  revision=bank.revision, adaptive=True)))
+    before = short.read_text()
+    monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(session, "prompter_for",
+                        lambda plain: ScriptedPrompter(dict(whole.picks)))
+    run_quiz(QuizOptions(answers=short, more=True, plain=True))
+    shown = capsys.readouterr()
+    kept = state_dir() / LAST_NAME
+    assert short.read_text() == before  # nothing written to the file read
+    assert len(read_answers(kept, bank).picks) > len(asked)
+    screen = " ".join(shown.out.split())
+    assert f"--answers {short} --more" not in screen
+    told = " ".join(shown.err.split())
+    assert (f"{short} still holds your answers from before the answers you just gave; they"
+            f" are kept in {kept} until your next quiz. To save them to {short} without"
+            f" answering again: careerfit quiz --answers {kept} --save {short}") in told
+
+
 @pytest.mark.parametrize("save", [False, True])
 def test_after_an_edit_the_suggested_command_names_a_file_that_holds_the_edit(
         bank, tmp_path, monkeypatch, capsys, save):

@@ -152,10 +152,13 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
         from careerfit.terminal.session.progress import keep_last_answers
 
         kept = keep_last_answers(bank, answers)
-    # The file that holds these answers, for the commands the result suggests: an edit
-    # is kept only by --save (the file it read still holds the answers before it), and
-    # --adaptive replays a complete file, which --more can't go on with.
-    shown_file = (options.save or (None if options.edit or options.adaptive else options.answers)
+    # The file that holds these answers, for the commands the result suggests: answers
+    # given on top of a file (--edit, --more, or questions it lacked) are kept only by
+    # --save, as the file read still holds those before them (a new user's --more result
+    # named the file that lacked the more); --adaptive replays a complete file, which
+    # --more can't go on with.
+    stale = asked and options.answers is not None
+    shown_file = (options.save or (None if stale or options.adaptive else options.answers)
                   or kept)
     view = build_view(report, str(shown_file) if shown_file else None)
     if options.save is not None:
@@ -186,15 +189,17 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
     data = _data_flag(options)
     # (Each note ends with its command, so that it can be copied whole: a new user copied
     # a closing bracket with one.)
-    edited = (asked and options.edit and options.answers is not None and kept is not None
+    edited = (stale and options.answers is not None and kept is not None
               and options.answers.resolve() != kept.resolve())
     if edited and not changed:  # (a new user who changed nothing was told the file held
         # "your answers from before these edits")
         note(f"You changed no answer: {options.answers} holds these answers as they are.")
-    elif edited:  # the file read still holds the answers from before the edit
-        note(f"{options.answers} still holds your answers from before these edits; they are"
+    elif edited:  # the file read still holds the answers from before these
+        what, again = (("these edits", "editing") if options.edit else
+                       ("the answers you just gave", "answering"))
+        note(f"{options.answers} still holds your answers from before {what}; they are"
              f" kept in {kept} until your next quiz. To save them to {options.answers}"
-             f" without editing again: careerfit quiz --answers {kept}{data} --save"
+             f" without {again} again: careerfit quiz --answers {kept}{data} --save"
              f" {options.answers}")
     elif asked and kept is not None:
         note(f"Your answers are kept in {kept} until your next quiz; --save FILE keeps them"
