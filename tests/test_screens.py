@@ -363,12 +363,15 @@ def test_a_skill_the_route_says_is_behind_you_is_not_listed_again(tmp_path):
     assert shown.count("Experiment design") == 1
 
 
-@pytest.mark.parametrize("width", [60, 120, 125, 140, 200])
-def test_what_the_confidence_is_of_stays_whole_on_one_line(width):
-    """(A new user at 120 columns saw "(probability" end one line and "0.999 that you are
-    drawn to the blend)" begin the next.)"""
+@pytest.mark.parametrize("example", ["llm-platform", "torn-ds-mle"])
+def test_the_confidence_and_what_it_is_of_each_stay_whole_on_one_line(example):
+    """(New users saw "confidence:" end one line and "low" begin the next, and
+    "(probability" end one and "0.999 that you are drawn to the blend)" begin the next.)"""
     from careerfit.terminal.render import result_view
 
-    note = f"({view_for('llm-platform').verdict.confidence_note})"
-    lines = screen(result_view(view_for("llm-platform"), width), width)
-    assert any(note in line for line in lines), (width, note)
+    verdict = view_for(example).verdict
+    level, note = f"confidence: {verdict.confidence}", f"({verdict.confidence_note})"
+    for width in range(60, 200, 7):
+        lines = screen(result_view(view_for(example), width), width)
+        assert any(level in line for line in lines), (width, level)
+        assert any(note in line for line in lines), (width, note)

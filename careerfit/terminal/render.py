@@ -103,12 +103,16 @@ def _verdict(view: ResultView, width: int) -> Text:
     text = Text()
     text.append(f"{verdict.label}: ", style="bold")
     text.append(clean(verdict.headline), style="bold magenta")
-    text.append("   confidence: ")
+    # The confidence and what it is of each start a line of their own when the line
+    # can't hold them whole (new users saw "confidence:" end one line and "low" start the
+    # next; "(probability" end one and "0.991 that ...)" start the next).
+    level = f"confidence: {verdict.confidence}"
+    together = text.cell_len + 3 + len(level) <= width
+    text.append("   confidence: " if together else "\nconfidence: ")
     text.append(verdict.confidence, style=CONFIDENCE_STYLE[verdict.confidence])
-    # What the confidence is of, on a line of its own when the line can't hold it (a new
-    # user saw "(probability" end one line and "0.991 that ...)" start the next).
+    line = text.cell_len if together else len(level)
     note = f"({clean(verdict.confidence_note)})"
-    text.append(("\n" if text.cell_len + 1 + len(note) > width else " ") + note + "\n")
+    text.append(("\n" if line + 1 + len(note) > width else " ") + note + "\n")
     text.append(fold(clean(verdict.summary), width, hang=0) + "\n")
     text.append(fold(clean(verdict.sureness), width, hang=0) + "\n", style="dim")
     if verdict.basis:
