@@ -364,3 +364,12 @@ def test_a_file_given_to_quiz_without_answers_is_told_the_option():
     assert "careerfit quiz --answers answers.yaml" in result.stderr
     other = run("roles", "data-scientist", "extra")
     assert other.returncode == 2 and "--answers" not in other.stderr
+
+
+@pytest.mark.parametrize("command", ["quiz", "score", "roles", "validate"])
+def test_help_fits_a_60_column_terminal(command):
+    # (At 60 columns the quiz's examples, laid out as a table, broke mid-word: "every qu /
+    # estion", "saved an / swers".)
+    shown = run(command, "--help", env={**os.environ, "COLUMNS": "60"}).stdout
+    assert "Usage:" in shown
+    assert [line for line in shown.splitlines() if len(line) > 60] == []

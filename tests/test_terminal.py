@@ -369,9 +369,9 @@ def test_edit_opens_on_the_review_whose_last_row_shows_whole(bank, tmp_path, sta
     child.send(keys_for(third, (other,), current=before, answered=True))
     child.expect_exact("Review your answers")
     # It opens again on the answer just changed (a new user pressed Down 11 times from the
-    # top to reach the next one), and says where the result is.
-    child.expect_exact("your result is at the top")
-    child.send(UP * 3 + ENTER)
+    # top to reach the next one), and says how to get back to the confirm line: Home.
+    child.expect_exact("Home: back to")
+    child.send("\x1b[H" + ENTER)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -177,13 +177,20 @@ def quiz(
 
     \b
     Examples:
-      careerfit quiz                                  adaptive: only what it needs
-      careerfit quiz --full --save me.yaml            every question, answers kept
-      careerfit quiz --answers me.yaml --json         saved answers, for a script
-      careerfit quiz --answers me.yaml --edit --save me.yaml   revise them
-      careerfit quiz --answers me.yaml --more --save me.yaml   answer a few more
-      careerfit quiz --answers me.yaml --adaptive     what the quiz would ask
-      careerfit quiz --resume                         continue after Ctrl-C
+      Adaptive, only what it needs:
+        careerfit quiz
+      Every question, answers kept:
+        careerfit quiz --full --save me.yaml
+      Saved answers, for a script:
+        careerfit quiz --answers me.yaml --json
+      Revise them:
+        careerfit quiz --answers me.yaml --edit --save me.yaml
+      Answer a few more:
+        careerfit quiz --answers me.yaml --more --save me.yaml
+      What the quiz would ask of a complete file:
+        careerfit quiz --answers me.yaml --adaptive
+      Continue after Ctrl-C:
+        careerfit quiz --resume
     """
     from careerfit.app.quiz import QuizOptions, run_quiz
 
@@ -265,9 +272,12 @@ def score(
 
     \b
     Examples:
-      careerfit score a.yaml b.yaml               one line per file
-      careerfit score < cohort.jsonl > scored.jsonl
-      careerfit score --summary --json < cohort.jsonl
+      One line per file:
+        careerfit score a.yaml b.yaml
+      JSON Lines in, JSON Lines out:
+        careerfit score < cohort.jsonl > scored.jsonl
+      The cohort's summary as one JSON document:
+        careerfit score --summary --json < cohort.jsonl
 
     A bad record gets a line {"id": ..., "error": {"message": ..., "where": ...}}; the
     rest are still scored, and the run exits 2 at the end if any record was bad.

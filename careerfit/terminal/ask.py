@@ -262,7 +262,9 @@ class Prompter:
             tallest = max(tallest, title.count("\n") + 1)
             choices.append(Choice(title, value=row.key))
         title = _wrap(REVIEW_TITLE, self._columns() - 3, indent="  ")
-        instruction = self._instruction("(arrow keys, enter; your result is at the top)"
+        # (Reopened on the answer just changed, the way back to the confirm line is said:
+        # a new user pressed Up 12 times.)
+        instruction = self._instruction("(arrow keys, enter; Home: back to 'These are right')"
                                         if pointed else "(arrow keys, enter)")
         prompt = questionary.select(
             title, choices=choices, qmark="?", style=STYLE, input=self.input,
@@ -288,7 +290,8 @@ REVIEW_SPARE_ROWS = 2
 def _fit_list_to_screen(app: Any, rows: int, tallest: int) -> None:
     """Keep a select's list of choices within the *rows* rows left below its title,
     scrolling inside them, and the whole of the pointed choice in view (the cursor is on
-    its first line; *tallest* is the most lines a choice takes)."""
+    its first line; *tallest* is the most lines a choice takes). Home and End point at
+    the first and the last choice."""
     from prompt_toolkit.layout import ScrollbarMargin, ScrollOffsets, Window
     from prompt_toolkit.layout.dimension import Dimension
     from questionary.prompts.common import InquirerControl
@@ -298,6 +301,23 @@ def _fit_list_to_screen(app: Any, rows: int, tallest: int) -> None:
             window.height = Dimension(max=max(3, rows - REVIEW_SPARE_ROWS))
             window.scroll_offsets = ScrollOffsets(top=0, bottom=tallest - 1)
             window.right_margins = [ScrollbarMargin(display_arrows=False)]
+            app.key_bindings = merge_key_bindings([app.key_bindings,
+                                                   _ends_of_list(window.content)])
+
+
+def _ends_of_list(control: Any) -> KeyBindings:
+    bindings = KeyBindings()
+    choosable = [i for i, c in enumerate(control.choices) if not isinstance(c, Separator)]
+
+    @bindings.add("home", eager=True)
+    def _(event: Any) -> None:
+        control.pointed_at = choosable[0]
+
+    @bindings.add("end", eager=True)
+    def _(event: Any) -> None:
+        control.pointed_at = choosable[-1]
+
+    return bindings
 
 
 def _one_way_to_skip(picked: list[str]) -> bool | str:
