@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -132,8 +133,20 @@ def test_a_bad_record_gets_an_error_line_and_the_rest_are_scored():
     assert [line.get("id", line.get("line")) for line in lines] == ["p0", "typo", 3, "p1", "p2"]
     assert "'nap' is not an option" in lines[1]["error"]["message"]
     assert lines[1]["error"]["fix"].startswith("give one of:")
-    assert lines[2]["error"]["where"] == "<stdin>:3"
+    # The place as precise as the message gives it (a script author saw the column in the
+    # message and not in "where").
+    assert lines[2]["error"]["where"] == "<stdin>:3:1"
+    assert lines[2]["error"]["message"].startswith("<stdin>:3:1: not valid JSON")
     assert "ranking" in lines[3]
+
+
+def test_a_bad_files_error_line_says_where_in_the_file(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 2\nanswers:\n  on-call-ok: maybe\n")
+    line = json.loads(run("score", str(bad)).stdout)
+    assert line["file"] == str(bad)
+    assert line["error"]["where"] == f"{bad}:3:15"
+    assert line["error"]["message"].startswith(f"{bad}:3:15: 'maybe' is not an option")
 
 
 def test_a_json_line_error_says_its_column_and_a_fix_in_json():
@@ -404,3 +417,37 @@ for task in os.listdir("/proc/self/task"):
     assert result.returncode == 0, result.stderr
     threads = result.stdout.split("\n")
     assert all(line.endswith("True") for line in threads if line), result.stdout
+
+
+def test_the_summary_table_says_what_was_not_scored_first_and_shares_add_up():
+    """(A script author read "Cohort of 2 people" of 4 lines, the 2 not scored said only
+    below the table, and shares of 33%, 33% and 33%.)"""
+    import re
+
+    lines = [*jsonl(3, seed=11).splitlines(), "not json"]
+    shown = run("score", "--summary", stdin="\n".join(lines) + "\n",
+                env={**os.environ, "COLUMNS": "100"})
+    assert shown.returncode == 2
+    out = shown.stdout.splitlines()
+    assert out[0].startswith("Not scored: 1 record(s)") and out[1] == "Cohort of 3 people"
+    table = [int(share) for share in re.findall(r"(\d+)%$", "\n".join(out[2:10]), re.M)]
+    assert sum(table) == 100, out
+    verdicts = next(line for line in out if line.startswith("Verdicts: "))
+    assert sum(map(int, re.findall(r"(\d+)%", verdicts))) == 100
+
+
+def test_a_json_lines_file_named_on_the_command_line_says_to_pipe_it_in(tmp_path):
+    team = tmp_path / "team.jsonl"
+    team.write_text(jsonl(2))
+    line = json.loads(run("score", str(team)).stdout)
+    assert line["error"]["fix"] == f"careerfit score < {team}"
+
+
+def test_a_long_list_of_missing_answers_says_how_many_more():
+    # (A script author met "…" after 12 ids and could not tell how many were left out.)
+    record = json.dumps({"version": 2, "adaptive": False,
+                         "answers": {"on-call-ok": "agree"}})
+    message = json.loads(run("score", stdin=record + "\n").stdout)["error"]["message"]
+    missing = int(message.split(": ", 1)[1].split()[0])
+    assert missing > 12
+    assert f"and {missing - 12} more ('careerfit questions' lists every id)" in message

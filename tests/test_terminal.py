@@ -276,7 +276,7 @@ def test_score_shows_a_progress_bar_on_a_terminal_and_prints_only_json(bank, tmp
     cohort, out = tmp_path / "cohort.jsonl", tmp_path / "scored.jsonl"
     line = json.dumps({"version": 2, "revision": bank.revision,
                        "answers": to_plain(bank, next(people(bank, 1, seed=4)).picks)})
-    cohort.write_text((line + "\n") * 3_000)  # a third of a second or more: redraws
+    cohort.write_text((line + "\n") * 8_000)  # half a second or more: shown, redrawn
     child = pexpect.spawn("/bin/sh", ["-c", f"{sys.executable} -m careerfit score"
                                             f" < {cohort} > {out}"],
                           encoding="utf-8", timeout=60, dimensions=(24, 100))
@@ -286,7 +286,16 @@ def test_score_shows_a_progress_bar_on_a_terminal_and_prints_only_json(bank, tmp
     shown = plain(child.before)
     assert "scoring" in shown and re.search(r"[1-9][\d,]* records", shown), shown[-300:]
     lines = out.read_text().splitlines()
-    assert len(lines) == 3_000 and all(json.loads(row)["ranking"] for row in lines[:5])
+    assert len(lines) == 8_000 and all(json.loads(row)["ranking"] for row in lines[:5])
+    # A short run ends before the bar would show (a script author's three records left
+    # "scoring ... 0 records" on screen, with the output piped to the same terminal).
+    cohort.write_text((line + "\n") * 3)
+    child = pexpect.spawn("/bin/sh", ["-c", f"{sys.executable} -m careerfit score"
+                                            f" < {cohort} > {out}"],
+                          encoding="utf-8", timeout=60, dimensions=(24, 100))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and "scoring" not in plain(child.before)
 
 
 # --- issue 28: the quiz at 100x40 and 50x30 ------------------------------------------------

@@ -279,8 +279,9 @@ def score(
       The cohort's summary as one JSON document:
         careerfit score --summary --json < cohort.jsonl
 
-    A bad record gets a line {"id": ..., "error": {"message": ..., "where": ...}}; the
-    rest are still scored, and the run exits 2 at the end if any record was bad.
+    A bad record gets a line {"id": ..., "error": {"message": ..., "where": ..., "fix":
+    ...}}; the rest are still scored, and the run exits 2 at the end if any record was
+    bad.
     """
     from careerfit.app.score import run_score
 

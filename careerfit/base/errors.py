@@ -89,5 +89,8 @@ def literal(text: object, limit: int = 80) -> str:
 
 
 def some_ids(ids: list[str] | tuple[str, ...], limit: int = 12) -> str:
-    """Ids for a message: the first *limit*, then an ellipsis."""
-    return ", ".join(ids[:limit]) + (" …" if len(ids) > limit else "")
+    """Ids for a message: the first *limit*, then how many more (a script author met an
+    ellipsis and could not tell how many were left out)."""
+    more = len(ids) - limit
+    return ", ".join(ids[:limit]) + (f" and {more} more ('careerfit questions' lists every"
+                                     " id)" if more > 0 else "")

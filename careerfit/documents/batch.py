@@ -11,6 +11,7 @@ one output object, in input order; a bad record gives
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -43,9 +44,17 @@ class Record(NamedTuple):
     error: InputError | None = None
 
 
+# Files named on the command line with these suffixes hold JSON Lines, which careerfit
+# score reads from standard input (a script author named one and was told "not valid YAML").
+JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+
+
 def from_files(paths: Iterable[Path], bank: Bank) -> Iterator[Record]:
     for path in paths:
         try:
+            if path.suffix.lower() in JSON_LINES_SUFFIXES:
+                raise InputError(f"{path}: holds JSON Lines, which careerfit score reads from"
+                                 " standard input", hint=f"careerfit score < {path}")
             yield _complete(Record({"file": str(path)}, str(path), read_answers(path, bank)))
         except InputError as error:
             yield Record({"file": str(path)}, str(path), error=error)
@@ -198,9 +207,14 @@ def score(records: Iterable[Record], bank: Bank, *, full: bool = False, traits: 
 def _error(record: Record) -> dict[str, Any]:
     error = record.error
     assert error is not None
-    # The fix on its own too, for a script to show (a script author asked for it).
-    return {**record.key, "error": {"message": str(error), "where": record.where,
-                                    "fix": error.hint}}
+    # The fix on its own too, for a script to show (a script author asked for it); the
+    # place as precise as the message gives it (line and column, a script author saw
+    # '"where": "ana-bad.yaml"' beside a message that began 'ana-bad.yaml:9:22:').
+    message = str(error)
+    where = record.where
+    if message.startswith(where):
+        where += re.match(r"(?::\d+)*", message[len(where):]).group(0)
+    return {**record.key, "error": {"message": message, "where": where, "fix": error.hint}}
 
 
 def _blocks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:

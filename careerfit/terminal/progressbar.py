@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 
 @contextmanager
@@ -20,25 +21,45 @@ def progress_bar(total: int | None, what: str = "records") -> Iterator[Callable[
         return
     import time
 
+    # Drawn only once the run has taken SHOW_AFTER seconds: a short run ends before it
+    # would show (a script author's three records left "scoring ━━━ 0 records" on screen,
+    # its output run into it, where stdout went through a pipe to the same terminal).
+    # Redrawn from here, not by rich's refresh thread: with no other thread about, a
+    # signal held off while output goes out (careerfit score's blocks) reaches this
+    # thread only after.
+    started = time.monotonic()
+    shown: list[Any] = []  # the bar and its task, once drawn
+    count, drawn = 0, started
+
+    def advance() -> None:
+        nonlocal count, drawn
+        count += 1
+        now = time.monotonic()
+        if now - drawn < 0.1 or now - started < SHOW_AFTER:
+            return
+        if not shown:
+            shown.extend(_start(total, what))
+        bar, task = shown
+        bar.update(task, completed=count, refresh=True)
+        drawn = now
+
+    try:
+        yield advance
+    finally:
+        if shown:
+            shown[0].stop()
+
+
+SHOW_AFTER = 0.3  # seconds
+
+
+def _start(total: int | None, what: str) -> tuple[Any, Any]:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from careerfit.terminal.render import make_console
 
-    # Redrawn from here, not by rich's refresh thread: with no other thread about, a
-    # signal held off while output goes out (careerfit score's blocks) reaches this
-    # thread only after.
-    with Progress(TextColumn("{task.description}"), BarColumn(),
-                  TextColumn(f"{{task.completed:,.0f}} {what}"), TimeElapsedColumn(),
-                  transient=True, auto_refresh=False,
-                  console=make_console(stderr=True)) as bar:
-        task = bar.add_task("scoring", total=total)
-        count, drawn = 0, time.monotonic()
-
-        def advance() -> None:
-            nonlocal count, drawn
-            count += 1
-            if time.monotonic() - drawn >= 0.1:
-                bar.update(task, completed=count, refresh=True)
-                drawn = time.monotonic()
-
-        yield advance
+    bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                   TextColumn(f"{{task.completed:,.0f}} {what}"), TimeElapsedColumn(),
+                   transient=True, auto_refresh=False, console=make_console(stderr=True))
+    bar.start()
+    return bar, bar.add_task("scoring", total=total)

@@ -26,6 +26,7 @@ from careerfit.view.model import (
     ResultView,
     Steps,
 )
+from careerfit.view.numbers import apportion
 
 BAR_WIDTH = 30
 CONFIDENCE_STYLE = {"high": "bold green", "medium": "yellow", "low": "red", "none": "dim"}
@@ -250,35 +251,45 @@ def show_result(view: ResultView, console: Console | None = None) -> None:
 
 def summary_view(summary: dict[str, Any], role_names: dict[str, str]) -> Group:
     """careerfit score --summary for people (roles by name; the JSON keeps their ids)."""
-    people = summary["people"] or 1
     table = Table(title=f"Cohort of {_people(summary['people'])}", box=box.SIMPLE_HEAD,
                   title_justify="left")
     table.add_column("Recommended", no_wrap=True)
     table.add_column("People", justify="right")
     table.add_column("Share", justify="right")
-    for role, count in summary["recommended"].items():
+    recommended = summary["recommended"]
+    for (role, count), share in zip(recommended.items(), _percents(recommended.values()),
+                                    strict=True):
         label = "no confident pick" if role == "none" else role_names.get(role, role)
-        table.add_row(Text(clean(label)), f"{count:,}", f"{count / people:.0%}")
+        table.add_row(Text(clean(label)), f"{count:,}", share)
+    above = []
+    if summary["errors"]:  # (in the title it wrapped the title to the table's width; below
+        # the table a script author read "Cohort of 2 people" of 4 lines and missed it)
+        above.append(Text(f"Not scored: {summary['errors']:,} record(s) (run without"
+                          " --summary for each one's error)"))
     lines = []
-    if summary["errors"]:  # (in the title it wrapped the title to the table's width)
-        lines.append(f"Not scored: {summary['errors']:,} record(s) (run without --summary"
-                     " for each one's error)")
-    verdicts = ", ".join(f"{VERDICT_KINDS[kind]} {count / people:.0%}"
-                         for kind, count in summary["outcomes"].items())
-    lines.append(f"Verdicts: {verdicts}")
-    levels = ", ".join(f"{level} {count / people:.0%}"
-                       for level, count in summary["outcome_confidence"].items())
-    lines.append(f"Confidence in the verdict: {levels}")
-    levels = ", ".join(f"{level} {count / people:.0%}"
-                       for level, count in summary["confidence"].items())
-    lines.append(f"Confidence in the recommended role: {levels}")
+    for title, counts, names in (
+            ("Verdicts", summary["outcomes"], VERDICT_KINDS),
+            ("Confidence in the verdict", summary["outcome_confidence"], {}),
+            ("Confidence in the recommended role", summary["confidence"], {})):
+        said = ", ".join(f"{names.get(key, key)} {share}" for key, share in
+                         zip(counts, _percents(counts.values()), strict=True))
+        lines.append(f"{title}: {said}")
     hybrid = summary["most_common_hybrid"]
     lines.append(f"Most common hybrid: {hybrid['name']} ({_people(hybrid['people'])})"
                  if hybrid else "Most common hybrid: none")
     traits = ", ".join(f"{t['name']} (spread {t['spread']:.2f})"
                        for t in summary["separating_traits"])
     lines.append(f"Traits that separate this cohort most: {traits or 'none'}")
-    return Group(table, Text(clean("\n".join(lines))))
+    return Group(*above, table, Text(clean("\n".join(lines))))
+
+
+def _percents(counts: Any) -> list[str]:
+    """Counts as whole percentages that add up to 100 (33%, 33%, 33% did not)."""
+    counts = list(counts)
+    total = sum(counts)
+    if not total:
+        return ["0%" for _ in counts]
+    return [f"{share}%" for share in apportion([count / total for count in counts], 100)]
 
 
 # The verdict kinds as the cohort summary names them (careerfit.base.vocabulary.KINDS).
