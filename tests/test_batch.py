@@ -451,3 +451,26 @@ def test_a_long_list_of_missing_answers_says_how_many_more():
     missing = int(message.split(": ", 1)[1].split()[0])
     assert missing > 12
     assert f"and {missing - 12} more ('careerfit questions' lists every id)" in message
+
+
+def test_every_kind_of_score_line_matches_the_score_schema(tmp_path):
+    """(A script author found no schema for the default lines: 'schema result' wants a
+    schema_version they don't have.) careerfit schema score covers default, --full and
+    error lines, and tells them apart (oneOf)."""
+    printed = run("schema", "score")
+    assert printed.returncode == 0
+    lines_schema = jsonschema.Draft202012Validator(json.loads(printed.stdout))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 2\nanswers:\n  on-call-ok: maybe\n")
+    records = jsonl(4) + "not json\n"
+    default = run("score", stdin=records).stdout.splitlines()
+    full = run("score", "--full", stdin=records).stdout.splitlines()
+    files = run("score", str(bad), str(EXAMPLES / "ai-engineer.yaml")).stdout.splitlines()
+    lines = [json.loads(line) for line in default + full + files]
+    assert {"error" in line for line in lines} == {True, False}
+    for line in lines:
+        valid(lines_schema, line)
+    # A default line is not a whole result, nor the other way round.
+    assert not lines_schema.is_valid({**json.loads(default[0]), "tasters": None})
+    assert not lines_schema.is_valid({key: value for key, value in json.loads(full[0]).items()
+                                      if key != "outcome"})

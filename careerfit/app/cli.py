@@ -15,6 +15,7 @@ import typer
 
 from careerfit import __version__
 from careerfit.base.errors import CareerfitError
+from careerfit.documents.schema import NAMES as SCHEMAS
 
 if TYPE_CHECKING:
     import click
@@ -323,9 +324,10 @@ def calibrate(
 @app.command("schema", epilog=EXIT_CODES, short_help="Print a document's JSON Schema.")
 def schema_command(
     name: Annotated[str, typer.Argument(
-        metavar="result|answers", autocompletion=lambda incomplete: [
-            n for n in ("result", "answers") if n.startswith(incomplete)],
-        help="'result' (what quiz --json and score --full print) or 'answers' (answers files).",
+        metavar="|".join(SCHEMAS), autocompletion=lambda incomplete: [
+            n for n in SCHEMAS if n.startswith(incomplete)],
+        help="'result' (what quiz --json prints), 'answers' (answers files) or 'score' (each"
+             " line careerfit score prints, --full and errors included).",
     )],
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a careerfit document, to validate against."""
