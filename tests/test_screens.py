@@ -202,7 +202,7 @@ def test_tasters_show_in_every_view_when_the_verdict_is_between_two_roles(tmp_pa
     the screen, in plain mode and in the exported card; a clear pick shows none. None
     for the role the person already works in (two new users already in the role were
     told to try it out for a weekend)."""
-    from careerfit.view.model import TASTERS_HEADING
+    from careerfit.view.model import OWN_ROLE_TASTER, TASTERS_HEADING
 
     answers = str(EXAMPLES / f"{example}.yaml")
     report = json.loads(run("quiz", "--answers", answers, "--json").stdout)
@@ -221,6 +221,9 @@ def test_tasters_show_in_every_view_when_the_verdict_is_between_two_roles(tmp_pa
         assert TASTERS_HEADING in flat, name
         for taster in tasters:
             assert " ".join(taster["taster"].split()) in flat, name
+        # ...and the role left out says why (a data scientist looked for its project).
+        own = f"Data Scientist: {OWN_ROLE_TASTER}" if name != "export" else OWN_ROLE_TASTER
+        assert (own in flat) == (example == "torn-ds-mle"), name
     clear = run("quiz", "--answers", str(EXAMPLES / "data-scientist.yaml"), "--plain").stdout
     assert TASTERS_HEADING not in clear
 

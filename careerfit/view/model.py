@@ -218,11 +218,21 @@ def _marked(skills: Sequence[str], had: set[str]) -> tuple[str, ...]:
     return tuple(f"{skill} (you have it)" if skill in had else skill for skill in skills)
 
 
+OWN_ROLE_TASTER = "none here, as you already do this work."
+
+
 def _tasters(report: Mapping[str, Any]) -> tuple[Taster, ...]:
     """A weekend project for the leader and the runner-up, when they show; then the
     named blend's own, when the bank gives one (the work where the two meet, which a
     person drawn to it most wants to try)."""
     tasters = [Taster(t["name"], t["taster"]) for t in report["tasters"] or ()]
+    # The role the person already works in has none, and says why (a new user who works
+    # as a data scientist looked for one and found nothing said).
+    started = (report["next_steps"] or {}).get("background")
+    pair = (report["ranking"][0]["role"], report["recommendation"]["runner_up"])
+    if tasters and started in pair:
+        name = next(r["name"] for r in report["ranking"] if r["role"] == started)
+        tasters.insert(pair.index(started), Taster(name, OWN_ROLE_TASTER))
     hybrid = report["recommendation"]["hybrid"]
     if tasters and hybrid and hybrid.get("taster"):
         tasters.append(Taster(hybrid["name"], hybrid["taster"]))
