@@ -102,7 +102,8 @@ def test_a_roles_card_lists_each_route_under_its_starting_point(bank):
             route = bank.role(role_id).routes[option.id]
             assert f"{option.label}: {route}" in said
     assert "From " not in said
-    assert all(r.salary.note.startswith("Market benchmarks: ") for r in bank.roles)
+    assert all(r.salary.note.startswith("A market benchmark, not an offer: ")
+               for r in bank.roles)
 
 
 @pytest.mark.parametrize("role", ROLE_IDS)
@@ -373,3 +374,12 @@ def test_help_fits_a_60_column_terminal(command):
     shown = run(command, "--help", env={**os.environ, "COLUMNS": "60"}).stdout
     assert "Usage:" in shown
     assert [line for line in shown.splitlines() if len(line) > 60] == []
+
+
+def test_a_cards_routes_follow_the_starting_point_questions_order(bank):
+    # (A data engineer scanned for their own line: the card listed it after the analyst's
+    # and before the software engineer's, the question the other way round.)
+    shown = run("roles", "ml-engineer", "--plain").stdout
+    labels = [o.label for o in bank.background.options]
+    places = [shown.index(f"{label}: ") for label in labels]
+    assert places == sorted(places)

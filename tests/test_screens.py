@@ -347,7 +347,7 @@ def test_a_named_blend_says_how_to_see_its_card_in_every_view(tmp_path):
     assert command in run("quiz", "--answers", answers, "--plain").stdout
     markdown = card.read_text()
     assert command in markdown
-    assert "\n  - Market benchmarks:" in markdown
+    assert "\n  - A market benchmark, not an offer:" in markdown
     assert run("roles", blend["id"]).returncode == 0
 
 

@@ -29,9 +29,13 @@ def _field_text(bank: Bank, card: dict[str, Any], key: str) -> str:
     if key == "salary":
         return salary_text(value) + (f"\n{value['note']}" if value["note"] else "")
     if key == "routes":
-        background = bank.background
-        label = {o.id: o.label for o in background.options} if background else {}
-        return "\n".join(f"• {label.get(k, k)}: {v}" for k, v in value.items())
+        # In the starting-point question's order (a new user scanned for their own line).
+        options = bank.background.options if bank.background else ()
+        label = {o.id: o.label for o in options}
+        order = list(label)
+        routes = sorted(value.items(), key=lambda item: (
+            order.index(item[0]) if item[0] in label else len(order)))
+        return "\n".join(f"• {label.get(k, k)}: {v}" for k, v in routes)
     if isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)
     return str(value)

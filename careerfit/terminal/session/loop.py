@@ -98,10 +98,10 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
     ahead: list[str] = []  # answered questions stepped back over, the nearest last
     left: list[str] = []  # the unanswered question last stepped back from (one at most)
 
-    def ask(question_id: str) -> bool:
+    def ask(question_id: str, label: str | None = None) -> bool:
         """Ask one question; False when the person went back instead of answering."""
         question = bank.question(question_id)
-        answer = prompter.ask(question, plan.label(picks, question_id),
+        answer = prompter.ask(question, label or plan.label(picks, question_id),
                               current=picks.get(question_id), answered=question_id in picks)
         if answer == BACK:
             return False
@@ -153,6 +153,6 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
             break
         if chosen == LAST_MARK and last is not None:
             last.ask(picks)
-        else:
-            ask(chosen)
+        else:  # (a new user read "(2 of at most 21)" here as being back in the quiz)
+            ask(chosen, f"(changing answer {number_of(picks, chosen)})")
     return dict(picks)
