@@ -246,7 +246,9 @@ def test_an_edited_adaptive_file_ends_early_and_more_goes_on(bank, tmp_path, mon
     assert report["coverage"]["stopped_by"] == "early"
     assert report["coverage"]["unsettled"] is not None
     screen = run("quiz", "--answers", str(short), "--plain").stdout
-    assert f": careerfit quiz --answers {short} --more" in screen
+    # The command keeps the more answers in the file (a new user's, asked with the
+    # command the result gave, stayed out of it).
+    assert f": careerfit quiz --answers {short} --more --save {short}" in screen
     # --more, in a terminal: the quiz goes on from the file's answers.
     person = ScriptedPrompter(dict(whole.picks))
     monkeypatch.setattr(facts, "stdin_is_terminal", lambda: True)
@@ -291,6 +293,8 @@ def test_more_without_save_names_the_file_that_holds_the_more(bank, tmp_path, mo
     assert len(read_answers(kept, bank).picks) > len(asked)
     screen = " ".join(shown.out.split())
     assert f"--answers {short} --more" not in screen
+    # The copy in the state folder keeps every quiz's answers: no --save for it.
+    assert f"--answers {kept} --more --save" not in screen
     told = " ".join(shown.err.split())
     assert (f"{short} still holds your answers from before the answers you just gave; they"
             f" are kept in {kept} until your next quiz. To save them to {short} without"
