@@ -1062,3 +1062,33 @@ def test_the_progress_line_says_once_what_a_blend_it_weighs_is(bank, person, cap
             assert said[0].count("(") == said[0].count(")") == 1, said[0]
             explained += 1
     assert explained >= 3
+
+
+def test_changes_on_the_review_that_unsettle_the_result_offer_more_first(
+        bank, person, capsys, tmp_path):
+    """(A new user was told "more answers would most likely not change the result",
+    changed two answers on the review, and then read "Not settled".) The quiz says so
+    before the result and offers more; taking it asks until settled again."""
+    from careerfit.engine.adaptive import Planner
+    from careerfit.terminal.session.loop import REVIEW_REOPENED
+
+    planner = Planner(bank)
+    for role, other in (("ml-engineer", "data-scientist"), ("data-scientist", "ai-engineer"),
+                        ("ai-engineer", "ml-engineer")):
+        asked = adaptive_order(bank, role)
+        scored = [q for q in asked if bank.question(q).scored]
+        changes = {q: favourite(bank, bank.question(q), other) for q in scored[:3]}
+        if planner.next_to_ask({**asked, **changes}) is not None:
+            break
+    else:
+        pytest.fail("no change of three answers reopened a pure person's quiz")
+    prompts = person(pure_person(bank, role), reviews=tuple(changes), changes=changes,
+                     confirms=(False, True))
+    saved = tmp_path / "reopened.yaml"
+    run_quiz(QuizOptions(save=saved, json_output=True))
+    capsys.readouterr()
+    assert prompts.confirmed[1] == REVIEW_REOPENED
+    after_review = [q for _, q in prompts.asked][len(asked) + len(changes):]
+    assert after_review and not set(after_review) & set(asked)  # new questions were put
+    assert len(prompts.reviewed) >= len(changes) + 2  # and the review shown again
+    assert len(written_answers(saved)) == len(asked) + len(after_review)

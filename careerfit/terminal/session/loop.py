@@ -23,6 +23,9 @@ LAST_MARK = "s"
 # Said when going back changed which question comes next (the adaptive quiz asks what
 # tells it most, given every answer so far).
 NEXT_CHANGED = "With your changed answer, a different question is more useful next."
+# Offered when changes on the review leave the result unsettled.
+REVIEW_REOPENED = ("Your changes leave the result unsettled: answer a few more questions"
+                   " before you see it?")
 
 
 class ReviewRow(NamedTuple):
@@ -121,38 +124,53 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
             question_id = answered_here.pop()
         answered_here.append(question_id)
 
-    while True:
-        if ahead:
-            question_id = ahead.pop()
-        else:
-            question_id = plan.next(picks)
-            # (A screen-reader user went back, changed an answer, then met another question
-            # than before and wondered whether they had misheard.)
-            stepped_from = left.pop() if left else None
-            if stepped_from is not None and question_id not in (None, stepped_from):
-                prompter.say(NEXT_CHANGED)
-        if question_id is not None:
-            ask_going_back(question_id)
-            continue
-        if not plan.can_extend(picks):
-            break
-        said, offer = plan.more_prompt(picks)
-        if said:
-            prompter.say(said)
-        if not prompter.confirm(offer):
-            break
-        plan.extend(picks)
+    def ask_until_stopped() -> None:
+        """Ask what the plan asks, going back on request; at each stop, offer more."""
+        while True:
+            if ahead:
+                question_id = ahead.pop()
+            else:
+                question_id = plan.next(picks)
+                # (A screen-reader user went back, changed an answer, then met another
+                # question than before and wondered whether they had misheard.)
+                stepped_from = left.pop() if left else None
+                if stepped_from is not None and question_id not in (None, stepped_from):
+                    prompter.say(NEXT_CHANGED)
+            if question_id is not None:
+                ask_going_back(question_id)
+                continue
+            if not plan.can_extend(picks):
+                return
+            said, offer = plan.more_prompt(picks)
+            if said:
+                prompter.say(said)
+            if not prompter.confirm(offer):
+                return
+            plan.extend(picks)
+
+    ask_until_stopped()
     if last is not None and ask_last:
         last.ask(picks)
     chosen = None
+    changed = False
     while review:
         # (After a change the list opens where it was: a new user pressed Down 11 times
         # from the top to reach the next answer to change.)
         chosen = prompter.review(review_rows(bank, picks, last), chosen)
         if chosen is None:
-            break
+            # (A new user told "more answers would most likely not change the result"
+            # changed two answers here and then read "Not settled": the quiz says so
+            # before the result, and offers to go on.)
+            if not (changed and plan.reopened(picks)):
+                break
+            changed = False
+            if prompter.confirm(REVIEW_REOPENED, default=True):
+                ask_until_stopped()
+            continue
+        before = picks.get(chosen)
         if chosen == LAST_MARK and last is not None:
             last.ask(picks)
         else:  # (a new user read "(2 of at most 21)" here as being back in the quiz)
             ask(chosen, f"(changing answer {number_of(picks, chosen)})")
+            changed = changed or picks.get(chosen) != before
     return dict(picks)

@@ -43,6 +43,10 @@ class Plan(Protocol):
     def put_back(self, question_id: str) -> None:
         """The person went back from *question_id* before answering it: ask it again later."""
 
+    def reopened(self, picks: EditablePicks) -> bool:
+        """Whether the quiz, stopped before, would now ask more (after changes on the
+        review)."""
+
 
 class FixedPlan:
     """Ask a given list of questions (the full quiz, missing answers, --edit), in bank
@@ -79,6 +83,10 @@ class FixedPlan:
 
     def put_back(self, question_id: str) -> None:
         self.queue.insert(0, question_id)
+
+    def reopened(self, picks: EditablePicks) -> bool:
+        """A fixed list stops when it is asked: changes never reopen it."""
+        return False
 
 
 class AdaptivePlan:
@@ -194,6 +202,11 @@ class AdaptivePlan:
 
     def put_back(self, question_id: str) -> None:
         """Nothing to keep: the next question is chosen afresh from the answers."""
+
+    def reopened(self, picks: EditablePicks) -> bool:
+        """Whether the adaptive quiz would ask more of these answers (by the review, any
+        few more asked for are answered, and next() asks as the quiz does)."""
+        return self.planner.next_to_ask(picks) is not None
 
 
 def choose_plan(bank: Bank, answers: AnswerSet, *, edit: bool, from_file: bool, resume: bool,
