@@ -89,6 +89,11 @@ def test_roles_takes_the_start_of_an_id_when_it_starts_only_one():
     # '--compare ml ai' was refused, as 'ai' starts a blend's id too.
     compared = json.loads(run("roles", "--compare", "ml", "ai", "--json").stdout)
     assert [c["role"] for c in compared["compare"]] == ["ml-engineer", "ai-engineer"]
+    # ...and one word of an id will do when it names one (a new user typed 'evaluation').
+    card = json.loads(run("roles", "evaluation", "--json").stdout)
+    assert card["blend"] == "ai-evaluation-and-decision-science"
+    shared = run("roles", "scientist")
+    assert "'scientist' could be any of: data-scientist, applied-scientist" in shared.stderr
 
 
 def test_a_roles_card_lists_each_route_under_its_starting_point(bank):

@@ -52,14 +52,18 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
 def _full_id(bank: Bank, given: str, *, roles_only: bool = False) -> str:
     """The role or blend id *given* starts, when it starts just one ('ai-evaluation' for
     the blend 'ai-evaluation-and-decision-science': a new user typed it and was refused);
-    else *given* as it is. A start shared by several ids names them. With *roles_only*
+    else the one id that has *given* as one of its words ('evaluation'); else *given* as
+    it is. A start or a word shared by several ids names them. With *roles_only*
     (--compare, which sets roles side by side) only role ids are started: a new user's
     '--compare ml ai' was refused as 'ai' also starts a blend's id."""
     roles = [r.id for r in bank.roles]
     ids = roles + [b.id for b in bank.blends]
     if given in ids:
         return given
-    starting = [i for i in (roles if roles_only else ids) if i.startswith(given)]
+    pool = roles if roles_only else ids
+    starting = [i for i in pool if i.startswith(given)]
+    if not starting:  # (a new user typed 'evaluation' for the evaluation blend)
+        starting = [i for i in pool if given and given in i.split("-")]
     if len(starting) > 1:
         raise InputError(f"'{given}' could be any of: {', '.join(starting)}",
                          hint="give more of the id")
