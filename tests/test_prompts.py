@@ -1092,3 +1092,32 @@ def test_changes_on_the_review_that_unsettle_the_result_offer_more_first(
     assert after_review and not set(after_review) & set(asked)  # new questions were put
     assert len(prompts.reviewed) >= len(changes) + 2  # and the review shown again
     assert len(written_answers(saved)) == len(asked) + len(after_review)
+
+
+@pytest.mark.parametrize("columns", [50, 80])
+def test_a_long_yes_or_no_wraps_at_words_and_keeps_its_keys_whole(columns):
+    """(A new user saw the review's "...before you see it? (Y/n), the" / "n Enter" cut at
+    the terminal's edge.)"""
+    from prompt_toolkit.data_structures import Size
+
+    from careerfit.terminal.session.loop import REVIEW_REOPENED
+
+    class Screen(DummyOutput):
+        def __init__(self):
+            self.written: list[str] = []
+
+        def write(self, data):
+            self.written.append(data)
+
+        def get_size(self):
+            return Size(rows=24, columns=columns)
+
+    screen = Screen()
+    with create_pipe_input() as pipe:
+        pipe.send_text("y" + ENTER)
+        assert ask.Prompter(input=pipe, output=screen).confirm(REVIEW_REOPENED, default=True)
+    drawn = "".join(screen.written)
+    lines = [line for line in drawn.split("\n") if "Enter" in line or "unsettled" in line]
+    assert any("(Y/n), then Enter" in line for line in lines), lines
+    first = next(line for line in drawn.split("\n") if "unsettled" in line)
+    assert len(first.split("\x1b")[0]) <= columns

@@ -232,9 +232,16 @@ class Prompter:
         landed on the next question (an empty pick-all answer recorded unseen). The
         prompt says so: a new user typed y, saw 'Yes', and waited for something to happen."""
         keys = "(Y/n)" if default else "(y/N)"
+        instruction = f"{keys}, then Enter "
+        # Wrapped at words, as every question is; the keys go on a line of their own when
+        # the last line can't hold them (a new user saw "...? (Y/n), the" / "n Enter").
+        width = self._columns() - 1
+        text = _wrap(clean(message), width - 2, indent="  ")
+        if len(text.rsplit("\n", 1)[-1]) + 3 + len(instruction) > width:
+            text += "\n "
         return bool(self._run(questionary.confirm(
-            clean(message), default=default, qmark="?", style=STYLE, auto_enter=False,
-            instruction=f"{keys}, then Enter ", input=self.input, output=self.output)))
+            text, default=default, qmark="?", style=STYLE, auto_enter=False,
+            instruction=instruction, input=self.input, output=self.output)))
 
     def say(self, text: str) -> None:
         """A line of its own between questions, wrapped (it stays in the transcript)."""
