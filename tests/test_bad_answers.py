@@ -65,6 +65,11 @@ CASES = {
                          ":4:15: not valid YAML: mapping values are not allowed in this"
                          " context\n  fix: line this key up with the keys above it"),
     "answers-a-list": (b"version: 1\nanswers: [a, b]\n", "'answers' must be a mapping"),
+    # (A bank editor whose indentation was right read "line this key up" first.)
+    "value-holds-colon": (b"version: 1\nanswers:\n  on-call-ok: agree: maybe\n",
+                          "fix: quote a value that holds ': ' (key: \"text: more text\")"),
+    "newer-revision": (b"version: 2\nrevision: 9\nanswers: {}\n",
+                       "name that bank's folder with --data DIR"),
 }
 
 

@@ -388,3 +388,12 @@ def test_a_cards_routes_follow_the_starting_point_questions_order(bank):
     labels = [o.label for o in bank.background.options]
     places = [shown.index(f"{label}: ") for label in labels]
     assert places == sorted(places)
+
+
+def test_a_role_card_shows_its_weekend_project(bank):
+    # (A bank editor who reworded one found it nowhere but in a result between two roles.)
+    role = bank.role("ml-engineer")
+    card = json.loads(run("roles", "ml-engineer", "--json").stdout)
+    assert card["taster"] == role.taster
+    shown = run("roles", "ml-engineer", "--plain").stdout
+    assert f"Weekend project:\n  {role.taster}" in shown

@@ -266,6 +266,20 @@ def test_an_edited_adaptive_file_ends_early_and_more_goes_on(bank, tmp_path, mon
     assert refused.returncode == 2 and "--more goes on with an adaptive quiz" in refused.stderr
 
 
+def test_the_command_to_answer_more_keeps_the_data_folder(bank, tmp_path):
+    """(A bank editor ran the result's 'careerfit quiz --answers ... --more' without the
+    --data her quiz had, and was refused.)"""
+    whole = read_answers(EVALUATOR, bank)
+    asked = list(Planner(bank).replay(whole.picks))[:6]
+    short = tmp_path / "short.yaml"
+    short.write_text(dump_answers(bank, AnswerSet({q: whole.picks[q] for q in asked},
+                                                  revision=bank.revision, adaptive=True)))
+    folder = ROOT / "data"
+    screen = run("quiz", "--answers", str(short), "--data", str(folder), "--plain").stdout
+    assert (f"careerfit quiz --answers {short} --data {folder} --more --save {short}"
+            in " ".join(screen.split()))
+
+
 def test_more_without_save_names_the_file_that_holds_the_more(bank, tmp_path, monkeypatch,
                                                               capsys):
     """(A new user ran --answers tomas.yaml --more, answered five more, and was told 'To

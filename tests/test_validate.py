@@ -108,6 +108,10 @@ def _no_short(q, r):
     del q["questions"][1]["short"]
 
 
+def _long_short(q, r):
+    q["questions"][1]["short"] = "x" * 40
+
+
 def _blend(profile):
     def edit(q, r):
         blend = {"roles": ["illustrator", "surveyor"], "name": "Field sketching",
@@ -169,6 +173,9 @@ PROBLEMS = {
                                 "the pair's answer ids collide ('lean-draw' twice)"),
     "added below 1": (_bad_added, "questions.yaml", "'added' must be a whole number"),
     "question without a short label": (_no_short, "questions.yaml", "missing 'short'"),
+    # (A bank editor was not told how long hers was.)
+    "short label too long": (_long_short, "questions.yaml",
+                             "so a reason fits on one line (this one has 40)"),
 }
 
 

@@ -163,7 +163,8 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
     # A command that asks more saves them to the file it names, unless that is the copy
     # in the state folder, which keeps every quiz's answers anyway.
     view = build_view(report, str(shown_file) if shown_file else None,
-                      save=shown_file is not None and shown_file != kept)
+                      save=shown_file is not None and shown_file != kept,
+                      data=_data_flag(options))
     if options.save is not None:
         write_user_file(options.save, dump_answers(bank, answers), option="--save")
         # (A new user who wanted to send the result to a mentor found --export only in

@@ -527,7 +527,8 @@ class _QuestionsReader(_Reader):
         short = self.text(entry, keys, "short")
         if len(short) > SHORT_LIMIT:
             self.problem((*keys, "short"), f"'short' is at most {SHORT_LIMIT} characters, so a"
-                                           " reason fits on one line")
+                                           f" reason fits on one line (this one has"
+                                           f" {len(short)})")
         return short
 
     def _pair(self, sides: tuple[Option, ...], keys: tuple[Any, ...]) -> tuple[Option, ...]:

@@ -130,8 +130,10 @@ def parse(text: str, path: Path) -> Document:
         problem = exc.problem or exc.context or "invalid YAML"
         if "nesting depth" in problem:  # newer PyYAML refuses deep documents before we can
             raise InputError(f"{place}: {TOO_DEEP}", hint=TOO_DEEP_HINT) from None
+        lines = text.splitlines()
+        line = lines[mark.line] if mark and mark.line < len(lines) else ""
         raise InputError(f"{place}: not valid YAML: {problem}",
-                         hint=_yaml_fix(problem)) from None
+                         hint=_yaml_fix(problem, line)) from None
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not valid YAML: {exc}") from None
     return Document(path, builder.data, builder.marks)
@@ -144,8 +146,8 @@ YAML_FIXES = (
      "line this key up with the keys above it (the same number of spaces), and check that"
      " the line before ends its value; quote a value that holds ': '"),
     ("did not find expected key",
-     "line this key up with the keys above it (the same number of spaces: under"
-     " 'answers:', every answer starts at the same column)"),
+     "line this key up with the keys above it (the same number of spaces: the keys of one"
+     " mapping, such as the answers under 'answers:', start at the same column)"),
     ("found character that cannot start any token",
      "YAML indents with spaces, not tabs: replace the tab (or quote a value that starts"
      " with @ or `)"),
@@ -158,8 +160,15 @@ YAML_FIXES = (
 )
 
 
-def _yaml_fix(problem: str) -> str:
-    """The fix for a YAML syntax error PyYAML describes as *problem*."""
+# The fix for a value that holds ': ', given first when the line holds two (a bank editor
+# whose indentation was right read "line this key up" first).
+QUOTE_FIX = "quote a value that holds ': ' (key: \"text: more text\")"
+
+
+def _yaml_fix(problem: str, line: str = "") -> str:
+    """The fix for a YAML syntax error PyYAML describes as *problem* on *line*."""
+    if problem.startswith("mapping values are not allowed") and line.count(": ") > 1:
+        return QUOTE_FIX
     return next((fix for start, fix in YAML_FIXES if problem.startswith(start)),
                 "compare it with a file written by 'careerfit quiz --save FILE'")
 

@@ -71,7 +71,9 @@ def parse_answers(doc: safeyaml.Document, bank: Bank, *, in_file_order: bool = F
     if revision > bank.revision:
         raise InputError(f"{doc.value_where('revision')}: 'revision' is {revision}, but this"
                          f" question bank is only at revision {bank.revision}",
-                         hint="leave it as 'careerfit quiz --save' wrote it, or remove it")
+                         hint="if it was saved with another question bank, name that bank's"
+                              " folder with --data DIR; else leave 'revision' as careerfit"
+                              " wrote it")
     if adaptive and not given:
         raise InputError(f"{doc.where('answers')}: an adaptive answers file with no answers",
                          hint="an adaptive quiz saves what it asked; take the quiz again")

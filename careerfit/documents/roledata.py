@@ -25,4 +25,5 @@ def role_card(role: Role) -> dict[str, Any]:
         "salary": role.salary._asdict(),
         "entry": role.entry,
         "routes": dict(role.routes),
+        "taster": role.taster or None,
     }

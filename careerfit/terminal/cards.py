@@ -21,11 +21,16 @@ CARD_FIELDS = (
     ("salary", "Pay"),
     ("entry", "How people enter"),
     ("routes", "Transition routes"),
+    # (A bank editor who reworded one found no way to see it but a result between two
+    # roles.)
+    ("taster", "Weekend project"),
 )
 
 
 def _field_text(bank: Bank, card: dict[str, Any], key: str) -> str:
     value = card[key]
+    if value is None:  # (a bank may leave a role's weekend project out)
+        return "none given"
     if key == "salary":
         return salary_text(value) + (f"\n{value['note']}" if value["note"] else "")
     if key == "routes":

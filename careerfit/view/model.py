@@ -134,16 +134,17 @@ class ResultView(NamedTuple):
 
 
 def build_view(report: Mapping[str, Any], answers_file: str | None = None, *,
-               save: bool = False) -> ResultView:
+               save: bool = False, data: str = "") -> ResultView:
     """The view model of one report (``careerfit quiz --json``'s document); *answers_file*,
     the file the answers came from, names it in the commands the result suggests (with
-    *save*, a command that asks more saves them to it too)."""
+    *save*, a command that asks more saves them to it too; *data*: ' --data DIR' for the
+    commands, when the quiz was given another bank)."""
     names = {row["role"]: row["name"] for row in report["ranking"]}
     outcome = report["outcome"]
     compared = report["next_steps_compared"]
     shown = compared or ([report["next_steps"]] if report["next_steps"] else [])
     return ResultView(
-        verdict=_verdict(report, names, answers_file, save),
+        verdict=_verdict(report, names, answers_file, save, data),
         ranking=tuple(Row(rank, row["role"], row["name"], row["fit"],
                           row["role"] in outcome["roles"])
                       for rank, row in enumerate(report["ranking"], start=1)),
@@ -176,7 +177,8 @@ def headline(outcome: Mapping[str, Any], names: Mapping[str, str], answered: int
 
 
 def _verdict(report: Mapping[str, Any], names: Mapping[str, str],
-             answers_file: str | None = None, save: bool = False) -> Verdict:
+             answers_file: str | None = None, save: bool = False, data: str = ""
+             ) -> Verdict:
     rec, outcome = report["recommendation"], report["outcome"]
     label, text = headline(outcome, names, report["coverage"]["answered"])
     # What the probability is of, said with it: a new user read "Torn between: AI Engineer
@@ -184,7 +186,7 @@ def _verdict(report: Mapping[str, Any], names: Mapping[str, str],
     note = f"probability {outcome['probability']:.3f} {NOTE_OF[outcome['kind']]}"
     if outcome["kind"] == MAIN:
         note += f", ahead by {rec['margin']:.1f} fit points"
-    basis = ending_sentence(report["coverage"], names, answers_file, save=save)
+    basis = ending_sentence(report["coverage"], names, answers_file, save=save, data=data)
     hybrid = rec["hybrid"]
     return Verdict(label, text, outcome["confidence"], note, rec["summary"],
                    rec["sureness"] + _blend_pointer(outcome, hybrid),

@@ -116,7 +116,7 @@ def reading(outcome: Mapping[str, Any], names: Mapping[str, str]) -> str:
 
 def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
                     answers_file: str | None = None, *, offered: bool = False,
-                    save: bool = False) -> str | None:
+                    save: bool = False, data: str = "") -> str | None:
     """What an adaptive quiz's result rests on (coverage.stopped_by): settled, or what it
     could not settle and how to settle it (*answers_file* names the file in the command
     that asks more; *offered*: the quiz offers more questions right after, so no
@@ -124,7 +124,8 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     as the quiz numbered them, and says how many were scored when the starting-point
     question is among them (three new users counted it and asked). With *save*, each command
     that asks more saves them to that file too (--save FILE): a new user's more answers,
-    asked with the command the result gave, stayed out of her file."""
+    asked with the command the result gave, stayed out of her file); *data* is the
+    command's ' --data DIR' when the quiz was given one."""
     if not coverage["stopped_early"]:
         return None
     asked = coverage["asked"]
@@ -136,7 +137,7 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
         # then had to find --more in --help: a saved quiz's result names it. Each command
         # ends the text, with no full stop: one new user copied it with the stop, and got
         # "No such option: --more."; and it can be kept on one line: fold.COMMAND.)
-        anyway = (f" To answer more anyway: {more_command(answers_file, save)}"
+        anyway = (f" To answer more anyway: {more_command(answers_file, save, data)}"
                   if answers_file and not offered else "")
         based = f"Based on {_noted(put, scored)}"
         if coverage["stopped_by"] == "settled":
@@ -167,7 +168,7 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     likely = (f" About {more} more answer{'s' if more != 1 else ''} would settle it for about"
               " half of people who answer as you did" if more else "")
     if coverage["stopped_by"] == "early" and not offered:  # it would have gone on: say how
-        command = more_command(answers_file or "FILE", save and bool(answers_file))
+        command = more_command(answers_file or "FILE", save and bool(answers_file), data)
         them = "it" if more == 1 else "them"
         how = f"{likely}; to answer {them}: {command}" if more else f" To answer more: {command}"
     else:
@@ -179,15 +180,15 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
                " who answer as you did.")
         if answers_file and not offered:  # (a new user told "about 7 more answers would
             # settle it" after an edit found no way to give them)
-            how += f" To answer more: {more_command(answers_file, save)}"
+            how += f" To answer more: {more_command(answers_file, save, data)}"
     return (f"Not settled after {_noted(put, notes)}:"
             f" {first}, or {second}.{how}")
 
 
-def more_command(answers_file: str, save: bool) -> str:
+def more_command(answers_file: str, save: bool, data: str = "") -> str:
     """The command that asks more questions on top of *answers_file* (and with *save*,
-    keeps them in it)."""
-    return (f"careerfit quiz --answers {answers_file} --more"
+    keeps them in it; *data*: ' --data DIR' for another bank)."""
+    return (f"careerfit quiz --answers {answers_file}{data} --more"
             + (f" --save {answers_file}" if save else ""))
 
 
