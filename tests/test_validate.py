@@ -310,3 +310,35 @@ def test_a_bank_editors_slips_say_what_to_do(tmp_path):
     assert unknown.returncode == 2
     assert ("a blend names exactly two different known roles; unknown: ml-enginer (known:"
             " ai-engineer, data-scientist, ml-engineer)") in unknown.stderr
+
+
+def test_a_question_new_to_careerfits_bank_is_told_its_added_revision(tmp_path):
+    """(A bank editor left 'added:' out of a new question: validate said OK, and every
+    complete answers file saved before was then refused for lacking it.)"""
+    from careerfit.bank import default_data_dir, load_bank
+
+    revision = load_bank().revision
+    folder = tmp_path / "mine"
+    shutil.copytree(default_data_dir(), folder)
+    questions = folder / "questions.yaml"
+    shipped = questions.read_text()
+    mentoring = ('  - id: enjoy-mentoring\n    short: "mentoring"\n    type: choice\n'
+                 '    source: "How to Choose the Right Role"\n'
+                 '    text: "A new colleague joins your team. What would you most enjoy?"\n'
+                 '    options:\n      - id: teach-the-numbers\n'
+                 '        label: "Teaching how the numbers are worked out"\n'
+                 '        effects: {storytelling: 1}\n      - id: pair-on-code\n'
+                 '        label: "Pairing with them on production code"\n'
+                 '        effects: {engineering: 1}\n')
+    questions.write_text(shipped.replace("  - id: free-afternoon\n",
+                                         mentoring + "  - id: free-afternoon\n", 1))
+    told = run("validate", "--data", str(folder))
+    assert told.returncode == 0 and "OK" in told.stdout
+    assert ("'enjoy-mentoring' is not in careerfit's own bank but counts as revision 1"
+            in told.stderr and f"give it 'added: {revision + 1}'" in told.stderr)
+    questions.write_text(shipped.replace(
+        "  - id: free-afternoon\n",
+        mentoring.replace("    type: choice\n", f"    type: choice\n    added: {revision + 1}\n")
+        + "  - id: free-afternoon\n", 1))
+    assert "enjoy-mentoring" not in run("validate", "--data", str(folder)).stderr
+    assert "not in careerfit's own bank" not in run("validate", "--data", str(STUDIO)).stderr
