@@ -474,3 +474,13 @@ def test_every_kind_of_score_line_matches_the_score_schema(tmp_path):
     assert not lines_schema.is_valid({**json.loads(default[0]), "tasters": None})
     assert not lines_schema.is_valid({key: value for key, value in json.loads(full[0]).items()
                                       if key != "outcome"})
+
+
+def test_the_summary_document_matches_its_schema_and_says_its_version():
+    # (A script author found no version or schema for the summary.)
+    printed = json.loads(run("schema", "summary").stdout)
+    summary = json.loads(run("score", "--summary", "--json",
+                             stdin=jsonl(6) + "not json\n").stdout)
+    assert summary["schema_version"] == 1 and summary["errors"] == 1
+    valid(jsonschema.Draft202012Validator(printed), summary)
+    assert not jsonschema.Draft202012Validator(printed).is_valid({**summary, "people": -1})

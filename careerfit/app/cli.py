@@ -326,8 +326,9 @@ def schema_command(
     name: Annotated[str, typer.Argument(
         metavar="|".join(SCHEMAS), autocompletion=lambda incomplete: [
             n for n in SCHEMAS if n.startswith(incomplete)],
-        help="'result' (what quiz --json prints), 'answers' (answers files) or 'score' (each"
-             " line careerfit score prints, --full and errors included).",
+        help="'result' (what quiz --json prints), 'answers' (answers files), 'score' (each"
+             " line careerfit score prints, --full and errors included) or 'summary' (score"
+             " --summary --json).",
     )],
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a careerfit document, to validate against."""

@@ -33,6 +33,8 @@ from careerfit.documents.report import (
 from careerfit.engine.result import LEVELS, Evaluator, Result
 
 MAX_LINE_BYTES = 64 * 1024
+# The version of the cohort summary's document (careerfit schema summary).
+SUMMARY_SCHEMA_VERSION = 1
 
 
 class Record(NamedTuple):
@@ -269,6 +271,7 @@ class Summary:
         blend = max(self.bank.blends, key=lambda b: self.hybrids[b.name], default=None)
         hybrid = self.hybrids[blend.name] if blend else 0
         return {
+            "schema_version": SUMMARY_SCHEMA_VERSION,  # (a script author asked for one)
             "people": self.people,
             "errors": self.errors,
             "recommended": {**{r: self.recommended[r] for r in names},

@@ -12,12 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-NAMES = ("result", "answers", "score")
+NAMES = ("result", "answers", "score", "summary")
 FOLDER = Path(__file__).resolve().parent / "schemas"
 
 
 def schema(name: str) -> dict[str, Any]:
-    """The schema called *name* ('result', 'answers' or 'score'), self-contained."""
+    """The schema called *name* (one of NAMES), self-contained."""
     import json  # (here: the command line reads NAMES at start-up)
 
     if name == "score":
