@@ -1121,3 +1121,28 @@ def test_a_long_yes_or_no_wraps_at_words_and_keeps_its_keys_whole(columns):
     assert any("(Y/n), then Enter" in line for line in lines), lines
     first = next(line for line in drawn.split("\n") if "unsettled" in line)
     assert len(first.split("\x1b")[0]) <= columns
+
+
+def test_where_the_quiz_itself_would_go_on_the_offer_of_more_is_not_anyway(bank):
+    """(After the few more asked for, a new user read "the quiz would ask a few more before
+    stopping" and then "Answer a few more anyway?".)"""
+    from careerfit.engine.adaptive import Planner
+    from careerfit.simulation.simulate import people
+    from careerfit.terminal.session.plans import MORE_PROMPT, MORE_WORTH_IT, AdaptivePlan
+
+    planner = Planner(bank)
+    offers = set()
+    for person in people(bank, 40, seed=12):
+        asked = list(planner.replay(person.picks))
+        for cut in range(7, len(asked) + 1):
+            picks = {q: person.picks[q] for q in asked[:cut]}
+            said, offer = AdaptivePlan(bank, planner).more_prompt(picks)
+            if "would ask a few more before stopping" in said:
+                assert offer == MORE_WORTH_IT, said
+                offers.add(offer)
+            elif said.startswith("Based on"):
+                assert offer == MORE_PROMPT, said
+                offers.add(offer)
+        if offers == {MORE_WORTH_IT, MORE_PROMPT}:
+            break
+    assert offers == {MORE_WORTH_IT, MORE_PROMPT}

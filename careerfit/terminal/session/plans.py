@@ -10,6 +10,8 @@ from careerfit.base.vocabulary import BLEND, EditablePicks
 from careerfit.terminal.fold import Progress
 
 MORE_PROMPT = "Answer a few more anyway?"
+# ...offered where the quiz itself would have gone on (after the few more asked for).
+MORE_WORTH_IT = "Answer a few more?"
 
 if TYPE_CHECKING:
     from careerfit.documents.answers import AnswerSet
@@ -176,6 +178,7 @@ class AdaptivePlan:
         """How the stop left things (careerfit.engine.ending), and the offer: when the
         verdict is unsettled, as many more questions as would most likely settle it."""
         from careerfit.documents.report import coverage_part
+        from careerfit.engine.ending import EARLY
         from careerfit.engine.result import Evaluator
         from careerfit.view.words import ending_sentence
 
@@ -193,7 +196,9 @@ class AdaptivePlan:
                     f" {said}")
         self._settled_before = not unsettled
         if not unsettled:
-            return said, MORE_PROMPT
+            # (After the few more asked for, "the quiz would ask a few more before
+            # stopping" then "Answer a few more anyway?" read as a contradiction.)
+            return said, (MORE_WORTH_IT if coverage["stopped_by"] == EARLY else MORE_PROMPT)
         # (Where a few more would most likely not settle it, the offer says so too.)
         return said, f"Answer {self._more} more?" if likely else f"Answer {self._more} more anyway?"
 
