@@ -684,7 +684,8 @@ def test_the_why_says_all_answers_together_give_the_lead_which_they_do():
             said += 1
             answered = report["coverage"]["answered"]
             skips = " (skips give none)" if report["coverage"]["skipped"] else ""
-            assert reasons.note.endswith(f"; all {answered} of your answers{skips} together"
-                                         f" give the {margin:.1f}-point lead")
+            assert reasons.note.endswith(f"; the largest are shown, and all {answered} of your"
+                                         f" answers{skips} together give the {margin:.1f}"
+                                         "-point lead")
             skipped += bool(skips)
     assert said >= 30 and skipped >= 5

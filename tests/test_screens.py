@@ -280,7 +280,7 @@ def test_long_answers_wrap_with_a_hanging_indent_at_any_width(monkeypatch, width
             assert all(len(line) + indent <= width for line in lines), (kind, title)
             assert all(line.startswith(" " * indent) for line in lines[1:]), (kind, title)
     joined = [" ".join(t.split()) for t in seen["select"]]
-    assert "Software engineer (backend, platform, infrastructure)" in joined
+    assert "Software engineer (backend, platform, infrastructure, SRE)" in joined
 
 
 @pytest.mark.parametrize("width", [40, 50, 60, 100])
@@ -378,3 +378,19 @@ def test_the_confidence_and_what_it_is_of_each_stay_whole_on_one_line(example):
         lines = screen(result_view(view_for(example), width), width)
         assert any(level in line for line in lines), (width, level)
         assert any(note in line for line in lines), (width, note)
+
+
+def test_what_was_written_is_said_after_the_result(tmp_path):
+    """(A new user's "Wrote the result card to oskar.md" scrolled away above a long result.)"""
+    import subprocess
+    import sys
+
+    card, saved = tmp_path / "card.md", tmp_path / "me.yaml"
+    both = subprocess.run(
+        [sys.executable, "-m", "careerfit", "quiz", "--answers",
+         str(EXAMPLES / "llm-platform.yaml"), "--export", str(card), "--save", str(saved),
+         "--plain"], capture_output=False, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, timeout=60).stdout
+    result = both.index("Drawn to: LLM platform engineering")
+    assert result < both.index("Saved ") < both.index(f"Wrote the result card to {card}")
+    assert card.exists() and saved.exists()

@@ -165,21 +165,27 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
     view = build_view(report, str(shown_file) if shown_file else None,
                       save=shown_file is not None and shown_file != kept,
                       data=_data_flag(options))
+    # Files are written before the result shows (a failure stops the run first); what
+    # was written is said after it, where the eye lands when the command ends (a new
+    # user's "Wrote the result card" scrolled away above a long result).
+    written = []
     if options.save is not None:
         write_user_file(options.save, dump_answers(bank, answers), option="--save")
         # (A new user who wanted to send the result to a mentor found --export only in
         # --help, after the quiz.)
-        note(f"Saved {len(answers.picks)} answers to {options.save}. To re-run them, or add"
-             f" --export result.html for a card to share: careerfit quiz --answers"
-             f" {options.save}{_data_flag(options)}")
+        written.append(f"Saved {len(answers.picks)} answers to {options.save}. To re-run"
+                       " them, or add --export result.html for a card to share: careerfit"
+                       f" quiz --answers {options.save}{_data_flag(options)}")
     if options.export is not None:
         from careerfit.terminal.export import export_card
 
         write_user_file(options.export, export_card(view, options.export.suffix.lower()),
                         option="--export")
-        note(f"Wrote the result card to {options.export}")
+        written.append(f"Wrote the result card to {options.export}")
     if options.json_output:
         sys.stdout.write(to_json(report))
+        for said in written:
+            note(said)
         return
     if facts.plain_wanted(options.plain):
         from careerfit.terminal.plain import plain_result
@@ -189,7 +195,9 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
         from careerfit.terminal.render import show_result
 
         show_result(view)
-    sys.stdout.flush()  # the result is out before the tip on stderr
+    sys.stdout.flush()  # the result is out before the notes on stderr
+    for said in written:
+        note(said)
     data = _data_flag(options)
     # (Each note ends with its command, so that it can be copied whole: a new user copied
     # a closing bracket with one.)

@@ -269,8 +269,8 @@ def _reasons(report: Mapping[str, Any], names: Mapping[str, str]) -> Reasons | N
     if report["reasons"]["for"] and margin > 0 and answered > 1:
         # (Skips give no points: a new user who skipped two counted 11, read "all 9".)
         skips = " (skips give none)" if report["coverage"]["skipped"] else ""
-        note += (f"; all {answered} of your answers{skips} together give the {margin:.1f}"
-                 "-point lead")
+        note += (f"; the largest are shown, and all {answered} of your answers{skips}"
+                 f" together give the {margin:.1f}-point lead")
     return Reasons(heading, note, tuple(groups))
 
 
