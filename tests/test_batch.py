@@ -484,3 +484,10 @@ def test_the_summary_document_matches_its_schema_and_says_its_version():
     assert summary["schema_version"] == 1 and summary["errors"] == 1
     valid(jsonschema.Draft202012Validator(printed), summary)
     assert not jsonschema.Draft202012Validator(printed).is_valid({**summary, "people": -1})
+
+
+def test_an_empty_input_says_so_and_exits_0():
+    # (A script author's 'careerfit score < /dev/null' printed nothing at all.)
+    result = run("score", stdin="")
+    assert result.returncode == 0 and result.stdout == ""
+    assert "no records were read: the input was empty" in result.stderr

@@ -90,6 +90,8 @@ def test_roles_takes_the_start_of_an_id_when_it_starts_only_one():
     compared = json.loads(run("roles", "--compare", "ml", "ai", "--json").stdout)
     assert [c["role"] for c in compared["compare"]] == ["ml-engineer", "ai-engineer"]
     # ...and one word of an id will do when it names one (a new user typed 'evaluation').
+    assert json.loads(run("roles", "Data-Scientist", "--json").stdout)["role"] == (
+        "data-scientist")  # (a new user typed the name's capitals)
     card = json.loads(run("roles", "evaluation", "--json").stdout)
     assert card["blend"] == "ai-evaluation-and-decision-science"
     shared = run("roles", "scientist")

@@ -1092,6 +1092,14 @@ def test_changes_on_the_review_that_unsettle_the_result_offer_more_first(
     assert after_review and not set(after_review) & set(asked)  # new questions were put
     assert len(prompts.reviewed) >= len(changes) + 2  # and the review shown again
     assert len(written_answers(saved)) == len(asked) + len(after_review)
+    # No (the default) goes straight to the result: a new user who said no was shown the
+    # review again.
+    declined = person(pure_person(bank, role), reviews=tuple(changes), changes=changes)
+    run_quiz(QuizOptions(save=saved, json_output=True))
+    capsys.readouterr()
+    assert declined.confirmed[1] == REVIEW_REOPENED
+    assert len(declined.reviewed) == len(changes) + 1
+    assert len(written_answers(saved)) == len(asked)
 
 
 @pytest.mark.parametrize("columns", [50, 80])

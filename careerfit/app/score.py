@@ -61,6 +61,10 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
                           " input order") from None
     if summary:
         _print_summary(totals.as_dict(), {r.id: r.name for r in bank.roles}, json_output)
+    if not totals.people + totals.errors:  # (a script author's empty input said nothing)
+        from careerfit.app.shared import note
+
+        note("careerfit: no records were read: the input was empty")
     if totals.errors:
         raise CareerfitError(f"{totals.errors} of {totals.errors + totals.people} record(s)"
                              " could not be scored; " + ("run without --summary for each"

@@ -161,11 +161,12 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
             # (A new user told "more answers would most likely not change the result"
             # changed two answers here and then read "Not settled": the quiz says so
             # before the result, and offers to go on.)
-            if not (changed and plan.reopened(picks)):
+            # No goes straight to the result (a new user who said no was shown the review
+            # again), and is the default, as at every offer of more.
+            if not (changed and plan.reopened(picks)) or not prompter.confirm(REVIEW_REOPENED):
                 break
             changed = False
-            if prompter.confirm(REVIEW_REOPENED, default=True):
-                ask_until_stopped()
+            ask_until_stopped()
             continue
         before = picks.get(chosen)
         if chosen == LAST_MARK and last is not None:
