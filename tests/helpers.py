@@ -120,7 +120,10 @@ def keys_for(question: Question, answer: MaybeAnswer,
             keys += DOWN
         if answer is None:
             keys += SPACE
-        return keys + ENTER
+        # Nothing ticked takes a second Enter (careerfit.terminal.ask.NOTHING_TICKED) on a
+        # scored question, unless it is the answer kept.
+        empty = answer == () and question.scored and not (answered and current == ())
+        return keys + ENTER + (ENTER if empty else "")
     if answered:
         start = len(ids) if current is None else ids.index(current[0])
     else:

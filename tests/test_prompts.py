@@ -33,6 +33,7 @@ from helpers import (
     ENTER,
     EXAMPLES,
     LEFT,
+    SPACE,
     ScriptedPrompter,
     favourite,
     keys_for,
@@ -1154,3 +1155,22 @@ def test_where_the_quiz_itself_would_go_on_the_offer_of_more_is_not_anyway(bank)
         if offers == {MORE_WORTH_IT, MORE_PROMPT}:
             break
     assert offers == {MORE_WORTH_IT, MORE_PROMPT}
+
+
+def test_a_pick_all_question_asks_once_before_recording_nothing_ticked(bank):
+    """(A new user's stray Enter recorded "None of these" unseen.) The first Enter with
+    nothing ticked says so and waits; a second records none of these."""
+    question = next(q for q in bank.scored if q.kind == "multi")
+    # A stray Enter, then a tick and Enter: the tick is the answer.
+    with create_pipe_input() as pipe:
+        pipe.send_text(ENTER + SPACE + ENTER)
+        assert ask.Prompter(input=pipe, output=DummyOutput()).ask(
+            question, "(3 of 21)") == (question.option_ids[0],)
+    with create_pipe_input() as pipe:  # Enter twice: none of these
+        pipe.send_text(ENTER + ENTER)
+        assert ask.Prompter(input=pipe, output=DummyOutput()).ask(question, "(3 of 21)") == ()
+    # Kept as it was, going back over it: one Enter.
+    with create_pipe_input() as pipe:
+        pipe.send_text(ENTER)
+        assert ask.Prompter(input=pipe, output=DummyOutput()).ask(
+            question, "(3 of 21)", current=(), answered=True) == ()

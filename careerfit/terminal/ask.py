@@ -187,8 +187,11 @@ class Prompter:
                                   for o in question.options]
             choices += [Separator(), Choice(question.skip_label, value=SKIP,
                                             checked=answered and current is None)]
+            # A stray Enter with nothing ticked is asked about once (a new user's recorded
+            # "None of these" unseen), unless none of these is the answer being kept.
+            guard = question.scored and not (answered and current == ())
             picked = self._run(questionary.checkbox(
-                message, choices=choices, validate=_one_way_to_skip,
+                message, choices=choices, validate=_EmptyOnce() if guard else _one_way_to_skip,
                 instruction=self._instruction("(space to pick, enter when done, left arrow:"
                                               " back)") + hint,
                 **common), back=True)
@@ -331,6 +334,24 @@ def _one_way_to_skip(picked: list[str]) -> bool | str:
     if SKIP in picked and len(picked) > 1:
         return "'Not sure' can't be combined with other picks"
     return True
+
+
+# Said at the first Enter with nothing ticked.
+NOTHING_TICKED = "Nothing ticked: Enter again for 'none of these', or Space to tick"
+
+
+class _EmptyOnce:
+    """A pick-all question's check: one way to skip, and nothing ticked only at the
+    second Enter."""
+
+    def __init__(self) -> None:
+        self.warned = False
+
+    def __call__(self, picked: list[str]) -> bool | str:
+        if picked or self.warned:
+            return _one_way_to_skip(picked)
+        self.warned = True
+        return NOTHING_TICKED
 
 
 # Columns before an answer's text: questionary's pointer (select), and its box (checkbox).
