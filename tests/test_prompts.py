@@ -455,7 +455,9 @@ def test_adaptive_stop_and_resume(bank, person, capsys):
     prompts = person(pure_person(bank, "ml-engineer"))
     run_quiz(QuizOptions(resume=True, json_output=True))
     report = json.loads(capsys.readouterr().out)
-    assert prompts.said[0] == "Resumed with 4 answers."
+    # (A new user saw only the last kept answer above the next question.)
+    assert prompts.said[0] == ("Resumed with 4 answers: Left arrow goes back through them,"
+                               " and the review at the end lists them all.")
     assert prompts.said[1:] == [f"Based on {len(asked)} questions ({len(asked) - 1} scored):"
                                 " more answers would most likely not change the result."]
     assert [q for _, q in prompts.asked] == list(asked)[4:]
@@ -789,7 +791,7 @@ def test_a_stop_before_a_new_answer_after_resuming_says_the_earlier_answers_are_
     assert "nothing was kept" not in said
     assert f"the 5 earlier answers are still kept in {progress_path()}" in said
     assert "Continue with: careerfit quiz --resume" in said
-    assert prompts.said == ["Resumed with 5 answers."]
+    assert [said.split(":")[0] for said in prompts.said] == ["Resumed with 5 answers"]
     assert progress_path().read_text() == earlier
 
 
@@ -1174,3 +1176,19 @@ def test_a_pick_all_question_asks_once_before_recording_nothing_ticked(bank):
         pipe.send_text(ENTER)
         assert ask.Prompter(input=pipe, output=DummyOutput()).ask(
             question, "(3 of 21)", current=(), answered=True) == ()
+
+
+def test_a_yes_or_no_leaves_its_answer_on_screen():
+    # (A new user found no record of having declined more questions.)
+    class Screen(DummyOutput):
+        def __init__(self):
+            self.written: list[str] = []
+
+        def write(self, data):
+            self.written.append(data)
+
+    screen = Screen()
+    with create_pipe_input() as pipe:
+        pipe.send_text("n" + ENTER)
+        assert not ask.Prompter(input=pipe, output=screen).confirm("Answer a few more anyway?")
+    assert screen.written[-1] == "? Answer a few more anyway? No\n"

@@ -342,7 +342,7 @@ def test_back_change_forward_stop_resume_and_a_stray_enter(bank, state_dir, size
     assert f"kept 4 of {total} answers" in said
 
     child = spawn_at(size, "--resume", state_dir=state_dir)
-    child.expect_exact("Resumed with 4 answers.")
+    child.expect_exact("Resumed with 4 answers:")
     child.expect_exact(f"(5 of {total})")
     child.send(ENTER)  # nothing picked yet: nothing is recorded, and it says so
     child.expect_exact("nothing recorded: pick an answer")

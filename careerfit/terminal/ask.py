@@ -236,6 +236,13 @@ class Prompter:
         prompt says so: a new user typed y, saw 'Yes', and waited for something to happen."""
         keys = "(Y/n)" if default else "(y/N)"
         instruction = f"{keys}, then Enter "
+        said = self._yes_or_no(message, default, instruction)
+        # The answer stays on screen, as each question's does (a new user found no record
+        # of having declined more questions).
+        self._line_between(f"? {clean(message)} {'Yes' if said else 'No'}")
+        return said
+
+    def _yes_or_no(self, message: str, default: bool, instruction: str) -> bool:
         # Wrapped at words, as every question is; the keys go on a line of their own when
         # the last line can't hold them (a new user saw "...? (Y/n), the" / "n Enter").
         width = self._columns() - 1
@@ -248,7 +255,15 @@ class Prompter:
 
     def say(self, text: str) -> None:
         """A line of its own between questions, wrapped (it stays in the transcript)."""
-        self.output.write(_wrap(clean(text), self._columns() - 1, indent="  ") + "\n")
+        self._line_between(clean(text))
+
+    def _line_between(self, text: str) -> None:
+        """*text*, wrapped, after the last answered question: going back erases it with
+        that question's line, so neither is left on screen twice."""
+        wrapped = _wrap(text, self._columns() - 1, indent="  ")
+        self.output.write(wrapped + "\n")
+        if self._shown:
+            self._shown[-1] += wrapped.count("\n") + 1
         self.output.flush()
 
     def review(self, rows: Sequence[ReviewRow], pointed: str | None = None) -> str | None:
