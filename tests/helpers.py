@@ -146,6 +146,8 @@ class ScriptedPrompter:
     ``asked`` records (progress label, question id) for every question put.
     """
 
+    back_key = "Left arrow"
+
     def __init__(self, person: dict, *, stop_at: int | None = None,
                  stop_with: type[BaseException] = KeyboardInterrupt,
                  back_at: tuple[int, ...] = (), confirms: tuple[bool, ...] = (),

@@ -147,6 +147,7 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
 
     result = evaluate(bank, answers.picks)
     report = build_report(bank, result, answers)
+    data = _data_flag(options)
     kept = None
     if asked and options.save is None:  # answers just given are never lost
         from careerfit.terminal.session.progress import keep_last_answers
@@ -163,8 +164,7 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
     # A command that asks more saves them to the file it names, unless that is the copy
     # in the state folder, which keeps every quiz's answers anyway.
     view = build_view(report, str(shown_file) if shown_file else None,
-                      save=shown_file is not None and shown_file != kept,
-                      data=_data_flag(options))
+                      save=shown_file is not None and shown_file != kept, data=data)
     # Files are written before the result shows (a failure stops the run first); what
     # was written is said after it, where the eye lands when the command ends (a new
     # user's "Wrote the result card" scrolled away above a long result).
@@ -175,7 +175,7 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
         # --help, after the quiz.)
         written.append(f"Saved {len(answers.picks)} answers to {options.save}. To re-run"
                        " them, or add --export result.html for a card to share: careerfit"
-                       f" quiz --answers {options.save}{_data_flag(options)}")
+                       f" quiz --answers {options.save}{data}")
     if options.export is not None:
         from careerfit.terminal.export import export_card
 
@@ -198,7 +198,6 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
     sys.stdout.flush()  # the result is out before the notes on stderr
     for said in written:
         note(said)
-    data = _data_flag(options)
     # (Each note ends with its command, so that it can be copied whole: a new user copied
     # a closing bracket with one.)
     edited = (stale and options.answers is not None and kept is not None

@@ -61,8 +61,7 @@ class Document(NamedTuple):
     def value_where(self, *keys: Any) -> str:
         """``file:line:col`` of the value written under *keys*, where an editor should jump
         to mend it (its key's place for a list, a mapping or an empty value)."""
-        mark = self.marks.get((*keys, VALUE))
-        return f"{self.path}:{mark[0]}:{mark[1]}" if mark else self.where(*keys)
+        return self.where(*keys, VALUE)
 
     def line(self, *keys: Any) -> int:
         """The line of the deepest recorded key along *keys*, 1 when unknown."""

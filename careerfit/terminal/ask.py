@@ -119,6 +119,8 @@ def _drawn(app: Any) -> None:
 class Prompter:
     """Asks bank questions with questionary; *input*/*output* are for tests."""
 
+    back_key = "Left arrow"  # what goes back to the question before, in words
+
     def __init__(self, input: Any = None, output: Any = None) -> None:
         self.input = input
         self.output = output if output is not None else create_output(stdout=sys.stderr)

@@ -37,9 +37,8 @@ def _field_text(bank: Bank, card: dict[str, Any], key: str) -> str:
         # In the starting-point question's order (a new user scanned for their own line).
         options = bank.background.options if bank.background else ()
         label = {o.id: o.label for o in options}
-        order = list(label)
-        routes = sorted(value.items(), key=lambda item: (
-            order.index(item[0]) if item[0] in label else len(order)))
+        rank = {o.id: place for place, o in enumerate(options)}
+        routes = sorted(value.items(), key=lambda item: rank.get(item[0], len(rank)))
         return "\n".join(f"• {label.get(k, k)}: {v}" for k, v in routes)
     if isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)

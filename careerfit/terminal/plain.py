@@ -109,6 +109,8 @@ def plain_roles(bank: Bank, cards: list[dict[str, Any]], fields: list[tuple[str,
 class PlainPrompter:
     """Asks bank questions as numbered lists; the person types numbers and Enter."""
 
+    back_key = "Typing b"  # what goes back to the question before, in words
+
     def __init__(self, input: TextIO | None = None, output: TextIO | None = None,
                  width: int | None = None) -> None:
         from careerfit.terminal import facts

@@ -28,32 +28,31 @@ def progress_bar(total: int | None, what: str = "records") -> Iterator[Callable[
     # signal held off while output goes out (careerfit score's blocks) reaches this
     # thread only after.
     started = time.monotonic()
-    shown: list[Any] = []  # the bar and its task, once drawn
     count, drawn = 0, started
+    bar: Any = None  # rich's Progress, once drawn
 
     def advance() -> None:
-        nonlocal count, drawn
+        nonlocal count, drawn, bar
         count += 1
         now = time.monotonic()
         if now - drawn < 0.1 or now - started < SHOW_AFTER:
             return
-        if not shown:
-            shown.extend(_start(total, what))
-        bar, task = shown
-        bar.update(task, completed=count, refresh=True)
+        if bar is None:
+            bar = _start(total, what)
+        bar.update(bar.task_ids[0], completed=count, refresh=True)
         drawn = now
 
     try:
         yield advance
     finally:
-        if shown:
-            shown[0].stop()
+        if bar is not None:
+            bar.stop()
 
 
 SHOW_AFTER = 0.3  # seconds
 
 
-def _start(total: int | None, what: str) -> tuple[Any, Any]:
+def _start(total: int | None, what: str) -> Any:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from careerfit.terminal.render import make_console
@@ -61,5 +60,6 @@ def _start(total: int | None, what: str) -> tuple[Any, Any]:
     bar = Progress(TextColumn("{task.description}"), BarColumn(),
                    TextColumn(f"{{task.completed:,.0f}} {what}"), TimeElapsedColumn(),
                    transient=True, auto_refresh=False, console=make_console(stderr=True))
+    bar.add_task("scoring", total=total)
     bar.start()
-    return bar, bar.add_task("scoring", total=total)
+    return bar

@@ -39,6 +39,8 @@ class ReviewRow(NamedTuple):
 
 
 class Asks(Protocol):
+    back_key: str  # what goes back to the question before, in words ('Left arrow')
+
     def ask(self, question: Question, label: str, current: MaybeAnswer = None,
             answered: bool = False) -> MaybeAnswer | str:
         """The answer, or BACK to return to the previous question."""
@@ -99,7 +101,7 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
     """
     answered_here: list[str] = list(history)
     ahead: list[str] = []  # answered questions stepped back over, the nearest last
-    left: list[str] = []  # the unanswered question last stepped back from (one at most)
+    left: str | None = None  # the unanswered question last stepped back from
 
     def ask(question_id: str, label: str | None = None) -> bool:
         """Ask one question; False when the person went back instead of answering."""
@@ -113,6 +115,7 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
         return True
 
     def ask_going_back(question_id: str) -> None:
+        nonlocal left
         while not ask(question_id):
             if not answered_here:
                 continue  # nothing before the first question: ask it again
@@ -120,12 +123,13 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
                 ahead.append(question_id)
             else:
                 plan.put_back(question_id)
-                left[:] = [question_id]
+                left = question_id
             question_id = answered_here.pop()
         answered_here.append(question_id)
 
     def ask_until_stopped() -> None:
         """Ask what the plan asks, going back on request; at each stop, offer more."""
+        nonlocal left
         while True:
             if ahead:
                 question_id = ahead.pop()
@@ -133,9 +137,9 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
                 question_id = plan.next(picks)
                 # (A screen-reader user went back, changed an answer, then met another
                 # question than before and wondered whether they had misheard.)
-                stepped_from = left.pop() if left else None
-                if stepped_from is not None and question_id not in (None, stepped_from):
+                if left is not None and question_id not in (None, left):
                     prompter.say(NEXT_CHANGED)
+                left = None
             if question_id is not None:
                 ask_going_back(question_id)
                 continue
@@ -160,9 +164,8 @@ def run_session(bank: Bank, picks: EditablePicks, plan: Plan, prompter: Asks, *,
         if chosen is None:
             # (A new user told "more answers would most likely not change the result"
             # changed two answers here and then read "Not settled": the quiz says so
-            # before the result, and offers to go on.)
-            # No goes straight to the result (a new user who said no was shown the review
-            # again), and is the default, as at every offer of more.
+            # before the result and offers to go on; no, the default as at every offer
+            # of more, shows the result.)
             if not (changed and plan.reopened(picks)) or not prompter.confirm(REVIEW_REOPENED):
                 break
             changed = False

@@ -83,8 +83,8 @@ def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review:
             if resume and picks:
                 # (A new user saw only the last kept answer above the next question.)
                 prompter.say(f"Resumed with {len(picks)} answer"
-                             f"{'s' if len(picks) != 1 else ''}: Left arrow goes back"
-                             " through them, and the review at the end lists them all.")
+                             f"{'s' if len(picks) != 1 else ''}: {prompter.back_key} goes"
+                             " back through them, and the review at the end lists them all.")
             skills = SkillsQuestion(bank, answers.skills, prompter)
             finished = run_session(bank, picks, plan, prompter, review=review, on_change=keep,
                                    history=list(answers.picks) if resume else (),
