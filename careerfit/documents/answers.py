@@ -305,8 +305,11 @@ def answers_document(bank: Bank, answers: AnswerSet, *, as_asked: bool = False
     return document
 
 
-def dump_answers(bank: Bank, answers: AnswerSet, extra: dict[str, Any] | None = None) -> str:
-    """The text of an answers file (stable ids, in the order the picks were asked)."""
+def dump_answers(bank: Bank, answers: AnswerSet, extra: dict[str, Any] | None = None,
+                 data: str = "") -> str:
+    """The text of an answers file (stable ids, in the order the picks were asked); its
+    re-run line names *data* (' --data DIR') when the answers are to another bank's
+    questions (a bank editor's re-run line read the answers against the packaged bank)."""
     import yaml
 
     # libyaml's emitter when the wheel has it: the same bytes, five times faster (the quiz
@@ -316,4 +319,4 @@ def dump_answers(bank: Bank, answers: AnswerSet, extra: dict[str, Any] | None = 
                      Dumper=dumper, sort_keys=False, default_flow_style=None,
                      allow_unicode=True)
     return ("# careerfit answers. Keys are question ids, values option ids (or 'skip').\n"
-            "# Re-run with: careerfit quiz --answers THIS_FILE\n" + body)
+            f"# Re-run with: careerfit quiz --answers THIS_FILE{data}\n" + body)
