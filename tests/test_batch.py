@@ -73,6 +73,7 @@ def test_studio_bank_result_and_saved_answers_match_the_schemas(tmp_path):
     valid(ANSWERS, yaml.safe_load(saved.read_text()))
     # Its re-run line names the bank, as the answers are to that bank's questions.
     assert f"careerfit quiz --answers THIS_FILE --data {STUDIO}\n" in saved.read_text()
+    assert f"'careerfit questions --data {STUDIO}' lists them all" in saved.read_text()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -393,7 +393,7 @@ def half_way(state_dir: Path, bank, count: int = 3) -> dict:
     from helpers import pure_person
 
     picks = dict(list(pure_person(bank, "data-scientist").items())[:count])
-    save_progress(bank, AnswerSet(picks, revision=bank.revision), None)
+    save_progress(bank, AnswerSet(picks, revision=bank.revision))
     return yaml.safe_load((state_dir / "progress.yaml").read_text())
 
 

@@ -279,6 +279,23 @@ def test_interrupt_keeps_answers_and_resume_finishes(bank, person, capsys, tmp_p
     assert not progress_path().exists()
 
 
+def test_a_bare_resume_saves_where_the_quiz_began_to_save(bank, person, capsys, tmp_path,
+                                                          monkeypatch):
+    # (A new user stopped 'careerfit quiz --save priya.yaml', went on with the bare
+    # 'careerfit quiz --resume' that --help shows, and found no priya.yaml.)
+    everything = pure_person(bank, "ai-engineer")
+    saved = tmp_path / "priya.yaml"
+    person(everything, stop_at=4)
+    with pytest.raises(Interrupted, match=f"Continue with: careerfit quiz --resume --save {saved}"):
+        run_quiz(QuizOptions(save=saved, json_output=True, full=True))
+    assert not saved.exists()
+    monkeypatch.chdir(tmp_path.parent)  # resumed from another folder
+    person(everything)
+    run_quiz(QuizOptions(resume=True, json_output=True))
+    assert json.loads(capsys.readouterr().out)["recommendation"]["role"] == "ai-engineer"
+    assert written_answers(saved) == as_written(bank, everything)
+
+
 def leave_half_way(bank, person, role, count):
     """Answer the first *count* questions of a whole-bank quiz as a pure *role*, then stop."""
     person(pure_person(bank, role), stop_at=count + 1)

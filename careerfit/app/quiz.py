@@ -88,8 +88,11 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
         from careerfit.terminal.session.progress import load_progress
 
         lock.hold()
-        saved_data, progress_doc = load_progress()
-        data_dir = data_dir or saved_data
+        origin, progress_doc = load_progress()
+        data_dir = data_dir or origin.data
+        if options.save is None and origin.save is not None:  # saved where it began to be
+            check_writable(origin.save, option="--save")
+            options = options._replace(save=origin.save)
         bank = load_checked_bank(data_dir)
         answers = parse_answers(progress_doc, bank, in_file_order=True)
     else:
@@ -122,7 +125,7 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
     if options.edit:
         answers = answers._replace(revision=bank.revision)
     lock.hold()
-    from careerfit.terminal.session.progress import cleared_when_done
+    from careerfit.terminal.session.progress import Origin, cleared_when_done
     from careerfit.terminal.session.run import ask_quiz
 
     # The progress is cleared only once the result is worked out, saved and shown: a
@@ -130,7 +133,7 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
     before = answers
     with cleared_when_done(_resume_command(options)):
         answers = ask_quiz(bank, answers, plan, plain=options.plain, review=options.review,
-                           resume=options.resume, data_dir=data_dir,
+                           resume=options.resume, origin=Origin(data_dir, options.save),
                            resume_command=_resume_command(options),
                            answers_file=options.answers, edit=options.edit)
         _result(bank, answers, options, asked=True,

@@ -318,5 +318,6 @@ def dump_answers(bank: Bank, answers: AnswerSet, extra: dict[str, Any] | None = 
     body = yaml.dump({**(extra or {}), **answers_document(bank, answers, as_asked=True)},
                      Dumper=dumper, sort_keys=False, default_flow_style=None,
                      allow_unicode=True)
-    return ("# careerfit answers. Keys are question ids, values option ids (or 'skip').\n"
+    return ("# careerfit answers. Keys are question ids, values option ids (or 'skip'):\n"
+            f"# 'careerfit questions{data}' lists them all.\n"
             f"# Re-run with: careerfit quiz --answers THIS_FILE{data}\n" + body)

@@ -10,7 +10,7 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from careerfit.bank import Bank
 from careerfit.base.errors import InputError
@@ -40,10 +40,23 @@ def progress_path() -> Path:
     return state_dir() / FILE_NAME
 
 
-def save_progress(bank: Bank, answers: AnswerSet, data_dir: Path | None) -> Path:
+class Origin(NamedTuple):
+    """What an unfinished quiz was started with, kept beside its answers so that a bare
+    ``--resume`` goes on as it began: the bank's folder (--data) and the file its answers
+    are saved to (--save: a new user who resumed as --help shows found no file)."""
+
+    data: Path | None = None
+    save: Path | None = None
+
+
+NO_ORIGIN = Origin()
+
+
+def save_progress(bank: Bank, answers: AnswerSet, origin: Origin = NO_ORIGIN) -> Path:
     path = progress_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    extra = {"data": str(data_dir.resolve())} if data_dir is not None else None
+    extra = {key: str(value.resolve()) for key, value in origin._asdict().items()
+             if value is not None}
     atomic_write(path, dump_answers(bank, answers, extra))
     return path
 
@@ -61,8 +74,8 @@ def keep_last_answers(bank: Bank, answers: AnswerSet) -> Path | None:
     return path
 
 
-def load_progress() -> tuple[Path | None, safeyaml.Document]:
-    """The saved progress document and the data folder it was taken with."""
+def load_progress() -> tuple[Origin, safeyaml.Document]:
+    """What the unfinished quiz was started with, and its saved progress document."""
     path = progress_path()
     if not path.exists():
         raise InputError(
@@ -72,8 +85,10 @@ def load_progress() -> tuple[Path | None, safeyaml.Document]:
     from careerfit.bank import safeyaml
 
     doc = safeyaml.load(path, what="progress file")
-    data = doc.data.pop("data", None) if isinstance(doc.data, dict) else None
-    return (Path(data) if isinstance(data, str) else None), doc
+    kept = {key: doc.data.pop(key, None) if isinstance(doc.data, dict) else None
+            for key in Origin._fields}
+    return Origin(**{key: Path(value) if isinstance(value, str) else None
+                     for key, value in kept.items()}), doc
 
 
 def unfinished_answers() -> int:

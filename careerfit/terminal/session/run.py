@@ -14,7 +14,7 @@ from careerfit.terminal import facts
 if TYPE_CHECKING:
     from careerfit.documents.answers import AnswerSet
     from careerfit.terminal.session.plans import Plan
-    from careerfit.terminal.session.progress import QuizLock
+    from careerfit.terminal.session.progress import Origin, QuizLock
 
 SKILLS_QUESTION = "Which of these do you already do with confidence?"
 
@@ -51,14 +51,14 @@ def continue_unfinished(lock: QuizLock, plain: bool, instead: str = "starts a ne
 
 
 def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review: bool,
-             resume: bool, data_dir: Path | None, resume_command: str,
+             resume: bool, origin: Origin, resume_command: str,
              answers_file: Path | None, edit: bool = False) -> AnswerSet:
     """*answers* completed by asking what *plan* asks, the progress kept after every answer
-    (with *data_dir*, the bank it was taken with). A stop raises Interrupted, saying what
-    was kept and how to go on (*resume_command*); before the first new answer, nothing new
-    is kept: an earlier unfinished quiz (and *answers_file*) stays as it was, and a
-    resumed one keeps the answers it had. With *edit*, the skills question is on the
-    review list rather than asked before it."""
+    (with its *origin*: the bank it was taken with, the file it saves to). A stop raises
+    Interrupted, saying what was kept and how to go on (*resume_command*); before the
+    first new answer, nothing new is kept: an earlier unfinished quiz (and *answers_file*)
+    stays as it was, and a resumed one keeps the answers it had. With *edit*, the skills
+    question is on the review list rather than asked before it."""
     from careerfit.base.interrupts import how_stopped, signals_interrupt
     from careerfit.terminal.session.loop import run_session
     from careerfit.terminal.session.progress import save_progress
@@ -69,7 +69,7 @@ def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review:
     def keep(current: dict) -> None:
         given.append("")
         try:
-            save_progress(bank, answers._replace(picks=current), data_dir)
+            save_progress(bank, answers._replace(picks=current), origin)
         except OSError as exc:
             where = exc.filename or "the state folder"
             raise InputError(f"cannot save the quiz's progress in {where} ({exc.strerror});"
@@ -103,7 +103,7 @@ def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review:
             raise Interrupted(f"{how} before the first answer; nothing was kept{unchanged}"
                               ) from None
         kept = sum(1 for q in bank.questions if q.id in picks)
-        path = save_progress(bank, answers._replace(picks=picks), data_dir)
+        path = save_progress(bank, answers._replace(picks=picks), origin)
         out_of = "" if answers.adaptive else f" of {len(bank.questions)}"
         noun = "answer" if kept == 1 and answers.adaptive else "answers"
         raise Interrupted(f"{how}: kept {kept}{out_of} {noun} in {path}."
