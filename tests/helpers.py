@@ -20,6 +20,9 @@ EXAMPLES = ROOT / "examples"
 ROLE_IDS = ("data-scientist", "ml-engineer", "ai-engineer")
 
 DOWN, UP, ENTER, SPACE, CTRL_C, CTRL_D = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x04"
+# No skills ticked at the unscored skills question: Enter, then Enter again to confirm
+# nothing ticked (careerfit.terminal.ask.NOTHING_TICKED).
+NO_SKILLS = ENTER + ENTER
 LEFT, BACKSPACE = "\x1b[D", "\x7f"
 CAPTURE = object()  # run(stdout=...): capture it (the default)
 
@@ -120,9 +123,9 @@ def keys_for(question: Question, answer: MaybeAnswer,
             keys += DOWN
         if answer is None:
             keys += SPACE
-        # Nothing ticked takes a second Enter (careerfit.terminal.ask.NOTHING_TICKED) on a
-        # scored question, unless it is the answer kept.
-        empty = answer == () and question.scored and not (answered and current == ())
+        # Nothing ticked takes a second Enter (careerfit.terminal.ask.NOTHING_TICKED),
+        # unless it is the answer kept.
+        empty = answer == () and not (answered and current == ())
         return keys + ENTER + (ENTER if empty else "")
     if answered:
         start = len(ids) if current is None else ids.index(current[0])

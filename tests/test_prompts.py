@@ -33,6 +33,7 @@ from helpers import (
     ENTER,
     EXAMPLES,
     LEFT,
+    NO_SKILLS,
     SPACE,
     ScriptedPrompter,
     favourite,
@@ -86,8 +87,8 @@ def as_written(bank, answers: dict) -> dict:
 
 def test_whole_quiz_with_keys_recommends_the_role(bank, keyboard, capsys, tmp_path):
     role = "ml-engineer"
-    # ENTER: no skills picked at the unscored skills question; ENTER: confirm the review
-    keyboard.send_text(whole_quiz_keys(bank, role) + ENTER + ENTER)
+    # No skills picked at the unscored skills question; ENTER: confirm the review
+    keyboard.send_text(whole_quiz_keys(bank, role) + NO_SKILLS + ENTER)
     saved = tmp_path / "mine.yaml"
     run_quiz(QuizOptions(save=saved, json_output=True, full=True))
     report = json.loads(capsys.readouterr().out)
@@ -127,7 +128,7 @@ def test_review_keys_change_one_answer(bank, keyboard, capsys, tmp_path):
     role = "ml-engineer"
     asked = adaptive_order(bank, role)
     keys = "".join(keys_for(bank.question(q), a) for q, a in asked.items())
-    keys += ENTER + ENTER  # No to 'a few more'; no skills picked
+    keys += ENTER + NO_SKILLS  # No to 'a few more'; no skills picked
     background = bank.background
     keys += DOWN * 1 + ENTER  # past the confirm line to the first answer shown: background
     last = (background.option_ids[-1],)
@@ -1176,15 +1177,18 @@ def test_where_the_quiz_itself_would_go_on_the_offer_of_more_is_not_anyway(bank)
     assert offers == {MORE_WORTH_IT, MORE_PROMPT}
 
 
-def test_a_pick_all_question_asks_once_before_recording_nothing_ticked(bank):
-    """(A new user's stray Enter recorded "None of these" unseen.) The first Enter with
-    nothing ticked says so and waits; a second records none of these."""
-    question = next(q for q in bank.scored if q.kind == "multi")
+@pytest.mark.parametrize("scored", [True, False])
+def test_a_pick_all_question_asks_once_before_recording_nothing_ticked(bank, scored):
+    """(A new user's stray Enter recorded "None of these" unseen; two more on the
+    unscored skills question.) The first Enter with nothing ticked says so and waits; a
+    second records none of these."""
+    question = next(q for q in bank.scored if q.kind == "multi")._replace(scored=scored)
     # A stray Enter, then a tick and Enter: the tick is the answer.
     with create_pipe_input() as pipe:
         pipe.send_text(ENTER + SPACE + ENTER)
         assert ask.Prompter(input=pipe, output=DummyOutput()).ask(
             question, "(3 of 21)") == (question.option_ids[0],)
+    assert len(ask.NOTHING_TICKED) <= 40  # its line never wraps: whole at 40 columns
     with create_pipe_input() as pipe:  # Enter twice: none of these
         pipe.send_text(ENTER + ENTER)
         assert ask.Prompter(input=pipe, output=DummyOutput()).ask(question, "(3 of 21)") == ()

@@ -12,7 +12,7 @@ import pexpect
 import pytest
 import yaml
 
-from helpers import CTRL_C, ENTER, EXAMPLES, LEFT, favourite, keys_for, run
+from helpers import CTRL_C, ENTER, EXAMPLES, LEFT, NO_SKILLS, favourite, keys_for, run
 
 EXAMPLES_DIR = EXAMPLES
 
@@ -144,7 +144,7 @@ def answer_adaptively(child: pexpect.spawn, bank, role: str, *, more: str = "n",
     while stop_after is None or len(asked) < stop_after:
         found = child.expect([ADAPTIVE_LABEL, MORE, "Review your answers", SKILLS])
         if found == 3:
-            child.send(ENTER)  # no skills picked
+            child.send(NO_SKILLS)
             continue
         if found == 2:
             break

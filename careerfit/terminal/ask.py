@@ -190,8 +190,9 @@ class Prompter:
             choices += [Separator(), Choice(question.skip_label, value=SKIP,
                                             checked=answered and current is None)]
             # A stray Enter with nothing ticked is asked about once (a new user's recorded
-            # "None of these" unseen), unless none of these is the answer being kept.
-            guard = question.scored and not (answered and current == ())
+            # "None of these" unseen; two more on the skills question), unless none of
+            # these is the answer being kept.
+            guard = not (answered and current == ())
             picked = self._run(questionary.checkbox(
                 message, choices=choices, validate=_EmptyOnce() if guard else _one_way_to_skip,
                 instruction=self._instruction("(space to pick, enter when done, left arrow:"
@@ -353,8 +354,10 @@ def _one_way_to_skip(picked: list[str]) -> bool | str:
     return True
 
 
-# Said at the first Enter with nothing ticked.
-NOTHING_TICKED = "Nothing ticked: Enter again for 'none of these', or Space to tick"
+# Said at the first Enter with nothing ticked, on the one line prompt_toolkit's
+# validation toolbar gives it, which never wraps: short enough for 40 columns (at 60 a
+# new user saw "...or Space to" and no more).
+NOTHING_TICKED = "Nothing ticked: Enter again to confirm"
 
 
 class _EmptyOnce:
