@@ -153,6 +153,10 @@ def test_a_tie_reads_as_a_tie_everywhere(bank, evaluator):
     # The blend is offered as a way not to choose (a torn user read "a role that blends
     # both may suit you" as taking back "torn").
     assert "If you would rather not choose, some jobs combine the two: Applied Scientist." in text
+    # ...and the command that sets the two roles side by side (a torn user found it only
+    # in the README).
+    assert ("To compare the two roles: careerfit roles --compare ml-engineer data-scientist."
+            in text)
 
 
 def test_a_low_confidence_pick_names_the_likeliest_other_reading(bank, evaluator):

@@ -48,8 +48,8 @@ def _by_kind(bank: Bank, result: Result, picks: Picks) -> str:
             sentence += (f" Answering the {skipped} question(s) you skipped could separate"
                          " them.")
         return sentence
-    name = bank.role(result.leader).name
-    runner = bank.role(result.runner_up).name
+    leader, second = bank.role(result.leader), bank.role(result.runner_up)
+    name, runner = leader.name, second.name
     if verdict.kind == BLEND:
         return (f"You are drawn to the work where {name} and {runner} meet, more than to"
                 f" either on its own: look at {verdict.outcome.name}.")
@@ -67,7 +67,10 @@ def _by_kind(bank: Bank, result: Result, picks: Picks) -> str:
             # back "torn": the blend is offered as a way not to choose.)
             sentence += (f" If you would rather not choose, some jobs combine the two:"
                          f" {verdict.outcome.name}.")
-        return sentence
+        # (A torn user found the command that sets the two roles side by side only in
+        # the README.)
+        return sentence + (f" To compare the two roles: careerfit roles --compare"
+                           f" {leader.id} {second.id}.")
     if verdict.confidence == "high":
         return f"{name} is a clear fit for you."
     if verdict.confidence == "medium":
