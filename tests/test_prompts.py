@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import io
 import json
+import re
 from functools import partial
 
 import pytest
@@ -994,6 +995,22 @@ def test_plain_mode_reads_a_pairs_two_activities_once(bank):
     for side in pair.sides:
         assert said.count(side.label) == 1, said
     assert "  A: " in said and "  1. Much rather A" in said and "  5. Much rather B" in said
+    # The answer is said back in the words listed (a screen-reader user heard only "2").
+    assert said.endswith("  Your answer: Slightly rather A\n")
+
+
+def test_plain_mode_says_each_answer_and_a_default_back(bank):
+    multi = next(q for q in bank.scored if q.kind == "multi")
+    shown = io.StringIO()
+    prompter = PlainPrompter(input=io.StringIO("1 2\n0\nnone\n\n"), output=shown)
+    assert prompter.ask(multi, "(3/63)") == multi.option_ids[:2]
+    assert prompter.ask(multi, "(3/63)") is None
+    assert prompter.ask(multi, "(3/63)") == ()
+    assert prompter.confirm("Answer a few more anyway?") is False
+    first, second = (o.label for o in multi.options[:2])
+    said = re.findall(r"  Your answer: (.*)", shown.getvalue())
+    assert said == [f"{first}; {second}", multi.skip_label, "None of these"]
+    assert shown.getvalue().endswith("(y/N):   No\n")
 
 
 def test_a_plain_quiz_stopped_half_way_is_resumed_in_plain_mode(bank, person):

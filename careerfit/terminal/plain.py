@@ -184,10 +184,14 @@ class PlainPrompter:
             typed = self._read(prompt)
             if typed in BACK_KEYS:
                 return BACK
-            if not typed and answered:
-                return current
-            picked = self._parse(question, typed)
+            picked = current if not typed and answered else self._parse(question, typed)
             if picked is not False:
+                # Said back in the words listed (a screen-reader user heard only the
+                # number typed, where the arrow-key quiz leaves the answer on screen).
+                said = (question.skip_label if picked is None else "None of these"
+                        if not picked else "; ".join(
+                            titles[question.option_ids.index(o)] for o in picked))
+                self._say(f"  Your answer: {said}")
                 return picked
             self._say("  Please type " + ("numbers from the list." if multi
                                           else "one number from the list."))
@@ -212,6 +216,8 @@ class PlainPrompter:
     def confirm(self, message: str, default: bool = False) -> bool:
         """A yes/no question; Enter alone gives *default*."""
         typed = self._read(f"{message} {'(Y/n)' if default else '(y/N)'}: ")
+        if not typed:  # (Enter alone left a blank answer: the default is said)
+            self._say("  Yes" if default else "  No")
         return typed in ("y", "yes") or (default and not typed)
 
     def review(self, rows: Sequence[ReviewRow], pointed: str | None = None) -> str | None:
