@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections import Counter
 from pathlib import Path
 
 import jsonschema
@@ -230,14 +231,40 @@ def test_cohort_summary_counts_add_up():
                                    for kind in ("main", "tie", "blend", "none")}
     assert summary["most_common_hybrid"]["name"] in {b.name for b in BANK.blends}
     assert len(summary["separating_traits"]) == 3
+    # Every verdict given, once, counted as the lines give it.
+    given = Counter((line["outcome"]["kind"], tuple(line["outcome"]["roles"]),
+                     line["outcome"]["name"]) for line in lines)
+    assert {(v["kind"], tuple(v["roles"]), v["name"]): v["people"]
+            for v in summary["verdicts"] if v["people"]} == given
+    assert [v["roles"] for v in summary["verdicts"][:3]] == [[r.id] for r in BANK.roles]
     table = run("score", "--summary", stdin=jsonl(30)).stdout
-    assert "Cohort of 30 people" in table and "Most common hybrid" in table
-    assert "Verdicts: one main role" in table
-    # Roles by name, each with its count, for a person to read.
+    assert "Cohort of 30 people" in table and "Verdicts by kind: one main role" in table
+    # A row for each verdict, roles by name, each with its count, for a person to read: a
+    # tie's or a blend's people are not counted under its first role (a coach's report
+    # said "Data Scientist" of a blend).
     counts = json.loads(run("score", "--summary", "--json", stdin=jsonl(30)).stdout)
-    for role in BANK.roles:
-        row = next(line for line in table.splitlines() if role.name in line)
-        assert row.split()[-2] == str(counts["recommended"][role.id])
+    names = {r.id: r.name for r in BANK.roles}
+    for verdict in counts["verdicts"]:
+        label = (names[verdict["roles"][0]] if verdict["kind"] == "main" else
+                 f"Drawn to: {verdict['name']}" if verdict["kind"] == "blend" else
+                 "Torn between: {} and {}".format(*map(names.get, verdict["roles"]))
+                 if verdict["kind"] == "tie" else "Nothing stands out")
+        row = next(line for line in table.splitlines() if line.strip().startswith(label))
+        assert row.split()[-2] == str(verdict["people"])
+
+
+def test_the_cohort_summary_names_the_records_it_could_not_score(tmp_path):
+    # (A coach had to run again without --summary to find the one broken file.)
+    broken = tmp_path / "eve.yaml"
+    broken.write_text((EXAMPLES / "ai-engineer.yaml").read_text()
+                      .replace("version: 2", "version: two"))
+    files = [str(EXAMPLES / "ml-engineer.yaml"), str(broken)]
+    summary = json.loads(run("score", "--summary", "--json", *files).stdout)
+    assert summary["errors"] == 1 and summary["unscored"] == [f"{broken}:3:10"]
+    table = run("score", "--summary", *files, env={**os.environ, "COLUMNS": "300"})
+    assert table.returncode == 2
+    assert table.stdout.startswith(
+        f"Not scored: 1 record(s): {broken}:3:10 (run without --summary")
 
 
 def test_the_most_common_hybrid_does_not_hang_on_the_input_order():
@@ -248,7 +275,7 @@ def test_the_most_common_hybrid_does_not_hang_on_the_input_order():
                      for order in (files, files[::-1]))
     assert ahead["most_common_hybrid"] == behind["most_common_hybrid"]
     assert ahead["most_common_hybrid"]["people"] == 1
-    assert "(1 person)" in run("score", "--summary", *files).stdout
+    assert "Cohort of 2 people" in run("score", "--summary", *files).stdout
 
 
 @functools.cache
@@ -435,7 +462,7 @@ def test_the_summary_table_says_what_was_not_scored_first_and_shares_add_up():
     assert out[0].startswith("Not scored: 1 record(s)") and out[1] == "Cohort of 3 people"
     table = [int(share) for share in re.findall(r"(\d+)%$", "\n".join(out[2:10]), re.M)]
     assert sum(table) == 100, out
-    verdicts = next(line for line in out if line.startswith("Verdicts: "))
+    verdicts = next(line for line in out if line.startswith("Verdicts by kind: "))
     assert sum(map(int, re.findall(r"(\d+)%", verdicts))) == 100
 
 

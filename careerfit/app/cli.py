@@ -261,9 +261,9 @@ def score(
         "--full", help="Print the whole result document on each line, not only ranking,"
                        " recommendation and outcome.")] = False,
     summary: Annotated[bool, typer.Option(
-        "--summary", help="Print a summary of the whole input instead: recommendations per"
-                          " role, verdicts by kind, confidence levels, the most common"
-                          " hybrid, the traits that separate the cohort most.")] = False,
+        "--summary", help="Print a summary of the whole input instead: how many got each"
+                          " verdict, confidence levels, the traits that separate the cohort"
+                          " most, and which records could not be scored.")] = False,
     json_output: Annotated[bool, typer.Option(
         "--json", help="With --summary: one JSON document instead of a table (without it,"
         " every line is JSON already).")] = False,
@@ -277,6 +277,8 @@ def score(
         careerfit score a.yaml b.yaml
       JSON Lines in, JSON Lines out:
         careerfit score < cohort.jsonl > scored.jsonl
+      A table for a folder of saved answers:
+        careerfit score --summary answers/*.yaml
       The cohort's summary as one JSON document:
         careerfit score --summary --json < cohort.jsonl
 

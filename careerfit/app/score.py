@@ -46,7 +46,7 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
               rare_collection()):
             for output, result in score(records, bank, full=full and not summary,
                                         traits=summary):
-                totals.add(result)
+                totals.add(result, "" if result else output["error"]["where"])
                 if not summary:
                     out.add(output_line(output))
                 advance()

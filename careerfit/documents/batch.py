@@ -22,7 +22,7 @@ from careerfit.bank.safeyaml import Document
 from careerfit.base import speed
 from careerfit.base.errors import InputError, literal, some_ids
 from careerfit.base.interrupts import held_signals
-from careerfit.base.vocabulary import KINDS
+from careerfit.base.vocabulary import KINDS, MAIN
 from careerfit.documents.answers import AnswerSet, parse_answers, read_answers
 from careerfit.documents.report import (
     build_report,
@@ -230,12 +230,19 @@ def _blocks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield block
 
 
+# The places of the records not scored that the cohort summary names (a coach had to
+# run again without --summary to find the one broken file).
+NAMED_UNSCORED = 10
+
+
 class Summary:
     """Cohort counters, updated one result at a time (Welford's method for the spreads)."""
 
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
         self.people = self.errors = 0
+        self.unscored: list[str] = []
+        self.verdicts: Counter[tuple[str, tuple[str, ...], str | None]] = Counter()
         self.recommended: Counter[str] = Counter()
         self.confidence: Counter[str] = Counter()
         self.hybrids: Counter[str] = Counter()
@@ -243,11 +250,16 @@ class Summary:
         self.outcome_confidence: Counter[str] = Counter()
         self._moments = {t.id: [0, 0.0, 0.0] for t in bank.traits}
 
-    def add(self, result: Result | None) -> None:
+    def add(self, result: Result | None, place: str = "") -> None:
+        """Count *result*; None is a record not scored, at *place* (its error's where)."""
         if result is None:
             self.errors += 1
+            if len(self.unscored) < NAMED_UNSCORED:
+                self.unscored.append(place)
             return
         self.people += 1
+        outcome = result.verdict.outcome
+        self.verdicts[outcome.kind, outcome.roles, outcome.name] += 1
         self.recommended[result.recommended or "none"] += 1
         self.confidence[result.confidence] += 1
         self.outcomes[result.verdict.kind] += 1
@@ -260,6 +272,17 @@ class Summary:
             delta = value - moments[1]
             moments[1] += delta / moments[0]
             moments[2] += delta * (value - moments[1])
+
+    def _verdicts(self) -> list[dict[str, Any]]:
+        """Every verdict given, with how many people got it: each role as the main role
+        (none too), then each pair and nothing stands out, most given first (of equally
+        often given, in the order of KINDS, then by their roles)."""
+        mains = [(MAIN, (role.id,), None) for role in self.bank.roles]
+        others = sorted((key for key in self.verdicts if key[0] != MAIN),
+                        key=lambda key: (-self.verdicts[key], KINDS.index(key[0]), key[1]))
+        return [{"kind": kind, "roles": list(roles), "name": name,
+                 "people": self.verdicts[kind, roles, name]}
+                for kind, roles, name in mains + others]
 
     def as_dict(self) -> dict[str, Any]:
         names = {r.id: r.name for r in self.bank.roles}
@@ -274,11 +297,13 @@ class Summary:
             "schema_version": SUMMARY_SCHEMA_VERSION,  # (a script author asked for one)
             "people": self.people,
             "errors": self.errors,
+            "unscored": self.unscored,
             "recommended": {**{r: self.recommended[r] for r in names},
                             "none": self.recommended["none"]},
             "confidence": {level: self.confidence[level]
                            for level in reversed(LEVELS)},
             "outcomes": {kind: self.outcomes[kind] for kind in KINDS},
+            "verdicts": self._verdicts(),
             "outcome_confidence": {level: self.outcome_confidence[level]
                                    for level in reversed(LEVELS[1:])},
             "most_common_hybrid": ({"name": blend.name, "roles": sorted(blend.roles),

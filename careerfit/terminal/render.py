@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careerfit.base.errors import clean
+from careerfit.base.vocabulary import BLEND, MAIN, NONE
 from careerfit.terminal.fold import fold
 from careerfit.view.model import (
     RANKING_TITLE,
@@ -25,6 +26,7 @@ from careerfit.view.model import (
     ReasonLine,
     ResultView,
     Steps,
+    headline,
 )
 from careerfit.view.numbers import apportion
 
@@ -250,37 +252,50 @@ def show_result(view: ResultView, console: Console | None = None) -> None:
 
 
 def summary_view(summary: dict[str, Any], role_names: dict[str, str]) -> Group:
-    """careerfit score --summary for people (roles by name; the JSON keeps their ids)."""
+    """careerfit score --summary for people (roles by name; the JSON keeps their ids): a
+    row for each verdict given, so that a tie's and a blend's people are not counted
+    under their first role (a coach's report said "Data Scientist" of a blend)."""
     table = Table(title=f"Cohort of {_people(summary['people'])}", box=box.SIMPLE_HEAD,
                   title_justify="left")
-    table.add_column("Recommended", no_wrap=True)
+    table.add_column("Verdict")
     table.add_column("People", justify="right")
     table.add_column("Share", justify="right")
-    recommended = summary["recommended"]
-    for (role, count), share in zip(recommended.items(), _percents(recommended.values()),
-                                    strict=True):
-        label = "no confident pick" if role == "none" else role_names.get(role, role)
-        table.add_row(Text(clean(label)), f"{count:,}", share)
+    verdicts = summary["verdicts"]
+    for verdict, share in zip(verdicts, _percents(v["people"] for v in verdicts), strict=True):
+        table.add_row(Text(clean(_verdict_row(verdict, role_names))),
+                      f"{verdict['people']:,}", share)
     above = []
     if summary["errors"]:  # (in the title it wrapped the title to the table's width; below
         # the table a script author read "Cohort of 2 people" of 4 lines and missed it)
-        above.append(Text(f"Not scored: {summary['errors']:,} record(s) (run without"
-                          " --summary for each one's error)"))
+        places = summary["unscored"]
+        named = ", ".join(places[:3]) + (f" and {summary['errors'] - 3:,} more"
+                                         if summary["errors"] > 3 else "")
+        above.append(Text(clean(f"Not scored: {summary['errors']:,} record(s): {named} (run"
+                                " without --summary for each one's error)")))
     lines = []
     for title, counts, names in (
-            ("Verdicts", summary["outcomes"], VERDICT_KINDS),
-            ("Confidence in the verdict", summary["outcome_confidence"], {}),
-            ("Confidence in the recommended role", summary["confidence"], {})):
+            ("Verdicts by kind", summary["outcomes"], VERDICT_KINDS),
+            ("Confidence in the verdict", summary["outcome_confidence"], {})):
         said = ", ".join(f"{names.get(key, key)} {share}" for key, share in
                          zip(counts, _percents(counts.values()), strict=True))
         lines.append(f"{title}: {said}")
-    hybrid = summary["most_common_hybrid"]
-    lines.append(f"Most common hybrid: {hybrid['name']} ({_people(hybrid['people'])})"
-                 if hybrid else "Most common hybrid: none")
-    traits = ", ".join(f"{t['name']} (spread {t['spread']:.2f})"
-                       for t in summary["separating_traits"])
-    lines.append(f"Traits that separate this cohort most: {traits or 'none'}")
+    # (A coach asked what the spread was measured in.)
+    traits = ", ".join(f"{t['name']} ({t['spread']:.2f})" for t in summary["separating_traits"])
+    lines.append("Traits that separate this cohort most (the spread of their scores, which"
+                 f" run from -1 to 1): {traits or 'none'}")
     return Group(*above, table, Text(clean("\n".join(lines))))
+
+
+def _verdict_row(verdict: dict[str, Any], names: dict[str, str]) -> str:
+    """A verdict of the cohort summary in a few words, by the result's headline."""
+    label, value = headline(verdict, names, answered=1)
+    if verdict["kind"] == MAIN:
+        return value
+    if verdict["kind"] == NONE:
+        return label
+    # (A blend's name alone: its two roles made a row wider than 80 columns.)
+    return f"{label}: {verdict['name']}" if verdict["kind"] == BLEND and verdict["name"] \
+        else f"{label}: {value}"
 
 
 def _percents(counts: Any) -> list[str]:
