@@ -87,6 +87,28 @@ def test_bad_answers_file_is_one_clear_error(tmp_path, name):
     assert not (tmp_path / "PWNED").exists() and not Path("PWNED").exists()
 
 
+def test_every_mistake_in_an_answers_file_is_named_at_once(tmp_path):
+    """(A coach fixing a student's file found three wrong ids, one run at a time.) Each
+    mistake with its place and its fix, in the file's order; a script's error keeps the
+    first place and its fix."""
+    path = tmp_path / "three.yaml"
+    path.write_text("version: 1\nanswers:\n  work-rhythm: weeks-on-one-questoin\n"
+                    "  nope: agree\n  on-call-ok: agre\n")
+    result = run("quiz", "--answers", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"careerfit: {path}:3:16: 'weeks-on-one-questoin' is not an option"
+                        " of 'work-rhythm'")
+    assert "(did you mean 'weeks-on-one-question'?)" in lines[1]
+    assert lines[2] == f"{path}:4:3: unknown question id 'nope'"
+    assert lines[4] == f"{path}:5:15: 'agre' is not an option of 'on-call-ok'"
+    assert "(did you mean 'agree'?)" in lines[5]
+    assert lines[6] == f"3 mistakes in the answers of {path}: fix them and run again."
+    scored = json.loads(run("score", str(path)).stdout)["error"]
+    assert scored["where"] == f"{path}:3:16" and "weeks-on-one-question" in scored["fix"]
+    assert scored["message"] == result.stderr.removeprefix("careerfit: ").rstrip("\n")
+
+
 def test_missing_path_and_folder(tmp_path):
     missing = run("quiz", "--answers", str(tmp_path / "nope.yaml"))
     assert missing.returncode == 2 and "no such answers file" in missing.stderr

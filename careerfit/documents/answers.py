@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from careerfit.bank import SKIP, Bank, Question
-from careerfit.base.errors import InputError, literal
+from careerfit.base.errors import InputError, clean, literal
 from careerfit.base.vocabulary import EditablePicks, MaybeAnswer, Picks
 from careerfit.documents import files
 
@@ -141,14 +141,44 @@ def _header(doc: safeyaml.Document) -> tuple[int, bool, dict[Any, Any]]:
 
 
 def _checked_picks(doc: safeyaml.Document, bank: Bank, given: dict[Any, Any]) -> EditablePicks:
-    """The picks of *given*, checking each key and answer to name the first mistake."""
-    for key in given:
-        if not isinstance(key, str) or bank.question(key) is None:
-            raise InputError(
-                f"{doc.where('answers', key)}: unknown question id {literal(key)}",
-                hint=_closest(key, [q.id for q in bank.questions], "question"))
-    return {question.id: _pick(doc, bank, question, given[question.id])
-            for question in bank.questions if question.id in given}
+    """The picks of *given*, checking each key and answer: every mistake is named at once,
+    in the file's order (a coach fixing a student's file found three, one run at a time)."""
+    picks: EditablePicks = {}
+    problems: list[InputError] = []
+    for key, value in given.items():
+        question = bank.question(key) if isinstance(key, str) else None
+        try:
+            if question is None:
+                raise InputError(
+                    f"{doc.where('answers', key)}: unknown question id {literal(key)}",
+                    hint=_closest(key, [q.id for q in bank.questions], "question"))
+            picks[key] = _pick(doc, bank, question, value)
+        except InputError as problem:
+            problems.append(problem)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise Mistakes(problems, str(doc.path))
+    return {question.id: picks[question.id] for question in bank.questions
+            if question.id in picks}
+
+
+class Mistakes(InputError):
+    """Several mistakes in one answers file, each with its place and its fix; the first's
+    fix is the error's own (a script reads it as ``error.fix``)."""
+
+    SHOWN = 10
+
+    def __init__(self, problems: list[InputError], name: str) -> None:
+        lines = [str(problem) for problem in problems[:self.SHOWN]]
+        if len(problems) > self.SHOWN:
+            lines.append(f"...and {len(problems) - self.SHOWN} more")
+        lines.append(f"{len(problems)} mistakes in the answers of {name}: fix them and run"
+                     " again.")
+        super().__init__("\n".join(lines), hint=problems[0].hint)
+
+    def __str__(self) -> str:  # (each problem carries its own fix already)
+        return clean(self.message)
 
 
 def _usual_picks(bank: Bank, given: dict[Any, Any]) -> Picks | None:
