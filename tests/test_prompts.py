@@ -40,6 +40,7 @@ from helpers import (
     favourite,
     keys_for,
     pure_person,
+    run,
 )
 
 
@@ -216,7 +217,16 @@ def test_edit_opens_on_the_review_and_changes_only_the_answers_picked_there(
     prompts = person({}, reviews=(target,), changes={target: ("strongly-disagree",)})
     out = tmp_path / "edited.yaml"
     run_quiz(QuizOptions(answers=source, edit=True, save=out, json_output=True))
-    capsys.readouterr()
+    shown = capsys.readouterr()
+    # What the edit changed, and the verdict before it and now (a new user had to
+    # remember the old result to see what one change did).
+    outcome = json.loads(shown.out)["outcome"]
+    before = json.loads(run("quiz", "--answers", str(source), "--json").stdout)["outcome"]
+    was, now = (f"Recommended: AI Engineer, confidence {verdict['confidence']}"
+                f" ({verdict['probability']:.3f})" for verdict in (before, outcome))
+    assert (f"Your edits changed '{bank.question(target).short}'. Before them: {was}."
+            + (" The verdict is the same." if was == now else f" Now: {now}.")
+            ) in " ".join(shown.err.split())
     assert prompts.skills_offered == [], "the skills question waits on the review list"
     # (Labelled as a change, not as the quiz's count: a new user read "(2 of at most 21)"
     # there as being back in the quiz.)

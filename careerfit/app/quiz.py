@@ -136,18 +136,19 @@ def _run_quiz(options: QuizOptions, lock: QuizLock) -> None:
                            resume=options.resume, origin=Origin(data_dir, options.save),
                            resume_command=_resume_command(options),
                            answers_file=options.answers, edit=options.edit)
-        _result(bank, answers, options, asked=True,
-                changed=(answers.picks, answers.skills) != (before.picks, before.skills))
+        _result(bank, answers, options, asked=True, before=before)
 
 
 def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool,
-            changed: bool = True) -> None:
-    """Work out the result; write --save and --export; show it (*changed*: whether the
-    questions asked changed any answer the quiz started from)."""
+            before: AnswerSet | None = None) -> None:
+    """Work out the result; write --save and --export; show it (*before*: the answers the
+    quiz started from, to say what the questions asked changed)."""
     from careerfit.documents.report import build_report, to_json
     from careerfit.engine.result import evaluate
     from careerfit.view.model import build_view
 
+    changed = before is None or (answers.picks, answers.skills) != (before.picks,
+                                                                    before.skills)
     result = evaluate(bank, answers.picks)
     report = build_report(bank, result, answers)
     data = _data_flag(options)
@@ -185,6 +186,8 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
         write_user_file(options.export, export_card(view, options.export.suffix.lower()),
                         option="--export")
         written.append(f"Wrote the result card to {options.export}")
+    if options.edit and before is not None and changed:
+        written.insert(0, _what_edits_changed(bank, before, answers, report["outcome"]))
     if options.json_output:
         sys.stdout.write(to_json(report))
         for said in written:
@@ -224,6 +227,35 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
              f" {options.answers}{data} --edit --save {options.answers}")
     elif asked and options.save is None:
         note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
+
+
+def _what_edits_changed(bank: Bank, before: AnswerSet, after: AnswerSet,
+                        outcome: dict) -> str:
+    """Which answers --edit changed, and the verdict before and after (a new user who
+    changed one answer had to remember the old result to see what it did)."""
+    from careerfit.documents.report import outcome_part
+    from careerfit.engine.result import evaluate
+    from careerfit.view.model import headline
+
+    names = {r.id: r.name for r in bank.roles}
+    changed = [q.short or q.id for q in bank.questions
+               if q.id in after.picks and after.picks[q.id] != before.picks.get(q.id)]
+    if after.skills != before.skills:
+        changed.append("skills you already have")
+    named = [f"'{c}'" for c in changed[:3]] + (
+        [f"{len(changed) - 3} more"] if len(changed) > 3 else [])
+    shown = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    answered = sum(1 for q in bank.scored if after.picks.get(q.id) is not None)
+
+    def said(verdict: dict) -> str:
+        label, value = headline(verdict, names, answered)
+        return (f"{label}: {value}, confidence {verdict['confidence']}"
+                f" ({verdict['probability']:.3f})")
+
+    was = said(outcome_part(bank, evaluate(bank, before.picks), chances=False))
+    now = said(outcome)
+    return (f"Your edits changed {shown}. Before them: {was}." +
+            (" The verdict is the same." if now == was else f" Now: {now}."))
 
 
 def _unfinished_to_continue(options: QuizOptions, lock: QuizLock) -> bool:
