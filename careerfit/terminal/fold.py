@@ -4,7 +4,6 @@ its edge; a pipe or a log gets every line whole."""
 from __future__ import annotations
 
 import re
-from functools import partial
 from typing import TextIO
 
 from careerfit.terminal.facts import columns
@@ -12,7 +11,9 @@ from careerfit.terminal.facts import columns
 # A line's hanging indent: under the text past a list marker ('  3. ', 'Pay: ' is not one).
 MARKER = re.compile(r"^(\s*)(?:([0-9]+|[a-z])\. )?")
 # A command to copy (careerfit and its arguments, up to a bracket, the end of its sentence
-# or the line's end): kept on one line when it fits one, so that it can be selected whole.
+# or the line's end): never broken, so that it can be selected whole; one longer than a
+# line starts a line of its own and the terminal wraps it (at 60 columns a new user saw
+# '--more' on a line of its own, easy to leave out when copying).
 COMMAND = re.compile(r"careerfit(?: [^\s()]*[^\s().])+(?: [^\s()]*\.(?!\S))?")
 GLUE = "\x00"  # stands for a space inside a command while a line is wrapped
 # A pair question's answers, first to last, in both prompters: its two activities are
@@ -42,17 +43,16 @@ def fold(text: str, width: int | None, *, hang: int | None = None) -> str:
         indent = (hang if hang is not None else len(match.group(0)) if match.group(2)
                   else len(match.group(1)) + 2)
         room = max(20, width - 1)
-        glued = COMMAND.sub(partial(_glued, room=room - indent), line)
+        glued = COMMAND.sub(_glued, line)
         out += [part.replace(GLUE, " ") for part in textwrap.wrap(
             glued, room, subsequent_indent=" " * indent, break_long_words=False,
             break_on_hyphens=False)] or [line]
     return "\n".join(out)
 
 
-def _glued(command: re.Match[str], room: int) -> str:
-    """*command* as one word when it fits *room* columns (else it breaks at its spaces)."""
-    text = command.group(0)
-    return text.replace(" ", GLUE) if len(text) <= room else text
+def _glued(command: re.Match[str]) -> str:
+    """*command* as one word, which textwrap never breaks."""
+    return command.group(0).replace(" ", GLUE)
 
 
 def say(stream: TextIO, text: str) -> None:

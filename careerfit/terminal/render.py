@@ -97,7 +97,7 @@ def _ranking(view: ResultView, width: int) -> Table:
     return table
 
 
-def _verdict(view: ResultView, width: int) -> Text:
+def _verdict(view: ResultView, width: int) -> Group:
     """The verdict's lines. The summary and what the result rests on may name a command
     to copy (careerfit roles --compare A B, careerfit quiz --answers FILE --more): they
     are broken into lines here, keeping a command on one line where one can hold it, as
@@ -115,7 +115,11 @@ def _verdict(view: ResultView, width: int) -> Text:
     text.append(verdict.confidence, style=CONFIDENCE_STYLE[verdict.confidence])
     line = text.cell_len if together else len(level)
     note = f"({clean(verdict.confidence_note)})"
-    text.append(("\n" if line + 1 + len(note) > width else " ") + note + "\n")
+    text.append(("\n" if line + 1 + len(note) > width else " ") + note)
+    # The rest is folded here, and rich must not break it again: a command longer than a
+    # line is left whole on a line of its own, for the terminal to wrap (show() does not
+    # crop it).
+    top, text = text, Text(no_wrap=True, overflow="ignore")
     text.append(fold(clean(verdict.summary), width, hang=0) + "\n")
     text.append(fold(clean(verdict.sureness), width, hang=0) + "\n", style="dim")
     if verdict.basis:
@@ -125,7 +129,7 @@ def _verdict(view: ResultView, width: int) -> Text:
         said = fold(f"{head} {clean(verdict.blend.text)}", width, hang=0)
         text.append(said[:len(head)], style="bold")  # (fold turns spaces into breaks)
         text.append(said[len(head):] + "\n")
-    return text
+    return Group(top, text)
 
 
 def _tasters(view: ResultView) -> Text:
@@ -231,7 +235,7 @@ def show(renderable: Any, console: Console | None = None) -> int:
     spaces."""
     console = console or make_console()
     with console.capture() as captured:
-        console.print(renderable)
+        console.print(renderable, crop=False)
     text = captured.get()
     lines = text.splitlines()
     console.file.write(text if console.is_terminal
