@@ -350,6 +350,14 @@ def test_roles_lists_the_blends_and_shows_one():
     assert blend.returncode == 0, blend.stderr
     assert blend.stdout.startswith("LLM platform engineering\nWhere Machine Learning Engineer"
                                    " and AI Engineer meet")
+    # Its two roles' pay, routes and work, side by side, in one command that works (a PhD
+    # drawn to a blend found none of them on its card).
+    command = "careerfit roles --compare ml-engineer ai-engineer --routes"
+    assert f"the two roles: {command}\n" in blend.stdout  # (a pipe gets lines whole)
+    narrow = run("roles", "llm-platform", env={"COLUMNS": "50"}).stdout
+    assert command in narrow.splitlines()  # a line of its own, whole, at 50 columns
+    compared = run(*command.split()[1:])
+    assert compared.returncode == 0 and "Pay" in compared.stdout
     data = json.loads(run("roles", "applied-scientist", "--json").stdout)
     assert data["roles"] == ["data-scientist", "ml-engineer"]
     assert [b["blend"] for b in json.loads(run("roles", "--json").stdout)["blends"]] == [

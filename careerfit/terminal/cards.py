@@ -88,9 +88,11 @@ def blend_lines(bank: Bank, blend: Blend) -> tuple[str, str, str]:
     data = blend_data(bank, blend)
     first, second = data["role_names"]
     taster = f" A weekend project: {blend.taster}" if blend.taster else ""
-    return (blend.name, f"Where {first} and {second} meet"
-                        f" (careerfit roles {data['roles'][0]}, careerfit roles"
-                        f" {data['roles'][1]})",
+    # (A PhD drawn to a blend found no pay, duties or route from where she stands on its
+    # card: the guide gives them per role, so the card sends to its two roles together.)
+    return (blend.name, f"Where {first} and {second} meet. Pay, routes in and the daily"
+                        " work are given for each of the two roles: careerfit roles"
+                        f" --compare {data['roles'][0]} {data['roles'][1]} --routes",
             blend_text(blend.description, blend.titles, data["skills"]) + taster)
 
 
@@ -112,9 +114,18 @@ def show_blend(bank: Bank, blend: Blend, json_output: bool, plain: bool = False)
     from rich.console import Group
     from rich.text import Text
 
-    from careerfit.terminal.render import show
+    from careerfit.terminal.fold import fold
+    from careerfit.terminal.render import make_console, show
 
-    show(Group(Text(title, style="bold magenta"), Text(where, style="dim"), Text(description)))
+    console = make_console()
+
+    def folded(text: str, style: str = "") -> Text:
+        # (Folded, not wrapped by rich, which broke the command to copy.)
+        return Text(fold(text, console.width, hang=0), style=style, no_wrap=True,
+                    overflow="ignore")
+
+    show(Group(Text(title, style="bold magenta"), folded(where, "dim"), folded(description)),
+         console)
 
 
 # Below these widths tables would squeeze names into broken lines: stack instead.
