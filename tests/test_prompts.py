@@ -762,6 +762,30 @@ def test_the_skills_question_offers_again_what_was_ticked_before(bank):
     assert skills.have == () and skills.row()[1] == "None picked"
 
 
+def test_the_skills_question_offers_the_skills_of_the_two_roles_the_result_names(bank):
+    """(A user drawn to the Data Scientist and AI Engineer blend was offered the ML
+    engineer's skills, second by fit, and none of the AI engineer's, whose next steps
+    the result then showed.) The skills offered are the leader's and those of the role it
+    is compared with: a pair's other role, even when a third role fits better."""
+    from careerfit.engine.result import Evaluator
+    from careerfit.simulation.simulate import people
+    from careerfit.terminal.session.run import SkillsQuestion
+
+    evaluate = Evaluator(bank)
+    picks, result = next((p.picks, r) for p in people(bank, 400, 3)
+                         if (r := evaluate(p.picks, explain=False)).runner_up
+                         != r.ranking[1][0])
+    seen = []
+
+    class Answers:
+        def ask(self, question, label, current=None, answered=False):
+            seen.append(set(question.option_ids))
+
+    SkillsQuestion(bank, (), Answers()).ask(picks)
+    compared = {*bank.role(result.leader).skill_ids, *bank.role(result.runner_up).skill_ids}
+    assert seen == [compared]
+
+
 @pytest.mark.parametrize("width", [40, 50, 60, 100])
 def test_each_question_leaves_one_line_and_going_back_takes_its_line_away(bank, width):
     """The prompt is erased when done; careerfit writes one wrapped line per answer, and

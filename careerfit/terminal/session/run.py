@@ -113,7 +113,8 @@ def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review:
 
 class SkillsQuestion:
     """One unscored pick-all question after the last scored one: which skills (by their
-    short names) of the two leading roles' priorities the person already has, with any
+    short names) of the two roles the result names (whose next steps it shows) the
+    person already has, with any
     ticked before (a new user's --more run had dropped one from view while keeping
     it); their next steps then leave those out, and the tools those skills name.
     Skipping it, or going back from it, keeps what was there. On the review list it
@@ -125,12 +126,15 @@ class SkillsQuestion:
         self.bank, self.have, self.prompter = bank, tuple(have), prompter
 
     def _offered(self, picks: dict) -> dict[str, str]:
-        from careerfit.engine.scoring import Scorer
+        from careerfit.engine.result import Evaluator
 
-        scorer = Scorer(self.bank)
-        fits = scorer.score(picks, shares=False).fits
+        # The two roles whose next steps the result shows: the leader and the one it is
+        # compared with, a tie's or a blend's other role when the verdict names a pair (a
+        # user drawn to the Data Scientist and AI Engineer blend was offered the ML
+        # engineer's skills, second by fit, and none of the AI engineer's).
+        result = Evaluator(self.bank)(picks, explain=False)
         offered: dict[str, str] = {}
-        for role_id, _ in scorer.ranking(fits)[:2]:
+        for role_id in (result.leader, result.runner_up):
             offered.update(self.bank.role(role_id).labels_by_id())
         names = self.bank.skill_labels
         return {**offered, **{i: names[i] for i in self.have if i not in offered}}
