@@ -227,3 +227,11 @@ def nth_answer(question: Question, n: int) -> MaybeAnswer:
     if question.kind == "multi":
         return tuple(o for i, o in enumerate(question.option_ids) if (n - 1) >> i & 1)
     return (question.option_ids[n - 1],)
+
+
+def unfolded(text: str) -> str:
+    """*text* with each command that careerfit broke over lines (each line but its last
+    ending in a shell's line continuation, ' \\') joined back into one line."""
+    import re
+
+    return re.sub(r" \\\n\s*", " ", text)

@@ -11,9 +11,11 @@ from careerfit.terminal.facts import columns
 # A line's hanging indent: under the text past a list marker ('  3. ', 'Pay: ' is not one).
 MARKER = re.compile(r"^(\s*)(?:([0-9]+|[a-z])\. )?")
 # A command to copy (careerfit and its arguments, up to a bracket, the end of its sentence
-# or the line's end): never broken, so that it can be selected whole; one longer than a
-# line starts a line of its own and the terminal wraps it (at 60 columns a new user saw
-# '--more' on a line of its own, easy to leave out when copying).
+# or the line's end): kept on one line when one can hold it; one longer than a line
+# starts a line of its own and breaks at its spaces, each line but its last ending in a
+# shell's line continuation (' \\'), so that it runs whole when pasted, whichever of its
+# lines are copied (at 60 columns a new user saw '--more' alone on a line and might
+# leave it out; at 56, left whole, another saw the terminal cut '.ya' / 'ml' mid-word).
 COMMAND = re.compile(r"careerfit(?: [^\s()]*[^\s().])+(?: [^\s()]*\.(?!\S))?")
 GLUE = "\x00"  # stands for a space inside a command while a line is wrapped
 # A pair question's answers, first to last, in both prompters: its two activities are
@@ -44,15 +46,33 @@ def fold(text: str, width: int | None, *, hang: int | None = None) -> str:
                   else len(match.group(1)) + 2)
         room = max(20, width - 1)
         glued = COMMAND.sub(_glued, line)
-        out += [part.replace(GLUE, " ") for part in textwrap.wrap(
-            glued, room, subsequent_indent=" " * indent, break_long_words=False,
-            break_on_hyphens=False)] or [line]
+        for part in textwrap.wrap(glued, room, subsequent_indent=" " * indent,
+                                  break_long_words=False, break_on_hyphens=False) or [line]:
+            out += _continued(part, room) if len(part) > room else [part.replace(GLUE, " ")]
     return "\n".join(out)
 
 
 def _glued(command: re.Match[str]) -> str:
     """*command* as one word, which textwrap never breaks."""
     return command.group(0).replace(" ", GLUE)
+
+
+def _continued(part: str, room: int) -> list[str]:
+    """A line that holds a command too long for it (textwrap leaves a long word alone
+    on a line): the command broken at its spaces, its lines but the last ending in ' \\',
+    the rest of them two columns further in."""
+    indent = " " * (len(part) - len(part.lstrip()) + 2)
+    lines: list[str] = []
+    current = part.rstrip()
+    words = current.lstrip().split(GLUE)
+    current = current[:len(current) - len(current.lstrip())] + words[0]
+    for word in words[1:]:
+        if len(current) + 1 + len(word) + 2 > room:
+            lines.append(current + " \\")
+            current = indent + word
+        else:
+            current += " " + word
+    return [*lines, current.replace(GLUE, " ")]
 
 
 def say(stream: TextIO, text: str) -> None:
