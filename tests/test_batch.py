@@ -231,8 +231,11 @@ def test_cohort_summary_counts_add_up():
                                    for kind in ("main", "tie", "blend", "none")}
     assert summary["most_common_hybrid"]["name"] in {b.name for b in BANK.blends}
     assert len(summary["separating_traits"]) == 3
-    # Every verdict given, once, counted as the lines give it.
-    given = Counter((line["outcome"]["kind"], tuple(line["outcome"]["roles"]),
+    # Every verdict given, once, counted as the lines give it (a pair once, its roles in
+    # the bank's order: a coach's table had 'torn between A and B' and 'B and A').
+    order = [r.id for r in BANK.roles]
+    given = Counter((line["outcome"]["kind"],
+                     tuple(sorted(line["outcome"]["roles"], key=order.index)),
                      line["outcome"]["name"]) for line in lines)
     assert {(v["kind"], tuple(v["roles"]), v["name"]): v["people"]
             for v in summary["verdicts"] if v["people"]} == given
@@ -263,8 +266,16 @@ def test_the_cohort_summary_names_the_records_it_could_not_score(tmp_path):
     assert summary["errors"] == 1 and summary["unscored"] == [f"{broken}:3:10"]
     table = run("score", "--summary", *files, env={**os.environ, "COLUMNS": "300"})
     assert table.returncode == 2
-    assert table.stdout.startswith(
-        f"Not scored: 1 record(s): {broken}:3:10 (run without --summary")
+    # ...and the command that shows why, readably (a coach read the error through the
+    # JSON line's escapes): it says the same as the line's message.
+    why = f"careerfit quiz --answers {broken}"
+    assert table.stdout.startswith(f"Not scored: 1 record(s): {broken}:3:10. To see why: {why}\n")
+    assert table.stderr.endswith(f"could not be scored; to see why: {why}\n")
+    shown = run(*why.split()[1:])
+    assert shown.returncode == 2 and f"{broken}:3:10" in shown.stderr
+    # A cohort's line of standard input has no such command: its line says why.
+    piped = run("score", "--summary", stdin=jsonl(2) + "not json\n")
+    assert "(run without --summary for each one's error)" in " ".join(piped.stdout.split())
 
 
 def test_the_most_common_hybrid_does_not_hang_on_the_input_order():

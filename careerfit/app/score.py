@@ -23,6 +23,7 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
         from_json_lines,
         output_line,
         score,
+        why_command,
     )
     from careerfit.terminal.progressbar import progress_bar
 
@@ -66,10 +67,12 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
 
         note("careerfit: no records were read: the input was empty")
     if totals.errors:
+        command = why_command(totals.unscored[0]) if summary else None
         raise CareerfitError(f"{totals.errors} of {totals.errors + totals.people} record(s)"
-                             " could not be scored; " + ("run without --summary for each"
-                                                         " one's error" if summary else
-                                                         "their lines say why"))
+                             " could not be scored; " + (
+                                 "their lines say why" if not summary else
+                                 f"to see why: {command}" if command else
+                                 "run without --summary for each one's error"))
 
 
 class _WholeLines:
@@ -104,6 +107,7 @@ def _print_summary(summary: dict, role_names: dict[str, str], json_output: bool)
     if json_output:
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
         return
-    from careerfit.terminal.render import show, summary_view
+    from careerfit.terminal.render import make_console, show, summary_view
 
-    show(summary_view(summary, role_names))
+    console = make_console()
+    show(summary_view(summary, role_names, console.width), console)

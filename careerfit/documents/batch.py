@@ -235,6 +235,14 @@ def _blocks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 NAMED_UNSCORED = 10
 
 
+def why_command(place: str) -> str | None:
+    """The command that says, readably, why the record at *place* (an error's where) could
+    not be scored: for an answers file, reading it as the quiz does (a coach, pointed at
+    the JSON lines, read the error through their escapes); None for a line of a stream."""
+    path = re.sub(r"(?::\d+)+$", "", place)
+    return None if path.startswith("<") else f"careerfit quiz --answers {path}"
+
+
 class Summary:
     """Cohort counters, updated one result at a time (Welford's method for the spreads)."""
 
@@ -242,6 +250,7 @@ class Summary:
         self.bank = bank
         self.people = self.errors = 0
         self.unscored: list[str] = []
+        self._role_order = {role.id: i for i, role in enumerate(bank.roles)}
         self.verdicts: Counter[tuple[str, tuple[str, ...], str | None]] = Counter()
         self.recommended: Counter[str] = Counter()
         self.confidence: Counter[str] = Counter()
@@ -259,7 +268,10 @@ class Summary:
             return
         self.people += 1
         outcome = result.verdict.outcome
-        self.verdicts[outcome.kind, outcome.roles, outcome.name] += 1
+        # A pair once, whichever of its roles fits better (a coach's table had 'torn
+        # between A and B' and 'torn between B and A' as two rows): in the bank's order.
+        roles = tuple(sorted(outcome.roles, key=self._role_order.__getitem__))
+        self.verdicts[outcome.kind, roles, outcome.name] += 1
         self.recommended[result.recommended or "none"] += 1
         self.confidence[result.confidence] += 1
         self.outcomes[result.verdict.kind] += 1

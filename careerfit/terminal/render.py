@@ -255,7 +255,8 @@ def show_result(view: ResultView, console: Console | None = None) -> None:
         console.print(SCROLL_HINT, style="dim")
 
 
-def summary_view(summary: dict[str, Any], role_names: dict[str, str]) -> Group:
+def summary_view(summary: dict[str, Any], role_names: dict[str, str], width: int = 80
+                 ) -> Group:
     """careerfit score --summary for people (roles by name; the JSON keeps their ids): a
     row for each verdict given, so that a tie's and a blend's people are not counted
     under their first role (a coach's report said "Data Scientist" of a blend)."""
@@ -271,11 +272,19 @@ def summary_view(summary: dict[str, Any], role_names: dict[str, str]) -> Group:
     above = []
     if summary["errors"]:  # (in the title it wrapped the title to the table's width; below
         # the table a script author read "Cohort of 2 people" of 4 lines and missed it)
+        from careerfit.documents.batch import why_command
+
         places = summary["unscored"]
         named = ", ".join(places[:3]) + (f" and {summary['errors'] - 3:,} more"
                                          if summary["errors"] > 3 else "")
-        above.append(Text(clean(f"Not scored: {summary['errors']:,} record(s): {named} (run"
-                                " without --summary for each one's error)")))
+        command = why_command(places[0]) if places else None
+        how = (f". To see why: {command}" if command and summary["errors"] == 1 else
+               f". To see why, one at a time: {command}" if command else
+               " (run without --summary for each one's error)")
+        # (Folded, not wrapped by rich, which would break the command.)
+        above.append(Text(fold(clean(f"Not scored: {summary['errors']:,} record(s):"
+                                     f" {named}{how}"), width, hang=0),
+                          no_wrap=True, overflow="ignore"))
     lines = []
     for title, counts, names in (
             ("Verdicts by kind", summary["outcomes"], VERDICT_KINDS),
