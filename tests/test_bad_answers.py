@@ -228,3 +228,20 @@ def test_tools_to_learn_leave_out_what_a_skill_or_the_background_brings(tmp_path
         tools = json.loads(run("quiz", "--answers", str(path), "--json").stdout
                            )["next_steps"]["tools"]
         assert ("structured evaluation tooling" in tools) == shown
+
+
+def test_every_mistake_careerfit_reports_names_its_fix():
+    """Every InputError raised carries a hint (printed as 'fix: ...'): a script author met
+    'holds binary data' with no fix, where the README promises one. Read from the source,
+    as many of these can only be met with a broken disk or a hostile file."""
+    import ast
+
+    from helpers import ROOT
+
+    missing = []
+    for path in (ROOT / "careerfit").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "InputError"
+                    and not any(keyword.arg == "hint" for keyword in node.keywords)):
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not missing, missing

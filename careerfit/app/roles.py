@@ -44,7 +44,9 @@ def run_roles(role_id: str | None, compare: tuple[str, str] | None, json_output:
             raise InputError(f"unknown role '{wanted_id}'",
                              hint="known roles: " + roles + blends)
     if role_id and compare:
-        raise CareerfitError("give a ROLE or --compare A B, not both")
+        raise CareerfitError("give a ROLE or --compare A B, not both",
+                             hint="careerfit roles ROLE shows one; --compare A B sets two side"
+                                  " by side")
     show_roles(bank, wanted, json_output, routes=routes or bool(role_id),
                plain=facts.plain_wanted(plain))
 

@@ -77,7 +77,9 @@ def read_text(path: Path, *, what: str, max_bytes: int = MAX_BYTES) -> str:
     try:
         exists, folder = path.exists(), path.is_dir()
     except OSError as exc:  # a name too long, a folder that can't be entered
-        raise InputError(f"{path}: cannot read the {what}: {exc.strerror}") from None
+        raise InputError(f"{path}: cannot read the {what}: {exc.strerror}",
+                         hint="check its permissions, or copy it somewhere you can read it"
+                         ) from None
     if not exists:
         raise InputError(f"{path}: no such {what}", hint="check the path and spelling")
     if folder:
@@ -87,7 +89,9 @@ def read_text(path: Path, *, what: str, max_bytes: int = MAX_BYTES) -> str:
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"{path}: cannot read the {what}: {exc.strerror}") from None
+        raise InputError(f"{path}: cannot read the {what}: {exc.strerror}",
+                         hint="check its permissions, or copy it somewhere you can read it"
+                         ) from None
     if len(raw) > max_bytes:
         raise InputError(
             f"{path}: the {what} is larger than the {max_bytes // 1024} KiB limit",
@@ -95,7 +99,9 @@ def read_text(path: Path, *, what: str, max_bytes: int = MAX_BYTES) -> str:
         )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise InputError(f"{path}:{line}: holds binary data (a NUL byte), not YAML text")
+        raise InputError(f"{path}:{line}: holds binary data (a NUL byte), not YAML text",
+                         hint=f"check that this is the right file, and save it as plain"
+                              f" text if it is the {what}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -134,7 +140,8 @@ def parse(text: str, path: Path) -> Document:
         raise InputError(f"{place}: not valid YAML: {problem}",
                          hint=_yaml_fix(problem, line)) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"{path}: not valid YAML: {exc}") from None
+        raise InputError(f"{path}: not valid YAML: {exc}",
+                         hint="check the indentation and the quoting near that place") from None
     return Document(path, builder.data, builder.marks)
 
 

@@ -136,7 +136,9 @@ def _header(doc: safeyaml.Document) -> tuple[int, bool, dict[Any, Any]]:
         given = {}
     if not isinstance(given, dict):
         raise InputError(f"{doc.where('answers')}: 'answers' must be a mapping of question id"
-                         f" to option id, not {_kind(given)}")
+                         f" to option id, not {_kind(given)}",
+                         hint="write one answer a line under 'answers:', as 'question-id:"
+                              " option-id' ('careerfit questions' lists them)")
     return revision, adaptive, given
 
 

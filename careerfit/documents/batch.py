@@ -75,7 +75,8 @@ def from_json_lines(stream: BinaryIO, bank: Bank, name: str = "<stdin>") -> Iter
         key: dict[str, Any] = {"line": number}
         try:
             if line is None:
-                raise InputError(f"{where}: the line is longer than {MAX_LINE_BYTES // 1024} KiB")
+                raise InputError(f"{where}: the line is longer than {MAX_LINE_BYTES // 1024} KiB",
+                                 hint="each line holds one answers object, of a few KiB")
             try:
                 data = orjson.loads(line)
             except orjson.JSONDecodeError as exc:  # (its own 'line 1 column 79' confused)

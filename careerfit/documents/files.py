@@ -152,7 +152,9 @@ def write_user_file(path: Path, text: str, *, option: str) -> None:
     try:
         atomic_write(path, text, mode=_mode_for(path))
     except OSError as exc:
-        raise InputError(f"{option} {path}: cannot write the file ({exc.strerror})") from None
+        raise InputError(f"{option} {path}: cannot write the file ({exc.strerror})",
+                         hint="check that its folder exists and that you can write there,"
+                              " or give another path") from None
     if real in _read_as:
         _read_as[real] = _stamp(path)
 
