@@ -1035,6 +1035,24 @@ def test_plain_mode_reads_a_pairs_two_activities_once(bank):
     assert said.endswith(f"  Your answer: Slightly rather A: {pair.sides[0].label}\n")
 
 
+def test_plain_mode_says_what_the_quiz_is_deciding_only_when_it_changes(bank):
+    """(A screen-reader user heard three lines of 'deciding: ...' before every question
+    from the seventh on.)"""
+    from careerfit.terminal.fold import Progress
+
+    question = next(q for q in bank.scored if q.kind == "choice")
+    shown = io.StringIO()
+    prompter = PlainPrompter(input=io.StringIO("1\n1\n1\n"), output=shown, width=0)
+    for number, deciding in ((7, "A, or B"), (8, "A, or B"), (9, "A, or C")):
+        count = f"({number} of at most 21)"
+        prompter.ask(question, Progress(f"({number} of at most 21; deciding: {deciding})",
+                                        count))
+    heard = shown.getvalue()
+    assert "(7 of at most 21; deciding: A, or B)" in heard
+    assert f"(8 of at most 21) {question.text}" in heard and "(8 of at most 21;" not in heard
+    assert "(9 of at most 21; deciding: A, or C)" in heard
+
+
 def test_plain_mode_says_each_answer_and_a_default_back(bank):
     multi = next(q for q in bank.scored if q.kind == "multi")
     shown = io.StringIO()

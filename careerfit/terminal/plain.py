@@ -17,7 +17,7 @@ from careerfit.bank import BACK, PAIR_BOTH, Bank, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import MaybeAnswer
-from careerfit.terminal.fold import PAIR_TITLES, fold, question_lines
+from careerfit.terminal.fold import PAIR_TITLES, Progress, fold, question_lines
 from careerfit.view.model import (
     RANKING_TITLE,
     TASTERS_HEADING,
@@ -119,6 +119,7 @@ class PlainPrompter:
         self.output = output or sys.stderr
         # Lines wrap at word boundaries to the terminal's width (not on a pipe or a file).
         self.width = width if width is not None else facts.columns(self.output)
+        self._said_progress = ""  # what the last progress label said past its count
 
     def _say(self, text: str) -> None:
         self.output.write(fold(clean(text), self.width) + "\n")
@@ -150,6 +151,12 @@ class PlainPrompter:
     def ask(self, question: Question, label: str, current: MaybeAnswer = None,
             answered: bool = False) -> tuple[str, ...] | str | None:
         """The chosen option ids, None for 'Not sure', or BACK."""
+        if isinstance(label, Progress):
+            # What the next answers decide is said when it changes, not before every
+            # question (a screen-reader user heard three lines of it before each one).
+            said = label[len(label.count):]
+            label = label if said != self._said_progress else label.count
+            self._said_progress = said
         for line in question_lines(label, question.text):
             self._say(line)
         if question.hint:
