@@ -81,7 +81,8 @@ def disagreements(report: Mapping[str, Any], view: ResultView,
           "next steps compared exactly when flagged")
     # The headline, the summary and the sureness sentence say the same.
     label, headline = view.verdict.label, view.verdict.headline
-    check(label == ("Leaning toward" if kind == MAIN and level == "low" else LABELS[kind]),
+    check(label == ("Leaning toward" if kind in (MAIN, BLEND) and level == "low"
+                    else LABELS[kind]),
           f"headline '{label}' for {kind}, {level}")
     if kind == MAIN:
         check(headline == names[0], "headline names the main role")
@@ -95,7 +96,9 @@ def disagreements(report: Mapping[str, Any], view: ResultView,
         MAIN: {"high": f"{names[0]} is a clear fit", "medium": f"{names[0]} fits you best",
                "low": f"{names[0]} leads, but not surely"}.get(level, "?"),
         TIE: f"You like both kinds of work, {names[0]} and {names[1]}",
-        BLEND: f"You are drawn to the work where {names[0]} and {names[1]} meet",
+        BLEND: (f"Your answers lean toward the work where {names[0]} and {names[1]} meet"
+                f" ({outcome['name']}), but not surely" if level == "low" else
+                f"You are drawn to the work where {names[0]} and {names[1]} meet"),
         NONE: "fit every role about equally" if answered else "No scored question"}[kind]
     check(expected_summary in summary, f"summary for {kind}/{level}: {summary}")
     first = rec["sureness"].removeprefix("Of 100 people who answer as you did, ")

@@ -222,10 +222,11 @@ def test_edit_opens_on_the_review_and_changes_only_the_answers_picked_there(
     # remember the old result to see what one change did).
     outcome = json.loads(shown.out)["outcome"]
     before = json.loads(run("quiz", "--answers", str(source), "--json").stdout)["outcome"]
-    was, now = (f"Recommended: AI Engineer, confidence {verdict['confidence']}"
-                f" ({verdict['probability']:.3f})" for verdict in (before, outcome))
-    assert (f"Your edits changed '{bank.question(target).short}'. Before them: {was}."
-            + (" The verdict is the same." if was == now else f" Now: {now}.")
+    was, now = (f"confidence {verdict['confidence']} ({verdict['probability']:.3f})"
+                for verdict in (before, outcome))
+    assert (f"Your edits changed '{bank.question(target).short}'. The verdict is the same,"
+            " Recommended: AI Engineer: "
+            + (f"{now}, as before." if was == now else f"{was} before, {now} now.")
             ) in " ".join(shown.err.split())
     assert prompts.skills_offered == [], "the skills question waits on the review list"
     # (Labelled as a change, not as the quiz's count: a new user read "(2 of at most 21)"

@@ -249,13 +249,20 @@ def _what_edits_changed(bank: Bank, before: AnswerSet, after: AnswerSet,
 
     def said(verdict: dict) -> str:
         label, value = headline(verdict, names, answered)
-        return (f"{label}: {value}, confidence {verdict['confidence']}"
-                f" ({verdict['probability']:.3f})")
+        return f"{label}: {value}"
 
-    was = said(outcome_part(bank, evaluate(bank, before.picks), chances=False))
-    now = said(outcome)
-    return (f"Your edits changed {shown}. Before them: {was}." +
-            (" The verdict is the same." if now == was else f" Now: {now}."))
+    def sure(verdict: dict) -> str:
+        return f"confidence {verdict['confidence']} ({verdict['probability']:.3f})"
+
+    old = outcome_part(bank, evaluate(bank, before.picks), chances=False)
+    if (old["kind"], set(old["roles"])) != (outcome["kind"], set(outcome["roles"])):
+        return (f"Your edits changed {shown}. Before them: {said(old)}, {sure(old)}."
+                f" Now: {said(outcome)}, {sure(outcome)}.")
+    # (The same pair with its roles the other way round read as a new verdict to a
+    # screen-reader user: it is the same one.)
+    change = (f"{sure(outcome)}, as before" if sure(old) == sure(outcome) else
+              f"{sure(old)} before, {sure(outcome)} now")
+    return f"Your edits changed {shown}. The verdict is the same, {said(outcome)}: {change}."
 
 
 def _unfinished_to_continue(options: QuizOptions, lock: QuizLock) -> bool:

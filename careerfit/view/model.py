@@ -43,8 +43,8 @@ class Verdict(NamedTuple):
     """What careerfit says, as every view leads with it (rich shows it last, on screen
     when the command ends; plain mode and the Markdown card first)."""
 
-    label: str  # 'Recommended' ('Leaning toward' when low), 'Torn between', 'Drawn to',
-    # 'Nothing stands out'
+    label: str  # 'Recommended', 'Torn between', 'Drawn to', 'Nothing stands out'; a main
+    # role or a blend of low confidence: 'Leaning toward'
     headline: str
     confidence: str  # 'high', 'medium' or 'low': of the verdict shown
     confidence_note: str  # its probability, and the fit margin for one role
@@ -169,13 +169,14 @@ def headline(outcome: Mapping[str, Any], names: Mapping[str, str], answered: int
     roles = [names[r] for r in outcome["roles"]]
     if outcome["kind"] == MAIN:
         # (A career changer read a bold "Recommended: Data Scientist" above "about 45 of
-        # 100": a pick of low confidence is a lean, and says so.)
+        # 100": a pick of low confidence is a lean, and says so; so is a blend's.)
         return ("Leaning toward" if outcome.get("confidence") == "low" else "Recommended",
                 roles[0])
     if outcome["kind"] == TIE:
         return "Torn between", f"{roles[0]} and {roles[1]}"
     if outcome["kind"] == BLEND:
-        return "Drawn to", f"{outcome['name']} (where {roles[0]} and {roles[1]} meet)"
+        return ("Leaning toward" if outcome.get("confidence") == "low" else "Drawn to",
+                f"{outcome['name']} (where {roles[0]} and {roles[1]} meet)")
     return "Nothing stands out", ("your answers don't separate the roles" if answered
                                   else "no scored question was answered")
 

@@ -51,6 +51,10 @@ def _by_kind(bank: Bank, result: Result, picks: Picks) -> str:
     leader, second = bank.role(result.leader), bank.role(result.runner_up)
     name, runner = leader.name, second.name
     if verdict.kind == BLEND:
+        if verdict.confidence == "low":  # (a new user read "You are drawn to" as sure,
+            # beside "about 30 of 100")
+            return (f"Your answers lean toward the work where {name} and {runner} meet"
+                    f" ({verdict.outcome.name}), but not surely: {_also(bank, verdict)}.")
         return (f"You are drawn to the work where {name} and {runner} meet, more than to"
                 f" either on its own: look at {verdict.outcome.name}.")
     if verdict.kind == TIE:
