@@ -109,6 +109,18 @@ def test_every_mistake_in_an_answers_file_is_named_at_once(tmp_path):
     assert scored["message"] == result.stderr.removeprefix("careerfit: ").rstrip("\n")
 
 
+def test_a_path_joined_with_its_line_continuation_says_so(tmp_path):
+    """(A user joined 'careerfit quiz --answers \\' and the path on the next line into
+    one line, kept the backslash, and was told to check the spelling of a right path.)"""
+    saved = tmp_path / "me.yaml"
+    saved.write_text((EXAMPLES / "ml-engineer.yaml").read_text())
+    result = run("quiz", "--answers", f" {saved}")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"careerfit: ' {saved}': no such answers file\n")
+    assert "leave out the '\\' at the end of a line" in result.stderr
+    assert f"the file is {saved}" in result.stderr
+
+
 def test_missing_path_and_folder(tmp_path):
     missing = run("quiz", "--answers", str(tmp_path / "nope.yaml"))
     assert missing.returncode == 2 and "no such answers file" in missing.stderr

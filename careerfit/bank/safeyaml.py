@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from careerfit.base.errors import InputError
+from careerfit.base.errors import InputError, literal
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
@@ -81,7 +81,15 @@ def read_text(path: Path, *, what: str, max_bytes: int = MAX_BYTES) -> str:
                          hint="check its permissions, or copy it somewhere you can read it"
                          ) from None
     if not exists:
-        raise InputError(f"{path}: no such {what}", hint="check the path and spelling")
+        written = str(path)
+        # (A user joined a command shown over two lines and kept its ' \\': the shell
+        # passed the path with a space in front.)
+        joined = (written != written.strip() and Path(written.strip()).is_file())
+        raise InputError(f"{literal(written) if joined else path}: no such {what}",
+                         hint=f"the name starts with a space: leave out the '\\' at the end"
+                              f" of a line when you join a command shown over two; the file"
+                              f" is {written.strip()}" if joined else
+                              "check the path and spelling")
     if folder:
         article = "an" if what[:1] in "aeiou" else "a"
         raise InputError(f"{path}: is a folder, not {article} {what}", hint="name a .yaml file")
