@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from careerfit.base.errors import InputError, literal
+from careerfit.base.errors import InputError
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
@@ -85,7 +85,8 @@ def read_text(path: Path, *, what: str, max_bytes: int = MAX_BYTES) -> str:
         # (A user joined a command shown over two lines and kept its ' \\': the shell
         # passed the path with a space in front.)
         joined = (written != written.strip() and Path(written.strip()).is_file())
-        raise InputError(f"{literal(written) if joined else path}: no such {what}",
+        shown = f"'{written}'" if joined else written
+        raise InputError(f"{shown}: no such {what}",
                          hint=f"the name starts with a space: leave out the '\\' at the end"
                               f" of a line when you join a command shown over two; the file"
                               f" is {written.strip()}" if joined else
