@@ -256,6 +256,24 @@ def test_cohort_summary_counts_add_up():
         assert row.split()[-2] == str(verdict["people"])
 
 
+def test_a_small_cohort_summary_lists_each_person_and_a_large_one_does_not():
+    """(Two coaches wrote a shell loop for 'one line per student'.) Up to 50 people, the
+    summary lists each one's verdict in input order, as their own lines give it."""
+    small = json.loads(run("score", "--summary", "--json", stdin=jsonl(30)).stdout)
+    lines = [json.loads(line) for line in run("score", stdin=jsonl(30)).stdout.splitlines()]
+    assert [(p["who"], p["kind"], p["roles"], p["confidence"]) for p in small["listed"]] == [
+        (line["id"], line["outcome"]["kind"], line["outcome"]["roles"],
+         line["outcome"]["confidence"]) for line in lines]
+    table = run("score", "--summary", stdin=jsonl(30), env={**os.environ, "COLUMNS": "200"})
+    first = small["listed"][0]
+    names = {r.id: r.name for r in BANK.roles}
+    assert "\n  p0: " in table.stdout and f"confidence {first['confidence']}" in table.stdout
+    assert names[first["roles"][0]] in table.stdout.split("\n  p0: ")[1].splitlines()[0]
+    large = json.loads(run("score", "--summary", "--json", stdin=jsonl(51)).stdout)
+    assert large["people"] == 51 and large["listed"] is None
+    assert "Each person" not in run("score", "--summary", stdin=jsonl(51)).stdout
+
+
 def test_the_cohort_summary_names_the_records_it_could_not_score(tmp_path):
     # (A coach had to run again without --summary to find the one broken file.)
     broken = tmp_path / "eve.yaml"

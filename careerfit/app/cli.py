@@ -263,7 +263,8 @@ def score(
     summary: Annotated[bool, typer.Option(
         "--summary", help="Print a summary of the whole input instead: how many got each"
                           " verdict, confidence levels, the traits that separate the cohort"
-                          " most, and which records could not be scored.")] = False,
+                          " most, which records could not be scored, and (up to 50"
+                          " people) each person's verdict.")] = False,
     json_output: Annotated[bool, typer.Option(
         "--json", help="With --summary: one JSON document instead of a table (without it,"
         " every line is JSON already).")] = False,

@@ -22,6 +22,7 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
         from_files,
         from_json_lines,
         output_line,
+        record_name,
         score,
         why_command,
     )
@@ -47,7 +48,8 @@ def run_score(files: list[Path], *, full: bool, summary: bool, json_output: bool
               rare_collection()):
             for output, result in score(records, bank, full=full and not summary,
                                         traits=summary):
-                totals.add(result, "" if result else output["error"]["where"])
+                totals.add(result, "" if result else output["error"]["where"],
+                           record_name(output))
                 if not summary:
                     out.add(output_line(output))
                 advance()

@@ -29,6 +29,7 @@ from careerfit.documents.report import (
     outcome_part,
     ranking_part,
     recommendation_part,
+    stated,
 )
 from careerfit.engine.result import LEVELS, Evaluator, Result
 
@@ -234,6 +235,16 @@ def _blocks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 # The places of the records not scored that the cohort summary names (a coach had to
 # run again without --summary to find the one broken file).
 NAMED_UNSCORED = 10
+# A cohort up to this size is also listed a person a line (two coaches wrote a shell
+# loop for "one line per student"); a larger one is only counted, so memory stays flat.
+LISTED_UP_TO = 50
+
+
+def record_name(output: dict[str, Any]) -> str:
+    """How a record is named to a person: its file, its id, or its line of the input."""
+    if "file" in output:
+        return str(output["file"])
+    return str(output["id"]) if "id" in output else f"line {output.get('line', '?')}"
 
 
 def why_command(place: str) -> str | None:
@@ -251,6 +262,7 @@ class Summary:
         self.bank = bank
         self.people = self.errors = 0
         self.unscored: list[str] = []
+        self.listed: list[dict[str, Any]] | None = []
         self._role_order = {role.id: i for i, role in enumerate(bank.roles)}
         self.verdicts: Counter[tuple[str, tuple[str, ...], str | None]] = Counter()
         self.recommended: Counter[str] = Counter()
@@ -260,8 +272,9 @@ class Summary:
         self.outcome_confidence: Counter[str] = Counter()
         self._moments = {t.id: [0, 0.0, 0.0] for t in bank.traits}
 
-    def add(self, result: Result | None, place: str = "") -> None:
-        """Count *result*; None is a record not scored, at *place* (its error's where)."""
+    def add(self, result: Result | None, place: str = "", who: str = "") -> None:
+        """Count *result*, of the record named *who*; None is a record not scored, at
+        *place* (its error's where)."""
         if result is None:
             self.errors += 1
             if len(self.unscored) < NAMED_UNSCORED:
@@ -273,6 +286,12 @@ class Summary:
         # between A and B' and 'torn between B and A' as two rows): in the bank's order.
         roles = tuple(sorted(outcome.roles, key=self._role_order.__getitem__))
         self.verdicts[outcome.kind, roles, outcome.name] += 1
+        if self.listed is not None and len(self.listed) == LISTED_UP_TO:
+            self.listed = None  # too many to list
+        elif self.listed is not None:
+            self.listed.append({"who": who, "kind": outcome.kind, "roles": list(outcome.roles),
+                                "name": outcome.name, "confidence": result.verdict.confidence,
+                                "probability": stated(outcome.probability)})
         self.recommended[result.recommended or "none"] += 1
         self.confidence[result.confidence] += 1
         self.outcomes[result.verdict.kind] += 1
@@ -317,6 +336,7 @@ class Summary:
                            for level in reversed(LEVELS)},
             "outcomes": {kind: self.outcomes[kind] for kind in KINDS},
             "verdicts": self._verdicts(),
+            "listed": self.listed,
             "outcome_confidence": {level: self.outcome_confidence[level]
                                    for level in reversed(LEVELS[1:])},
             "most_common_hybrid": ({"name": blend.name, "roles": sorted(blend.roles),

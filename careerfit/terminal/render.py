@@ -296,7 +296,14 @@ def summary_view(summary: dict[str, Any], role_names: dict[str, str], width: int
     traits = ", ".join(f"{t['name']} ({t['spread']:.2f})" for t in summary["separating_traits"])
     lines.append("Traits that separate this cohort most (the spread of their scores, which"
                  f" run from -1 to 1): {traits or 'none'}")
-    return Group(*above, table, Text(clean("\n".join(lines))))
+    if summary.get("listed"):  # (two coaches wrote a shell loop for a line a student)
+        lines.append("Each person:")
+        for person in summary["listed"]:
+            label, value = headline(person, role_names, answered=1)
+            lines.append(f"  {person['who']}: {label}: {value}, confidence"
+                         f" {person['confidence']} ({person['probability']:.3f})")
+    return Group(*above, table, Text(fold(clean("\n".join(lines)), width), no_wrap=True,
+                                     overflow="ignore"))
 
 
 def _verdict_row(verdict: dict[str, Any], names: dict[str, str]) -> str:
