@@ -66,6 +66,27 @@ def test_every_example_result_and_file_matches_the_schemas(example):
         valid(RESULT, report)
 
 
+def test_a_saved_answers_file_says_each_answer_in_words_and_reads_back_the_same(tmp_path):
+    """(A lecturer editing with sed read the id 'months-before-users' as the answer it
+    stands against.) Each answer's line ends with its words as a YAML comment, one line
+    an answer however long; the file reads back to the same answers."""
+    saved = tmp_path / "me.yaml"
+    source = EXAMPLES / "torn-ds-mle.yaml"
+    assert run("quiz", "--answers", str(source), "--save", str(saved)).returncode == 0
+    text = saved.read_text()
+    original = yaml.safe_load(source.read_text())["answers"]
+    assert yaml.safe_load(text)["answers"] == original
+    lines = {line.split(":", 1)[0].strip(): line for line in text.splitlines()
+             if line.startswith("  ")}
+    assert set(lines) == set(original)
+    for question_id, answer in original.items():
+        question = BANK.question(question_id)
+        chosen = answer if isinstance(answer, list) else [answer]
+        words = ("not sure (skipped)" if answer == "skip" else "; ".join(
+            o.label for o in question.options if o.id in chosen))
+        assert lines[question_id].endswith(f"  # {words}"), lines[question_id]
+
+
 def test_studio_bank_result_and_saved_answers_match_the_schemas(tmp_path):
     saved = tmp_path / "studio.yaml"
     result = run("quiz", "--data", str(STUDIO), "--answers",

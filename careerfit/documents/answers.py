@@ -349,7 +349,32 @@ def dump_answers(bank: Bank, answers: AnswerSet, extra: dict[str, Any] | None = 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     body = yaml.dump({**(extra or {}), **answers_document(bank, answers, as_asked=True)},
                      Dumper=dumper, sort_keys=False, default_flow_style=None,
-                     allow_unicode=True)
-    return ("# careerfit answers. Keys are question ids, values option ids (or 'skip'):\n"
-            f"# 'careerfit questions{data}' lists them all.\n"
-            f"# Re-run with: careerfit quiz --answers THIS_FILE{data}\n" + body)
+                     allow_unicode=True, width=1 << 20)  # (an answer a line: its words follow)
+    return ("# careerfit answers. Keys are question ids, values option ids (or 'skip'),\n"
+            f"# each with its words after '#'; 'careerfit questions{data}' lists them all.\n"
+            f"# Re-run with: careerfit quiz --answers THIS_FILE{data}\n"
+            + _with_words(body, bank, answers.picks))
+
+
+def _with_words(body: str, bank: Bank, picks: Picks) -> str:
+    """*body* (YAML as dumped: one answer a line under 'answers:') with each answer's
+    words as a comment after it (a lecturer editing with sed read the id
+    'months-before-users' as the answer it stands against)."""
+    lines, inside = [], False
+    for line in body.splitlines():
+        inside = line == "answers:" or (inside and line.startswith("  "))
+        key = line[2:].split(":", 1)[0] if inside and line.startswith("  ") else ""
+        question = bank.question(key) if key else None
+        if question is not None and key in picks:
+            line += f"  # {_words(question, picks[key])}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _words(question: Question, chosen: MaybeAnswer) -> str:
+    """An answer in words, short: its labels (a pair's without the side not chosen)."""
+    if chosen is None:
+        return "not sure (skipped)"
+    if not chosen:
+        return "none of these"
+    return "; ".join(o.label for o in question.options if o.id in chosen).replace("\n", " ")
