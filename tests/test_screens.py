@@ -57,6 +57,18 @@ def test_result_names_and_fits_are_whole_at_every_width(example, width):
             row, width)
 
 
+@pytest.mark.parametrize("example", ["llm-platform", "torn-ds-mle"])
+def test_the_headline_and_the_fits_end_an_80_by_24_screen(example):
+    """(At 80 x 24 a new user drawn to a blend found his headline and his fits scrolled
+    off above the blend's paragraph.) The blend is described above the ranking."""
+    from careerfit.terminal.render import result_view
+
+    view = view_for(example)
+    last = screen(result_view(view, 80), 80)[-23:]  # (the 24th: the scroll hint)
+    assert "Your fit with each role (out of 100)" in last
+    assert any(line.startswith(f"{view.verdict.label}:") for line in last)
+
+
 @pytest.mark.parametrize("example", [*ROLE_IDS, "torn-ds-mle"])
 def test_the_summary_is_on_screen_when_the_command_ends(example):
     """In a 100x40 terminal the last 40 lines hold the ranking, the pick and how sure."""

@@ -62,6 +62,8 @@ def result_view(view: ResultView, width: int = 80) -> Group:
         parts.append(_tasters(view))
     if view.steps:
         parts.append(_all_steps(view, width))
+    if view.verdict.blend:
+        parts.append(_blend(view, width))
     parts += [_ranking(view, width), _verdict(view, width)]
     return Group(*parts)
 
@@ -116,20 +118,29 @@ def _verdict(view: ResultView, width: int) -> Group:
     line = text.cell_len if together else len(level)
     note = f"({clean(verdict.confidence_note)})"
     text.append(("\n" if line + 1 + len(note) > width else " ") + note)
-    # The rest is folded here, and rich must not break it again: a command longer than a
-    # line is left whole on a line of its own, for the terminal to wrap (show() does not
-    # crop it).
+    # The rest is folded here, and rich must not break it again (fold keeps a command to
+    # copy whole, or continues it with ' \\').
     top, text = text, Text(no_wrap=True, overflow="ignore")
     text.append(fold(clean(verdict.summary), width, hang=0) + "\n")
     text.append(fold(clean(verdict.sureness), width, hang=0) + "\n", style="dim")
     if verdict.basis:
         text.append(fold(verdict.basis, width, hang=0) + "\n", style="dim")
-    if verdict.blend:  # (folded whole, its bold head included, as it ends in a command)
-        head = f"Hybrid path: {clean(verdict.blend.name)}."
-        said = fold(f"{head} {clean(verdict.blend.text)}", width, hang=0)
-        text.append(said[:len(head)], style="bold")  # (fold turns spaces into breaks)
-        text.append(said[len(head):] + "\n")
     return Group(top, text)
+
+
+def _blend(view: ResultView, width: int) -> Text:
+    """The blend the verdict names: what it is, its job titles and skills. Shown above the
+    ranking, not under the headline (at 80 x 24 a new user's headline had scrolled off
+    above its six lines)."""
+    blend = view.verdict.blend
+    assert blend is not None
+    # (Folded whole, its bold head included, as it ends in a command.)
+    head = f"Hybrid path: {clean(blend.name)}."
+    said = fold(f"{head} {clean(blend.text)}", width, hang=0)
+    text = Text(no_wrap=True, overflow="ignore")
+    text.append(said[:len(head)], style="bold")  # (fold turns spaces into breaks)
+    text.append(said[len(head):] + "\n")
+    return text
 
 
 def _tasters(view: ResultView) -> Text:
