@@ -95,7 +95,9 @@ def disagreements(report: Mapping[str, Any], view: ResultView,
     expected_summary = {
         MAIN: {"high": f"{names[0]} is a clear fit", "medium": f"{names[0]} fits you best",
                "low": f"{names[0]} leads, but not surely"}.get(level, "?"),
-        TIE: f"You like both kinds of work, {names[0]} and {names[1]}",
+        TIE: (f"Your answers lean toward liking both kinds of work, {names[0]} and"
+              f" {names[1]}, about equally" if level == "low" else
+              f"You like both kinds of work, {names[0]} and {names[1]}"),
         BLEND: (f"Your answers lean toward the work where {names[0]} and {names[1]} meet"
                 f" ({outcome['name']}), but not surely" if level == "low" else
                 f"You are drawn to the work where {names[0]} and {names[1]} meet"),
