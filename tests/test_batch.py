@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerfit.bank import load_bank
-from careerfit.documents.answers import AnswerSet, to_plain
+from careerfit.documents.answers import AnswerSet, read_answers, to_plain
 from careerfit.documents.batch import Record, score
 from careerfit.documents.report import (
     build_report,
@@ -79,12 +79,12 @@ def test_a_saved_answers_file_says_each_answer_in_words_and_reads_back_the_same(
     lines = {line.split(":", 1)[0].strip(): line for line in text.splitlines()
              if line.startswith("  ")}
     assert set(lines) == set(original)
-    for question_id, answer in original.items():
-        question = BANK.question(question_id)
-        chosen = answer if isinstance(answer, list) else [answer]
-        words = ("not sure (skipped)" if answer == "skip" else "; ".join(
-            o.label for o in question.options if o.id in chosen))
+    read = read_answers(source, BANK)
+    for question_id in original:
+        words = BANK.question(question_id).describe(read.picks[question_id])
         assert lines[question_id].endswith(f"  # {words}"), lines[question_id]
+    pair = next(q for q in BANK.questions if q.kind == "pair" and q.id in original)
+    assert "(over: " in lines[pair.id] or ": " in lines[pair.id].split("#", 1)[1]
 
 
 def test_studio_bank_result_and_saved_answers_match_the_schemas(tmp_path):
@@ -94,7 +94,7 @@ def test_studio_bank_result_and_saved_answers_match_the_schemas(tmp_path):
     valid(RESULT, json.loads(result.stdout))
     valid(ANSWERS, yaml.safe_load(saved.read_text()))
     # Its re-run line names the bank, as the answers are to that bank's questions.
-    assert f"careerfit quiz --answers THIS_FILE --data {STUDIO}\n" in saved.read_text()
+    assert f"careerfit quiz --answers {saved} --data {STUDIO}\n" in saved.read_text()
     assert f"'careerfit questions --data {STUDIO}' lists them all" in saved.read_text()
 
 

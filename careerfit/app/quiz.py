@@ -174,7 +174,8 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
     # user's "Wrote the result card" scrolled away above a long result).
     written = []
     if options.save is not None:
-        write_user_file(options.save, dump_answers(bank, answers, data=data), option="--save")
+        write_user_file(options.save, dump_answers(bank, answers, data=data,
+                                                   path=str(options.save)), option="--save")
         # (A new user who wanted to send the result to a mentor found --export only in
         # --help, after the quiz.)
         written.append(f"Saved {len(answers.picks)} answers to {options.save}. To re-run"

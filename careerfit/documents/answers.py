@@ -338,10 +338,11 @@ def answers_document(bank: Bank, answers: AnswerSet, *, as_asked: bool = False
 
 
 def dump_answers(bank: Bank, answers: AnswerSet, extra: dict[str, Any] | None = None,
-                 data: str = "") -> str:
+                 data: str = "", path: str = "THIS_FILE") -> str:
     """The text of an answers file (stable ids, in the order the picks were asked); its
-    re-run line names *data* (' --data DIR') when the answers are to another bank's
-    questions (a bank editor's re-run line read the answers against the packaged bank)."""
+    re-run line names the file at *path* (a user pasted 'THIS_FILE') and *data* (' --data
+    DIR') when the answers are to another bank's questions (a bank editor's re-run line
+    read the answers against the packaged bank)."""
     import yaml
 
     # libyaml's emitter when the wheel has it: the same bytes, five times faster (the quiz
@@ -352,7 +353,7 @@ def dump_answers(bank: Bank, answers: AnswerSet, extra: dict[str, Any] | None = 
                      allow_unicode=True, width=1 << 20)  # (an answer a line: its words follow)
     return ("# careerfit answers. Keys are question ids, values option ids (or 'skip'),\n"
             f"# each with its words after '#'; 'careerfit questions{data}' lists them all.\n"
-            f"# Re-run with: careerfit quiz --answers THIS_FILE{data}\n"
+            f"# Re-run with: careerfit quiz --answers {path}{data}\n"
             + _with_words(body, bank, answers.picks))
 
 
@@ -372,9 +373,6 @@ def _with_words(body: str, bank: Bank, picks: Picks) -> str:
 
 
 def _words(question: Question, chosen: MaybeAnswer) -> str:
-    """An answer in words, short: its labels (a pair's without the side not chosen)."""
-    if chosen is None:
-        return "not sure (skipped)"
-    if not chosen:
-        return "none of these"
-    return "; ".join(o.label for o in question.options if o.id in chosen).replace("\n", " ")
+    """An answer in words, as the quiz says it (a pair's with the other activity: a user
+    editing by hand read 'both  # Both about equally' and asked, both of what?)."""
+    return question.describe(chosen).replace("\n", " ")

@@ -180,17 +180,20 @@ def ending_sentence(coverage: Mapping[str, Any], names: Mapping[str, str],
     # 17 people of the external corpus and 18 of 36 simulated: bench/settle.py.)
     likely = (f" About {more} more answer{'s' if more != 1 else ''} would settle it for about"
               " half of people who answer as you did" if more else "")
+    # (A new user told 'a few more answers would most likely not settle it' was settled by
+    # 3. None means not by MOST_AHEAD in half the draws; of the external corpus's people
+    # told so, 14 of 29 were: bench/settle.py.)
+    unlikely = (f" Even {MOST_AHEAD} more answers would settle it for fewer than half of"
+                " people who answer as you did.")
     if coverage["stopped_by"] == "early" and not offered:  # it would have gone on: say how
         command = more_command(answers_file or "FILE", save and bool(answers_file), data)
         them = "it" if more == 1 else "them"
-        how = f"{likely}; to answer {them}: {command}" if more else f" To answer more: {command}"
+        # (Said with the command when few would settle it: a new user who had read it
+        # during the quiz found the result offer more with no word of it.)
+        how = (f"{likely}; to answer {them}: {command}" if more else
+               f"{unlikely} To answer more: {command}")
     else:
-        # (A new user told 'a few more answers would most likely not settle it' was settled
-        # by 3. None means not by MOST_AHEAD in half the draws; of the external corpus's
-        # people told so, 14 of 29 were: bench/settle.py.)
-        how = (f"{likely}." if more else
-               f" Even {MOST_AHEAD} more answers would settle it for fewer than half of people"
-               " who answer as you did.")
+        how = f"{likely}." if more else unlikely
         if answers_file and not offered:  # (a new user told "about 7 more answers would
             # settle it" after an edit found no way to give them)
             how += f" To answer more: {more_command(answers_file, save, data)}"

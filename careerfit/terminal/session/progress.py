@@ -68,7 +68,7 @@ def keep_last_answers(bank: Bank, answers: AnswerSet) -> Path | None:
     path = state_dir() / LAST_NAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, dump_answers(bank, answers))
+        atomic_write(path, dump_answers(bank, answers, path=str(path)))
     except (OSError, InputError):
         return None
     return path
