@@ -42,6 +42,10 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
         config.option.numprocesses = "auto"
 
 
+# A person's own preference for plain mode (careerfit.terminal.facts.PLAIN_VARIABLE) must
+# not change what the tests see; the tests that want it set it.
+os.environ.pop("CAREERFIT_PLAIN", None)
+
 # CI runs the same generated examples every time, so a submission never fails by the
 # luck of the draw; local runs keep exploring new ones (and remember any failure).
 settings.register_profile("ci", derandomize=True, print_blob=True)

@@ -409,3 +409,20 @@ def test_a_role_card_shows_its_weekend_project(bank):
     assert card["taster"] == role.taster
     shown = run("roles", "ml-engineer", "--plain").stdout
     assert f"Weekend project:\n  {role.taster}" in shown
+
+
+def test_careerfit_plain_makes_every_command_plain_and_plain_mode_says_so():
+    """(A screen-reader user run with --plain was sent by the result to commands that
+    printed bullets and boxes.)"""
+    example = str(EXAMPLES / "ml-engineer.yaml")
+    flagged = run("quiz", "--answers", example, "--plain")
+    assert flagged.stdout.startswith("Recommended: Machine Learning Engineer\n")
+    assert "Tip: set CAREERFIT_PLAIN=1" in flagged.stderr
+    env = {**os.environ, "CAREERFIT_PLAIN": "1", "COLUMNS": "100"}
+    quiz = run("quiz", "--answers", example, env=env)
+    assert quiz.stdout.startswith("Recommended: Machine Learning Engineer\n")
+    assert "CAREERFIT_PLAIN" not in quiz.stderr
+    compared = run("roles", "--compare", "data-scientist", "ml-engineer", env=env).stdout
+    assert "•" not in compared and "─" not in compared and "Data Scientist" in compared
+    assert "─" in run("roles", "--compare", "data-scientist", "ml-engineer",
+                      env={**env, "CAREERFIT_PLAIN": "0"}).stdout

@@ -198,6 +198,9 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
         from careerfit.terminal.plain import plain_result
 
         sys.stdout.write(plain_result(view, facts.columns(sys.stdout)))
+        if not facts.plain_wanted(False):  # --plain alone: the commands above are not
+            written.append(f"Tip: set {facts.PLAIN_VARIABLE}=1 in your shell's settings for"
+                           " plain mode in every careerfit command, those above included.")
     else:
         from careerfit.terminal.render import show_result
 

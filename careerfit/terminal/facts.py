@@ -17,9 +17,15 @@ def stdin_is_terminal() -> bool:
         return False
 
 
+# Set (to anything but 0) for plain mode in every command (a screen-reader user, run
+# with --plain, was sent by the result to commands that printed bullets and boxes).
+PLAIN_VARIABLE = "CAREERFIT_PLAIN"
+
+
 def plain_wanted(flag: bool) -> bool:
-    """--plain, or a terminal that says it can't do more (TERM=dumb)."""
-    return flag or os.environ.get("TERM") == "dumb"
+    """--plain, CAREERFIT_PLAIN, or a terminal that says it can't do more (TERM=dumb)."""
+    return (flag or os.environ.get(PLAIN_VARIABLE, "0") not in ("", "0")
+            or os.environ.get("TERM") == "dumb")
 
 
 def columns(stream: object) -> int | None:
