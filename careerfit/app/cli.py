@@ -37,7 +37,7 @@ app = typer.Typer(
     help="Which AI role fits you: Data Scientist, Machine Learning Engineer or AI Engineer?"
     " Take the quiz, read a ranked, explained recommendation, save and revise your answers."
     " For a screen reader or a log, add --plain to quiz or roles: linear text, questions"
-    " answered by typing numbers.",
+    " answered by typing numbers; or set CAREERFIT_PLAIN=1 for it in every command.",
     epilog=EXIT_CODES,
     no_args_is_help=True,
     add_completion=True,
@@ -50,12 +50,14 @@ _debug = {"on": False}
 
 PlainOption = Annotated[bool, typer.Option(
     "--plain", help="Linear text for screen readers and logs: no boxes, bars or colour, and"
-                    " questions answered by typing numbers. Chosen automatically when TERM=dumb.",
+                    " questions answered by typing numbers. Chosen automatically when TERM=dumb"
+                    " or CAREERFIT_PLAIN=1.",
 )]
 # careerfit roles asks nothing: its --plain says only what it does to the output.
 RolesPlainOption = Annotated[bool, typer.Option(
     "--plain", help="Linear text for screen readers and logs: no boxes, tables or colour,"
-                    " one item per line. Chosen automatically when TERM=dumb.",
+                    " one item per line. Chosen automatically when TERM=dumb or"
+                    " CAREERFIT_PLAIN=1.",
 )]
 ColorOption = Annotated[bool | None, typer.Option(
     "--color/--no-color", help="Force colour on or off (default: on in a terminal, off when"
