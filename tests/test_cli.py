@@ -426,3 +426,10 @@ def test_careerfit_plain_makes_every_command_plain_and_plain_mode_says_so():
     assert "•" not in compared and "─" not in compared and "Data Scientist" in compared
     assert "─" in run("roles", "--compare", "data-scientist", "ml-engineer",
                       env={**env, "CAREERFIT_PLAIN": "0"}).stdout
+
+
+def test_roles_takes_an_id_copied_with_the_full_stop_of_its_sentence():
+    # (A torn user copied 'careerfit roles --compare ai-engineer data-scientist.' whole.)
+    copied = run("roles", "--compare", "ai-engineer", "data-scientist.")
+    assert copied.returncode == 0 and "Data Scientist" in copied.stdout
+    assert run("roles", "applied-scientist.").returncode == 0

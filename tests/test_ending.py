@@ -255,9 +255,17 @@ def test_an_edited_adaptive_file_ends_early_and_more_goes_on(bank, tmp_path, mon
     monkeypatch.setattr(session, "prompter_for", lambda plain: person)
     saved = tmp_path / "more.yaml"
     run_quiz(QuizOptions(answers=short, more=True, save=saved, json_output=True))
-    after = json.loads(capsys.readouterr().out)
-    assert [q for _, q in person.asked][:1] != [] and person.asked[0][1] not in asked
+    shown = capsys.readouterr()
+    after = json.loads(shown.out)
+    # What the more answers did, said (a new user saw the verdict change over two --more
+    # runs with no word of it): the verdict and the fits, before and now.
+    said = " ".join(shown.err.split())
     more = report["coverage"]["unsettled"]["more_answers"] or 3
+    was = {row["role"]: row["fit"] for row in report["ranking"]}
+    fits = ", ".join(f"{row['name']} {row['fit']:.1f} ({was[row['role']]:.1f})"
+                     for row in after["ranking"])
+    assert said.startswith(f"Your {more} more answers: ") and f"Fits now (before): {fits}." in said
+    assert [q for _, q in person.asked][:1] != [] and person.asked[0][1] not in asked
     assert person.asked[0][0] == f"({len(asked) + 1}; 1 of {more} more)"
     # As many as it said, then it stops and offers more (declined here).
     assert after["coverage"]["asked"] == report["coverage"]["asked"] + more

@@ -187,8 +187,8 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
         write_user_file(options.export, export_card(view, options.export.suffix.lower()),
                         option="--export")
         written.append(f"Wrote the result card to {options.export}")
-    if options.edit and before is not None and changed:
-        written.insert(0, _what_edits_changed(bank, before, answers, report["outcome"]))
+    if (options.edit or options.more) and before is not None and changed:
+        written.insert(0, _what_changed(bank, before, answers, report, more=options.more))
     if options.json_output:
         sys.stdout.write(to_json(report))
         for said in written:
@@ -233,22 +233,29 @@ def _result(bank: Bank, answers: AnswerSet, options: QuizOptions, *, asked: bool
         note("Tip: add --save FILE to keep these answers and re-run or revise them later.")
 
 
-def _what_edits_changed(bank: Bank, before: AnswerSet, after: AnswerSet,
-                        outcome: dict) -> str:
-    """Which answers --edit changed, and the verdict before and after (a new user who
-    changed one answer had to remember the old result to see what it did)."""
-    from careerfit.documents.report import outcome_part
+def _what_changed(bank: Bank, before: AnswerSet, after: AnswerSet, report: dict,
+                  *, more: bool) -> str:
+    """What --edit's changes or --more's answers did: which answers, the verdict and the
+    fits before and now (a new user who changed one answer had to remember the old
+    result to see what it did; another saw the verdict change over two --more runs with
+    no word of it; a third, after two edits toward one role, looked for its fit)."""
+    from careerfit.documents.report import outcome_part, ranking_part
     from careerfit.engine.result import evaluate
     from careerfit.view.model import headline
 
     names = {r.id: r.name for r in bank.roles}
-    changed = [q.short or q.id for q in bank.questions
-               if q.id in after.picks and after.picks[q.id] != before.picks.get(q.id)]
-    if after.skills != before.skills:
-        changed.append("skills you already have")
-    named = [f"'{c}'" for c in changed[:3]] + (
-        [f"{len(changed) - 3} more"] if len(changed) > 3 else [])
-    shown = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    if more:
+        added = sum(1 for key in after.picks if key not in before.picks)
+        lead = f"Your {added} more answer{'s' if added != 1 else ''}:"
+    else:
+        changed = [q.short or q.id for q in bank.questions
+                   if q.id in after.picks and after.picks[q.id] != before.picks.get(q.id)]
+        if after.skills != before.skills:
+            changed.append("skills you already have")
+        named = [f"'{c}'" for c in changed[:3]] + (
+            [f"{len(changed) - 3} more"] if len(changed) > 3 else [])
+        shown = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+        lead = f"Your edits changed {shown}."
     answered = sum(1 for q in bank.scored if after.picks.get(q.id) is not None)
 
     def said(verdict: dict) -> str:
@@ -258,15 +265,19 @@ def _what_edits_changed(bank: Bank, before: AnswerSet, after: AnswerSet,
     def sure(verdict: dict) -> str:
         return f"confidence {verdict['confidence']} ({verdict['probability']:.3f})"
 
-    old = outcome_part(bank, evaluate(bank, before.picks), chances=False)
-    if (old["kind"], set(old["roles"])) != (outcome["kind"], set(outcome["roles"])):
-        return (f"Your edits changed {shown}. Before them: {said(old)}, {sure(old)}."
-                f" Now: {said(outcome)}, {sure(outcome)}.")
-    # (The same pair with its roles the other way round read as a new verdict to a
-    # screen-reader user: it is the same one.)
-    change = (f"{sure(outcome)}, as before" if sure(old) == sure(outcome) else
-              f"{sure(old)} before, {sure(outcome)} now")
-    return f"Your edits changed {shown}. The verdict is the same, {said(outcome)}: {change}."
+    old_result = evaluate(bank, before.picks)
+    old, now = outcome_part(bank, old_result, chances=False), report["outcome"]
+    was_fit = {row["role"]: row["fit"] for row in ranking_part(bank, old_result)}
+    fits = ", ".join(f"{row['name']} {row['fit']:.1f} ({was_fit[row['role']]:.1f})"
+                     for row in report["ranking"])
+    if (old["kind"], set(old["roles"])) != (now["kind"], set(now["roles"])):
+        verdict = f"Before: {said(old)}, {sure(old)}. Now: {said(now)}, {sure(now)}."
+    else:  # (the same pair the other way round read as a new verdict to a screen-reader
+        # user: it is the same one)
+        verdict = (f"The verdict is the same, {said(now)}: " + (
+            f"{sure(now)}, as before." if sure(old) == sure(now) else
+            f"{sure(old)} before, {sure(now)} now."))
+    return f"{lead} {verdict} Fits now (before): {fits}."
 
 
 def _unfinished_to_continue(options: QuizOptions, lock: QuizLock) -> bool:

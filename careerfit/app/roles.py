@@ -60,7 +60,9 @@ def _full_id(bank: Bank, given: str, *, roles_only: bool = False) -> str:
     '--compare ml ai' was refused as 'ai' also starts a blend's id."""
     roles = [r.id for r in bank.roles]
     ids = roles + [b.id for b in bank.blends]
-    given = given.lower()  # (a new user typed 'Data-Scientist')
+    # (A new user typed 'Data-Scientist'; another copied a command with the full stop
+    # that ended its sentence: 'data-scientist.')
+    given = given.lower().rstrip(".,;")
     if given in ids:
         return given
     pool = roles if roles_only else ids
