@@ -1089,7 +1089,22 @@ def test_plain_review_names_the_letter_of_the_skills_row():
     assert PlainPrompter(typed, shown, width=200).review(rows) == "skills"
     said = shown.getvalue()
     assert "Type a number or s to change that answer" in said
-    assert "Please type a number or s from the list, or just Enter." in said
+    assert "Please type a number or s from the list, l, or just Enter." in said
+
+
+def test_plain_review_after_a_change_says_that_answer_and_lists_all_on_l():
+    # (A screen-reader user heard the whole list, some thirty lines, after each change.)
+    from careerfit.terminal.session.loop import ReviewRow
+
+    rows = [ReviewRow("on-call-ok", "1", "on call", "Agree"),
+            ReviewRow("work-rhythm", "2", "work rhythm", "Steady")]
+    shown = io.StringIO()
+    prompter = PlainPrompter(io.StringIO("l\n\n"), shown, width=200)
+    assert prompter.review(rows, "work-rhythm") is None
+    said = shown.getvalue()
+    assert said.startswith("Changed: 2. work rhythm: Steady\n")
+    assert said.count("Review your answers:") == 1  # on 'l' only
+    assert "  1. on call: Agree" in said
 
 
 def test_plain_mode_marks_the_answer_given_before_in_the_list(bank):

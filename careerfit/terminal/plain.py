@@ -106,6 +106,10 @@ def plain_roles(bank: Bank, cards: list[dict[str, Any]], fields: list[tuple[str,
     return fold("\n".join(clean(line) for line in lines), width)
 
 
+# Typed at the review to hear every answer again.
+LIST_KEY = "l"
+
+
 class PlainPrompter:
     """Asks bank questions as numbered lists; the person types numbers and Enter."""
 
@@ -234,19 +238,31 @@ class PlainPrompter:
 
     def review(self, rows: Sequence[ReviewRow], pointed: str | None = None) -> str | None:
         """List every answer by its number; return the key of the one to change, or None
-        to see the result (typed, so nothing is pointed at: *pointed* is unused)."""
-        self._say("Review your answers:")
-        for row in rows:
-            self._say(f"  {row.mark}. {row.short}: {row.answer}")
+        to see the result. After a change (*pointed*: the answer just changed) only that
+        answer is said again, and 'l' lists them all (a screen-reader user heard the whole
+        list, some thirty lines, after each change before the prompt came back)."""
+        changed = next((row for row in rows if row.key == pointed), None)
+        if changed is None:
+            self._list(rows)
+        else:
+            self._say(f"Changed: {changed.mark}. {changed.short}: {changed.answer}")
         by_mark = {row.mark: row.key for row in rows}
         # (The skills row is marked by a letter: a new user was asked for "a number" only.)
         letters = [mark for mark in by_mark if not mark.isdigit()]
         which = f"a number{''.join(f' or {mark}' for mark in letters)}"
         while True:
-            typed = self._read(f"Type {which} to change that answer, or Enter to see your"
-                               " result: ")
+            typed = self._read(f"Type {which} to change that answer, {LIST_KEY} to list them"
+                               " all, or Enter to see your result: ")
             if not typed:
                 return None
             if typed in by_mark:
                 return by_mark[typed]
-            self._say(f"  Please type {which} from the list, or just Enter.")
+            if typed == LIST_KEY:
+                self._list(rows)
+                continue
+            self._say(f"  Please type {which} from the list, {LIST_KEY}, or just Enter.")
+
+    def _list(self, rows: Sequence[ReviewRow]) -> None:
+        self._say("Review your answers:")
+        for row in rows:
+            self._say(f"  {row.mark}. {row.short}: {row.answer}")
