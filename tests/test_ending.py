@@ -266,7 +266,7 @@ def test_an_edited_adaptive_file_ends_early_and_more_goes_on(bank, tmp_path, mon
                      for row in after["ranking"])
     assert said.startswith(f"Your {more} more answers: ") and f"Fits now (before): {fits}." in said
     assert [q for _, q in person.asked][:1] != [] and person.asked[0][1] not in asked
-    assert person.asked[0][0] == f"({len(asked) + 1}; 1 of {more} more)"
+    assert person.asked[0][0] == f"({len(asked) + 1}, the 1st of {more} more)"
     # As many as it said, then it stops and offers more (declined here).
     assert after["coverage"]["asked"] == report["coverage"]["asked"] + more
     assert len(person.confirmed) == 1

@@ -420,7 +420,8 @@ def test_a_few_more_asks_three_more(bank, person, capsys):
     # (they may go past the cap).
     n = len(short)
     assert [label for label, _ in prompts.asked[n:]] == [
-        f"({n + 1}; 1 of 3 more)", f"({n + 2}; 2 of 3 more)", f"({n + 3}; 3 of 3 more)"]
+        f"({n + 1}, the 1st of 3 more)", f"({n + 2}, the 2nd of 3 more)",
+        f"({n + 3}, the 3rd of 3 more)"]
 
 
 def extended_plan(bank):
@@ -451,7 +452,8 @@ def test_after_the_few_more_asked_for_the_quiz_stops_and_offers_again(bank):
         question_id = plan.next(picks)
         labels.append(plan.label(picks, question_id))
         picks[question_id] = None
-    assert labels == [f"({8 + i}; {i + 1} of 3 more)" for i in range(3)]
+    assert labels == [f"({8 + i}, the {nth} of 3 more)"
+                      for i, nth in enumerate(("1st", "2nd", "3rd"))]
     assert plan.next(picks) is None  # and the loop offers more, or shows the result
 
 
@@ -464,9 +466,9 @@ def test_going_back_within_the_few_more_keeps_their_count_and_asks_each_one(bank
     second = plan.next(picks)
     picks[second] = None
     third = plan.next(picks)
-    assert plan.label(picks, third) == "(10; 3 of 3 more)"
+    assert plan.label(picks, third) == "(10, the 3rd of 3 more)"
     # Back from the third, unanswered, to the second (the loop asks it again, as answered):
-    assert plan.label(picks, second) == "(9; 2 of 3 more)"
+    assert plan.label(picks, second) == "(9, the 2nd of 3 more)"
     assert plan.label(picks, next(iter(picks))) == "(1 of at most 21)"  # before the offer
     assert plan.next(picks) == third  # the second answered again: the third still comes
     picks[third] = None

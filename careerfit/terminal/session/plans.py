@@ -145,9 +145,10 @@ class AdaptivePlan:
 
         number = number_of(picks, question_id)
         if self._extension and number > self._answered_before:
-            # One of the few more asked for: past the stop, maybe past the cap.
-            return (f"({number}; {number - self._answered_before} of {self._extension}"
-                    " more)")
+            # One of the few more asked for: past the stop, maybe past the cap. (Said in
+            # words: a screen-reader user heard "8 semicolon 1 of 3 more".)
+            return (f"({number}, the {_ordinal(number - self._answered_before)} of"
+                    f" {self._extension} more)")
         most = self.bank.max_questions + (self.bank.background is not None)
         count = f"({number} of at most {most})"
         if number <= SAY_WHY_AFTER:
@@ -244,3 +245,9 @@ def choose_plan(bank: Bank, answers: AnswerSet, *, edit: bool, from_file: bool, 
         if not to_ask and not (resume and review):
             return None
     return FixedPlan(bank, to_ask)
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
