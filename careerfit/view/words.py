@@ -297,6 +297,7 @@ def roles_footer(has_blends: bool) -> str:
 
 
 def salary_text(salary: dict[str, Any]) -> str:
-    """A role's pay band in words."""
+    """A role's pay band in words ('to', not a dash: screen readers skip an en dash, and a
+    user heard '160,000 230,000')."""
     return (f"{salary['region']} total compensation {salary['currency']} {salary['low']:,}"
-            f"–{salary['high']:,} ({salary['period']} figures)")
+            f" to {salary['high']:,} ({salary['period']} figures)")
