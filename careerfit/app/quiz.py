@@ -256,7 +256,7 @@ def _what_changed(bank: Bank, before: AnswerSet, after: AnswerSet, report: dict,
             [f"{len(changed) - 3} more"] if len(changed) > 3 else [])
         shown = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
         lead = f"Your edits changed {shown}."
-    answered = sum(1 for q in bank.scored if after.picks.get(q.id) is not None)
+    answered = report["coverage"]["answered"]
 
     def said(verdict: dict) -> str:
         label, value = headline(verdict, names, answered)

@@ -72,14 +72,17 @@ class Document(NamedTuple):
         return 1
 
 
+def _unreadable(path: Path, what: str, exc: OSError) -> InputError:
+    return InputError(f"{path}: cannot read the {what}: {exc.strerror}",
+                      hint="check its permissions, or copy it somewhere you can read it")
+
+
 def read_text(path: Path, *, what: str, max_bytes: int = MAX_BYTES) -> str:
     """Read a small UTF-8 text file, refusing folders, binaries and oversized files."""
     try:
         exists, folder = path.exists(), path.is_dir()
     except OSError as exc:  # a name too long, a folder that can't be entered
-        raise InputError(f"{path}: cannot read the {what}: {exc.strerror}",
-                         hint="check its permissions, or copy it somewhere you can read it"
-                         ) from None
+        raise _unreadable(path, what, exc) from None
     if not exists:
         written = str(path)
         # (A user joined a command shown over two lines and kept its ' \\': the shell
@@ -98,9 +101,7 @@ def read_text(path: Path, *, what: str, max_bytes: int = MAX_BYTES) -> str:
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"{path}: cannot read the {what}: {exc.strerror}",
-                         hint="check its permissions, or copy it somewhere you can read it"
-                         ) from None
+        raise _unreadable(path, what, exc) from None
     if len(raw) > max_bytes:
         raise InputError(
             f"{path}: the {what} is larger than the {max_bytes // 1024} KiB limit",

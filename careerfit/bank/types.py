@@ -117,6 +117,16 @@ class Question(NamedTuple):
         scored: docs/model.md, "Why pairs have no scored 'neither'")."""
         return PAIR_SKIP_LABEL if self.kind == "pair" else SKIP_LABEL
 
+    def leaned_to(self, chosen: MaybeAnswer) -> tuple[Option, Option] | None:
+        """For a pair answered to one side: that side's activity and the other's (None for
+        'both', a skip, or another kind of question)."""
+        if self.kind != "pair" or len(self.sides) != 2 or not chosen or chosen[0] == PAIR_BOTH:
+            return None
+        first, second = self.sides
+        if chosen[0] in (first.id, f"lean-{first.id}"):
+            return first, second
+        return second, first
+
     def describe(self, chosen: MaybeAnswer) -> str:
         """The person's answer in words: the chosen labels, or a note that it was skipped."""
         if chosen is None:
@@ -125,11 +135,10 @@ class Question(NamedTuple):
             return "None of these"
         said = "; ".join(o.label for o in self.options if o.id in chosen)
         if self.kind == "pair" and len(self.sides) == 2:  # name what it was between
-            first, second = self.sides
-            if chosen[0] == PAIR_BOTH:
-                return f"{said}: {first.label} / {second.label}"
-            over = second if chosen[0] in (first.id, f"lean-{first.id}") else first
-            return f"{said} (over: {over.label})"
+            leaned = self.leaned_to(chosen)
+            if leaned is None:  # both about equally
+                return f"{said}: {self.sides[0].label} / {self.sides[1].label}"
+            return f"{said} (over: {leaned[1].label})"
         return said
 
 

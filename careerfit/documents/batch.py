@@ -262,7 +262,7 @@ class Summary:
         self.bank = bank
         self.people = self.errors = 0
         self.unscored: list[str] = []
-        self.listed: list[dict[str, Any]] | None = []
+        self.listed: list[dict[str, Any]] = []  # the first LISTED_UP_TO people
         self._role_order = {role.id: i for i, role in enumerate(bank.roles)}
         self.verdicts: Counter[tuple[str, tuple[str, ...], str | None]] = Counter()
         self.recommended: Counter[str] = Counter()
@@ -286,9 +286,7 @@ class Summary:
         # between A and B' and 'torn between B and A' as two rows): in the bank's order.
         roles = tuple(sorted(outcome.roles, key=self._role_order.__getitem__))
         self.verdicts[outcome.kind, roles, outcome.name] += 1
-        if self.listed is not None and len(self.listed) == LISTED_UP_TO:
-            self.listed = None  # too many to list
-        elif self.listed is not None:
+        if len(self.listed) < LISTED_UP_TO:
             self.listed.append({"who": who, "kind": outcome.kind, "roles": list(outcome.roles),
                                 "name": outcome.name, "confidence": result.verdict.confidence,
                                 "probability": stated(outcome.probability)})
@@ -336,7 +334,7 @@ class Summary:
                            for level in reversed(LEVELS)},
             "outcomes": {kind: self.outcomes[kind] for kind in KINDS},
             "verdicts": self._verdicts(),
-            "listed": self.listed,
+            "listed": self.listed if self.people <= LISTED_UP_TO else None,
             "outcome_confidence": {level: self.outcome_confidence[level]
                                    for level in reversed(LEVELS[1:])},
             "most_common_hybrid": ({"name": blend.name, "roles": sorted(blend.roles),

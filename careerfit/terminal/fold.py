@@ -61,18 +61,17 @@ def _continued(part: str, room: int) -> list[str]:
     """A line that holds a command too long for it (textwrap leaves a long word alone
     on a line): the command broken at its spaces, its lines but the last ending in ' \\',
     the rest of them two columns further in."""
-    indent = " " * (len(part) - len(part.lstrip()) + 2)
+    first, *words = part.strip().split(GLUE)
+    start = part[:len(part) - len(part.lstrip())]
     lines: list[str] = []
-    current = part.rstrip()
-    words = current.lstrip().split(GLUE)
-    current = current[:len(current) - len(current.lstrip())] + words[0]
-    for word in words[1:]:
-        if len(current) + 1 + len(word) + 2 > room:
+    current = start + first
+    for word in words:
+        if len(current) + 1 + len(word) + 2 > room:  # (2: the ' \\' that ends the line)
             lines.append(current + " \\")
-            current = indent + word
+            current = f"{start}  {word}"
         else:
             current += " " + word
-    return [*lines, current.replace(GLUE, " ")]
+    return [*lines, current]
 
 
 def say(stream: TextIO, text: str) -> None:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from careerfit.bank import BACK, PAIR_BOTH, Bank, Question
+from careerfit.bank import BACK, Bank, Question
 from careerfit.base import speed
 from careerfit.base.errors import clean
 from careerfit.base.vocabulary import MaybeAnswer
@@ -199,14 +199,16 @@ class PlainPrompter:
             if picked is not False:
                 # Said back in the words listed (a screen-reader user heard only the
                 # number typed, where the arrow-key quiz leaves the answer on screen).
-                said = (question.skip_label if picked is None else "None of these"
-                        if not picked else "; ".join(
-                            titles[question.option_ids.index(o)] for o in picked))
-                if question.kind == "pair" and picked and picked[0] != PAIR_BOTH:
+                if picked is None:
+                    said = question.skip_label
+                elif not picked:
+                    said = "None of these"
+                else:
+                    said = "; ".join(titles[question.option_ids.index(o)] for o in picked)
+                if leaned := question.leaned_to(picked):
                     # ...with the activity leaned to (a screen-reader user had to recall
                     # what B was, the question read lines before).
-                    first = question.option_ids.index(picked[0]) < len(PAIR_TITLES) // 2
-                    said += f": {question.sides[0 if first else 1].label}"
+                    said += f": {leaned[0].label}"
                 self._say(f"  Your answer: {said}")
                 return picked
             self._say("  Please type " + ("numbers from the list." if multi

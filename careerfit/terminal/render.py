@@ -324,9 +324,10 @@ def _verdict_row(verdict: dict[str, Any], names: dict[str, str]) -> str:
         return value
     if verdict["kind"] == NONE:
         return label
-    # (A blend's name alone: its two roles made a row wider than 80 columns.)
-    return f"{label}: {verdict['name']}" if verdict["kind"] == BLEND and verdict["name"] \
-        else f"{label}: {value}"
+    if verdict["kind"] == BLEND and verdict["name"]:
+        # (A blend's name alone: its two roles made a row wider than 80 columns.)
+        return f"{label}: {verdict['name']}"
+    return f"{label}: {value}"
 
 
 def _percents(counts: Any) -> list[str]:

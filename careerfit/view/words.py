@@ -61,17 +61,19 @@ def _by_kind(bank: Bank, result: Result, picks: Picks) -> str:
         # (A tie is the likeliest reading of the answers, which the fits alone may not
         # show: a new user saw "can't separate them" above a fit lead of 8.8 points.)
         margin = shown_margin(result)
-        sentence = (
-            # (Low: a lecturer's student told "torn" at 27 in 100 might take it as firm.)
-            f"Your answers lean toward liking both kinds of work, {name} and {runner},"
-            " about equally" + (f" ({name} fits {margin} points better)" if margin else "")
-            + f", but not surely: {_also(bank, verdict)}."
-            if verdict.confidence == "low" else
-            f"You like both kinds of work, {name} and {runner}, and your answers can't"
-            " separate them." if not margin else
-            f"You like both kinds of work, {name} and {runner}: {name} fits {margin} points"
-            " better, but your answers read most like someone who likes the two about"
-            " equally.")
+        lead = f" ({name} fits {margin} points better)" if margin else ""
+        if verdict.confidence == "low":  # (a lecturer's student told "torn" at 27 in 100
+            # might take it as firm)
+            sentence = (f"Your answers lean toward liking both kinds of work, {name} and"
+                        f" {runner}, about equally{lead}, but not surely:"
+                        f" {_also(bank, verdict)}.")
+        elif margin:
+            sentence = (f"You like both kinds of work, {name} and {runner}: {name} fits"
+                        f" {margin} points better, but your answers read most like someone"
+                        " who likes the two about equally.")
+        else:
+            sentence = (f"You like both kinds of work, {name} and {runner}, and your answers"
+                        " can't separate them.")
         if verdict.outcome.name:
             # (A torn user read "a role that blends both may suit you" as the tool taking
             # back "torn": the blend is offered as a way not to choose.)

@@ -114,9 +114,9 @@ def ask_quiz(bank: Bank, answers: AnswerSet, plan: Plan, *, plain: bool, review:
 class SkillsQuestion:
     """One unscored pick-all question after the last scored one: which skills (by their
     short names) of the two roles the result names (whose next steps it shows) the
-    person already has, with any
-    ticked before (a new user's --more run had dropped one from view while keeping
-    it); their next steps then leave those out, and the tools those skills name.
+    person already has, with any ticked before (a new user's --more run had dropped one
+    from view while keeping it); their next steps then leave those out, and the tools
+    those skills name.
     Skipping it, or going back from it, keeps what was there. On the review list it
     comes last."""
 
